@@ -1,0 +1,571 @@
+/* byline-format.c: the registry of file formats
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Readers push documents to a callback as they read them and writers take
+ * them one at a time, so converting a corpus of any size holds one
+ * document in memory at a time.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "byline-atomic.h"
+#include "byline-error.h"
+#include "byline-format.h"
+#include "byline-import.h"
+#include "byline-json-writer.h"
+#include "byline-native.h"
+
+struct _BylineWriter
+{
+  const BylineFormat *format;
+  BylineAtomicFile   *file;
+  char               *path;
+  guint               n_written;
+  gboolean            backup;
+  gboolean          (*write) (BylineWriter   *writer,
+                              BylineDocument *document,
+                              GError        **error);
+};
+
+/* ---- Reading helpers -------------------------------------------------- */
+
+static gboolean
+read_whole_file (const char  *path,
+                 GMappedFile **mapped,
+                 GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (*mapped == NULL)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, "%s", local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+emit_document (BylineDocument     *doc,
+               BylineDocumentFunc  func,
+               gpointer            user_data,
+               GError            **error)
+{
+  if (doc == NULL)
+    return FALSE;
+  return func (doc, user_data, error);
+}
+
+static gboolean
+read_native (const BylineFormat  *format,
+             const char          *path,
+             BylineDocumentFunc   func,
+             gpointer             user_data,
+             GError             **error)
+{
+  g_autoptr(BylineDocument) doc = byline_native_load_file (path, NULL, NULL, error);
+
+  return emit_document (doc, func, user_data, error);
+}
+
+static gboolean
+read_text (const BylineFormat  *format,
+           const char          *path,
+           BylineDocumentFunc   func,
+           gpointer             user_data,
+           GError             **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(BylineDocument) doc = NULL;
+
+  if (!read_whole_file (path, &mapped, error))
+    return FALSE;
+  doc = byline_text_import (g_mapped_file_get_contents (mapped),
+                            g_mapped_file_get_length (mapped), path, error);
+  return emit_document (doc, func, user_data, error);
+}
+
+static gboolean
+read_html (const BylineFormat  *format,
+           const char          *path,
+           BylineDocumentFunc   func,
+           gpointer             user_data,
+           GError             **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(BylineDocument) doc = NULL;
+
+  if (!read_whole_file (path, &mapped, error))
+    return FALSE;
+  doc = byline_html_import (g_mapped_file_get_contents (mapped),
+                            g_mapped_file_get_length (mapped), path, error);
+  return emit_document (doc, func, user_data, error);
+}
+
+/* A .json file is an article record (or a list of them), or a native
+ * document saved under a plain .json name. */
+static gboolean
+read_json (const BylineFormat  *format,
+           const char          *path,
+           BylineDocumentFunc   func,
+           gpointer             user_data,
+           GError             **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  const char *data;
+  gsize len;
+  JsonNode *root;
+
+  if (!read_whole_file (path, &mapped, error))
+    return FALSE;
+  data = g_mapped_file_get_contents (mapped);
+  len = g_mapped_file_get_length (mapped);
+  len -= byline_import_skip_bom (data, len);
+  data += g_mapped_file_get_length (mapped) - len;
+  if (g_utf8_validate_len (data, len, NULL) &&
+      json_parser_load_from_data (parser, data, (gssize) len, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL &&
+      JSON_NODE_HOLDS_OBJECT (root) &&
+      byline_native_is_document (json_node_get_object (root)))
+    {
+      g_autoptr(BylineDocument) doc =
+        byline_native_from_object (json_node_get_object (root), path, NULL, NULL, error);
+
+      return emit_document (doc, func, user_data, error);
+    }
+  return byline_records_read_file (path, func, user_data, error);
+}
+
+/* JSONL: one document a line, native or an article record, streamed. */
+static gboolean
+read_jsonl (const BylineFormat  *format,
+            const char          *path,
+            BylineDocumentFunc   func,
+            gpointer             user_data,
+            GError             **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *line = NULL;
+  size_t cap = 0;
+  gssize n;
+  guint lineno = 0;
+  FILE *fp;
+  gboolean ok = TRUE;
+
+  fp = g_fopen (path, "rbe");
+  if (fp == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  while (ok && (n = getline (&line, &cap, fp)) >= 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(BylineDocument) doc = NULL;
+      g_autofree char *where = NULL;
+      char *text = line;
+      gsize len = (gsize) n;
+      JsonNode *root;
+
+      lineno++;
+      if (lineno == 1)
+        {
+          gsize skip = byline_import_skip_bom (text, len);
+          text += skip;
+          len -= skip;
+        }
+      while (len > 0 && g_ascii_isspace (text[len - 1]))
+        len--;
+      if (len == 0)
+        continue;
+      where = g_strdup_printf ("%s:%u", path, lineno);
+      if (!byline_import_check_utf8 (text, len, where, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (!json_parser_load_from_data (parser, text, (gssize) len, &local_error))
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE, _("%s: invalid JSON: %s"),
+                       where, local_error->message);
+          ok = FALSE;
+          break;
+        }
+      root = json_parser_get_root (parser);
+      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                       _("%s: expected a JSON object on each line"), where);
+          ok = FALSE;
+          break;
+        }
+      if (byline_native_is_document (json_node_get_object (root)))
+        doc = byline_native_from_object (json_node_get_object (root), where, NULL, NULL, error);
+      else
+        {
+          g_autofree char *location = g_strdup_printf ("line %u", lineno);
+          doc = byline_records_document_from_object (json_node_get_object (root), path,
+                                                     location, error);
+          if (doc != NULL && byline_document_get_id (doc) == NULL)
+            {
+              g_autofree char *base = byline_import_document_id (path);
+              g_autofree char *id = g_strdup_printf ("%s-%u", base, lineno);
+              byline_document_set_id (doc, id);
+            }
+        }
+      ok = emit_document (doc, func, user_data, error);
+    }
+  if (ok && ferror (fp))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, _("%s: read error"), path);
+      ok = FALSE;
+    }
+  fclose (fp);
+  return ok;
+}
+
+/* ---- Writers ---------------------------------------------------------- */
+
+static gboolean
+refuse_second (BylineWriter  *writer,
+               GError       **error)
+{
+  if (writer->n_written == 0)
+    return TRUE;
+  g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+               _("%s: the %s format holds one document; write a corpus to a .jsonl file or a directory"),
+               writer->path, writer->format->name);
+  return FALSE;
+}
+
+static gboolean
+write_native (BylineWriter    *writer,
+              BylineDocument  *doc,
+              GError         **error)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  if (!refuse_second (writer, error))
+    return FALSE;
+  data = byline_native_to_string (doc, &len);
+  return byline_atomic_file_write (writer->file, data, len, error);
+}
+
+static gboolean
+write_jsonl (BylineWriter    *writer,
+             BylineDocument  *doc,
+             GError         **error)
+{
+  GString *out = g_string_sized_new (byline_document_get_text_bytes (doc) * 2 + 1024);
+  gboolean ok;
+
+  byline_native_append (doc, TRUE, out);
+  g_string_append_c (out, '\n');
+  ok = byline_atomic_file_write (writer->file, out->str, out->len, error);
+  g_string_free (out, TRUE);
+  return ok;
+}
+
+static gboolean
+write_text (BylineWriter    *writer,
+            BylineDocument  *doc,
+            GError         **error)
+{
+  if (!refuse_second (writer, error))
+    return FALSE;
+  return byline_atomic_file_write (writer->file, byline_document_get_text (doc),
+                                   byline_document_get_text_bytes (doc), error);
+}
+
+/* An article record: the metadata and the text, no annotations. */
+static gboolean
+write_record (BylineWriter    *writer,
+              BylineDocument  *doc,
+              GError         **error)
+{
+  static const char * const order[] = {
+    "id", "title", "source", "url", "published", "authors", "language", "text", NULL
+  };
+  g_autoptr(JsonObject) obj = json_object_new ();
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+  GString *out;
+  gboolean ok;
+
+  if (!refuse_second (writer, error))
+    return FALSE;
+  json_object_iter_init (&iter, byline_document_get_meta (doc));
+  while (json_object_iter_next (&iter, &key, &value))
+    json_object_set_member (obj, key, json_node_copy (value));
+  if (byline_document_get_id (doc) != NULL)
+    json_object_set_string_member (obj, "id", byline_document_get_id (doc));
+  json_object_set_string_member (obj, "text", byline_document_get_text (doc));
+  out = g_string_new (NULL);
+  byline_json_append_object (out, obj, order);
+  g_string_append_c (out, '\n');
+  ok = byline_atomic_file_write (writer->file, out->str, out->len, error);
+  g_string_free (out, TRUE);
+  return ok;
+}
+
+static BylineWriter *
+writer_new (const BylineFormat  *format,
+            const char          *path,
+            gboolean             backup,
+            gboolean           (*write) (BylineWriter *, BylineDocument *, GError **),
+            GError             **error)
+{
+  BylineAtomicFile *file = byline_atomic_file_new (path, error);
+  BylineWriter *writer;
+
+  if (file == NULL)
+    return NULL;
+  writer = g_new0 (BylineWriter, 1);
+  writer->format = format;
+  writer->file = file;
+  writer->path = g_strdup (path);
+  writer->backup = backup;
+  writer->write = write;
+  return writer;
+}
+
+static BylineWriter *
+open_native (const BylineFormat *format, const char *path, GError **error)
+{
+  return writer_new (format, path, TRUE, write_native, error);
+}
+
+static BylineWriter *
+open_jsonl (const BylineFormat *format, const char *path, GError **error)
+{
+  return writer_new (format, path, FALSE, write_jsonl, error);
+}
+
+static BylineWriter *
+open_text (const BylineFormat *format, const char *path, GError **error)
+{
+  return writer_new (format, path, FALSE, write_text, error);
+}
+
+static BylineWriter *
+open_record (const BylineFormat *format, const char *path, GError **error)
+{
+  return writer_new (format, path, FALSE, write_record, error);
+}
+
+/* ---- The registry ----------------------------------------------------- */
+
+static const char * const native_ext[] = { ".byline.json", NULL };
+static const char * const jsonl_ext[] = { ".byline.jsonl", ".jsonl", ".ndjson", NULL };
+static const char * const text_ext[] = { ".txt", ".text", NULL };
+static const char * const html_ext[] = { ".html", ".htm", ".xhtml", NULL };
+static const char * const json_ext[] = { ".json", NULL };
+
+static const BylineFormat formats[] = {
+  { "byline", N_("Byline document (.byline.json)"), native_ext, FALSE, read_native, open_native },
+  { "jsonl", N_("Byline corpus, one document a line (.jsonl); reads article records too"),
+    jsonl_ext, TRUE, read_jsonl, open_jsonl },
+  { "text", N_("Plain text article (.txt)"), text_ext, FALSE, read_text, open_text },
+  { "html", N_("Saved news web page (.html)"), html_ext, FALSE, read_html, NULL },
+  { "json", N_("JSON article record: trafilatura, newspaper3k, news-please (.json)"),
+    json_ext, TRUE, read_json, open_record },
+};
+
+/**
+ * byline_formats_list:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): every format
+ */
+const BylineFormat * const *
+byline_formats_list (void)
+{
+  static const BylineFormat *list[G_N_ELEMENTS (formats) + 1];
+
+  if (list[0] == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        list[i] = &formats[i];
+    }
+  return list;
+}
+
+/**
+ * byline_format_lookup:
+ *
+ * Returns: (nullable): the format called @name ("byline", "text"…)
+ */
+const BylineFormat *
+byline_format_lookup (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (formats); i++)
+    {
+      if (g_ascii_strcasecmp (formats[i].name, name) == 0)
+        return &formats[i];
+    }
+  return NULL;
+}
+
+/**
+ * byline_format_for_path:
+ *
+ * Returns: (nullable): the format whose extension @path has; the longest
+ *   matching extension wins (".byline.json" over ".json")
+ */
+const BylineFormat *
+byline_format_for_path (const char *path)
+{
+  const BylineFormat *best = NULL;
+  gsize best_len = 0;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  lower = g_ascii_strdown (path, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      for (guint j = 0; formats[i].extensions[j] != NULL; j++)
+        {
+          const char *ext = formats[i].extensions[j];
+          gsize len = strlen (ext);
+
+          if (len > best_len && g_str_has_suffix (lower, ext))
+            {
+              best = &formats[i];
+              best_len = len;
+            }
+        }
+    }
+  return best;
+}
+
+gboolean
+byline_format_can_read (const BylineFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+  return format->read != NULL;
+}
+
+gboolean
+byline_format_can_write (const BylineFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+  return format->writer_open != NULL;
+}
+
+/**
+ * byline_writer_write:
+ *
+ * Returns: %TRUE when @document was written
+ */
+gboolean
+byline_writer_write (BylineWriter    *writer,
+                     BylineDocument  *document,
+                     GError         **error)
+{
+  g_return_val_if_fail (writer != NULL, FALSE);
+  g_return_val_if_fail (BYLINE_IS_DOCUMENT (document), FALSE);
+
+  if (!writer->write (writer, document, error))
+    return FALSE;
+  writer->n_written++;
+  return TRUE;
+}
+
+/**
+ * byline_writer_finish:
+ *
+ * Moves the output into place. The writer must still be freed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+byline_writer_finish (BylineWriter  *writer,
+                      GError       **error)
+{
+  g_return_val_if_fail (writer != NULL, FALSE);
+
+  if (writer->n_written == 0 && !writer->format->multi_document)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: no document to write"), writer->path);
+      return FALSE;
+    }
+  return byline_atomic_file_commit (writer->file, writer->backup, error);
+}
+
+guint
+byline_writer_get_n_written (BylineWriter *writer)
+{
+  g_return_val_if_fail (writer != NULL, 0);
+  return writer->n_written;
+}
+
+void
+byline_writer_free (BylineWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  byline_atomic_file_free (writer->file);
+  g_free (writer->path);
+  g_free (writer);
+}
+
+/* ---- Opening one document --------------------------------------------- */
+
+typedef struct
+{
+  const char     *path;
+  BylineDocument *doc;
+} LoadOne;
+
+static gboolean
+take_one (BylineDocument  *document,
+          gpointer         user_data,
+          GError         **error)
+{
+  LoadOne *state = user_data;
+
+  if (state->doc != NULL)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: holds more than one document; split it with “byline-cli convert FILE -o DIRECTORY/”"),
+                   state->path);
+      return FALSE;
+    }
+  state->doc = g_object_ref (document);
+  return TRUE;
+}
+
+BylineDocument *
+byline_document_load_any (const char  *path,
+                          GError     **error)
+{
+  const BylineFormat *format;
+  LoadOne state = { path, NULL };
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  format = byline_format_for_path (path);
+  if (format == NULL)
+    format = byline_format_lookup ("text");
+  if (!format->read (format, path, take_one, &state, error))
+    {
+      g_clear_object (&state.doc);
+      return NULL;
+    }
+  if (state.doc == NULL)
+    g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, _("%s: holds no document"), path);
+  return state.doc;
+}

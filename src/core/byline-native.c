@@ -1,0 +1,1085 @@
+/* byline-native.c: reading and writing .byline.json
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading checks everything a later step would trip on (offsets in range,
+ * each annotation's text equal to its slice, relation endpoints, the
+ * version) and reports every problem, not just the first, so that
+ * `byline-cli validate` can list them all. Labels the schema does not know
+ * are kept and reported as warnings: a researcher's data is never dropped.
+ * Keys Byline does not know are kept too and written back.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "byline-atomic.h"
+#include "byline-document-private.h"
+#include "byline-error.h"
+#include "byline-json-writer.h"
+#include "byline-native.h"
+
+static const char * const meta_order[] = {
+  "title", "source", "url", "published", "authors", "language", NULL
+};
+
+/* ---- Reading ---------------------------------------------------------- */
+
+typedef struct
+{
+  BylineDocument *doc;
+  BylineSchema   *schema;
+  BylineProblems *problems;
+  GHashTable     *reported;  /* unknown labels already warned about */
+} Reader;
+
+static void G_GNUC_PRINTF (4, 5)
+problem (Reader         *r,
+         BylineSeverity  severity,
+         int             code,
+         const char     *format,
+         ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  byline_problems_add (r->problems, severity, code, NULL, "%s", msg);
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  if (node == NULL)
+    return "nothing";
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "a list";
+    case JSON_NODE_NULL:
+      return "null";
+    default:
+      break;
+    }
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+    default:
+      return "a number";
+    }
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  GType t;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  t = json_node_get_value_type (node);
+  return t == G_TYPE_INT64 || t == G_TYPE_DOUBLE;
+}
+
+/* An offset is a whole, non-negative number that fits a guint. */
+static gboolean
+read_offset (JsonNode *node,
+             guint    *out)
+{
+  gint64 v;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  v = json_node_get_int (node);
+  if (v < 0 || v > G_MAXUINT / 2)
+    return FALSE;
+  *out = (guint) v;
+  return TRUE;
+}
+
+static gboolean
+read_fragments (Reader           *r,
+                const char       *where,
+                JsonNode         *node,
+                BylineAnnotation *annotation)
+{
+  JsonArray *array;
+  g_autofree BylineFragment *frags = NULL;
+  guint n;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+    {
+      problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+               _("%s: “fragments” must be a non-empty list of [start, end] pairs"), where);
+      return FALSE;
+    }
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  frags = g_new0 (BylineFragment, n);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *pair = json_array_get_element (array, i);
+      JsonArray *pa;
+
+      if (!JSON_NODE_HOLDS_ARRAY (pair) || json_array_get_length (json_node_get_array (pair)) != 2)
+        {
+          problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: fragment %u is not a [start, end] pair"), where, i);
+          return FALSE;
+        }
+      pa = json_node_get_array (pair);
+      if (!read_offset (json_array_get_element (pa, 0), &frags[i].start) ||
+          !read_offset (json_array_get_element (pa, 1), &frags[i].end))
+        {
+          problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_OUT_OF_RANGE,
+                   _("%s: fragment %u has an offset that is not a whole number ≥ 0"), where, i);
+          return FALSE;
+        }
+    }
+  byline_annotation_set_fragments (annotation, frags, n);
+  return TRUE;
+}
+
+static void
+check_label (Reader           *r,
+             const char       *where,
+             BylineAnnotation *annotation)
+{
+  const char *label = byline_annotation_get_label (annotation);
+  const char *layer = byline_annotation_get_layer (annotation);
+  const BylineLabel *def;
+
+  if (r->schema == NULL)
+    return;
+  def = byline_schema_lookup_label (r->schema, label);
+  if (def == NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("%s/%s", layer, label);
+
+      /* Once per label: a file can hold thousands of them. */
+      if (!g_hash_table_contains (r->reported, key))
+        {
+          problem (r, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID,
+                   _("%s: label “%s” is not in schema “%s” (kept)"), where, label,
+                   byline_schema_get_name (r->schema));
+          g_hash_table_add (r->reported, g_steal_pointer (&key));
+        }
+    }
+  else if (g_strcmp0 (def->layer->name, layer) != 0)
+    problem (r, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID,
+             _("%s: label “%s” belongs to layer “%s”, not “%s” (kept)"), where, label,
+             def->layer->name, layer);
+}
+
+static void
+read_annotation (Reader     *r,
+                 JsonNode   *node,
+                 guint       index)
+{
+  g_autoptr(BylineAnnotation) annotation = NULL;
+  g_autofree char *where = NULL;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+  JsonNode *text = NULL;
+  JsonNode *start = NULL;
+  JsonNode *end = NULL;
+  JsonNode *fragments = NULL;
+  JsonObject *extra = NULL;
+  const char *layer = NULL;
+  const char *label = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+               _("annotations[%u]: expected an object, found %s"), index, node_type_name (node));
+      return;
+    }
+
+  annotation = byline_annotation_new (NULL, NULL, 0, 0);
+  where = g_strdup_printf ("annotations[%u]", index);
+
+  /* One pass over the members: faster than a lookup per known key, and it
+   * finds the unknown ones on the way. */
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      gboolean ok = TRUE;
+
+      if (strcmp (key, "id") == 0)
+        {
+          if ((ok = is_string (value)))
+            {
+              byline_annotation_set_id (annotation, json_node_get_string (value));
+              g_free (where);
+              where = g_strdup_printf ("annotations[%u] (id %s)", index, json_node_get_string (value));
+            }
+        }
+      else if (strcmp (key, "layer") == 0)
+        {
+          if ((ok = is_string (value)))
+            layer = json_node_get_string (value);
+        }
+      else if (strcmp (key, "label") == 0)
+        {
+          if ((ok = is_string (value)))
+            label = json_node_get_string (value);
+        }
+      else if (strcmp (key, "start") == 0)
+        start = value;
+      else if (strcmp (key, "end") == 0)
+        end = value;
+      else if (strcmp (key, "fragments") == 0)
+        fragments = value;
+      else if (strcmp (key, "text") == 0)
+        {
+          if ((ok = is_string (value)))
+            text = value;
+        }
+      else if (strcmp (key, "status") == 0)
+        {
+          BylineStatus status;
+
+          if (!is_string (value) || !byline_status_from_string (json_node_get_string (value), &status))
+            {
+              problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+                       _("%s: status must be manual, suggested, accepted or rejected"), where);
+              return;
+            }
+          byline_annotation_set_status (annotation, status);
+        }
+      else if (strcmp (key, "origin") == 0)
+        {
+          if ((ok = is_string (value)))
+            byline_annotation_set_origin (annotation, json_node_get_string (value));
+        }
+      else if (strcmp (key, "confidence") == 0)
+        {
+          if ((ok = is_number (value)))
+            byline_annotation_set_confidence (annotation, json_node_get_double (value));
+        }
+      else if (strcmp (key, "note") == 0)
+        {
+          if ((ok = is_string (value)))
+            byline_annotation_set_note (annotation, json_node_get_string (value));
+        }
+      else if (strcmp (key, "created") == 0)
+        {
+          if ((ok = is_string (value)))
+            byline_annotation_set_created (annotation, json_node_get_string (value));
+        }
+      else if (strcmp (key, "modified") == 0)
+        {
+          if ((ok = is_string (value)))
+            byline_annotation_set_modified (annotation, json_node_get_string (value));
+        }
+      else if (strcmp (key, "attributes") == 0)
+        {
+          if ((ok = JSON_NODE_HOLDS_OBJECT (value)))
+            {
+              JsonObjectIter ai;
+              const char *aname;
+              JsonNode *avalue;
+
+              json_object_iter_init (&ai, json_node_get_object (value));
+              while (json_object_iter_next (&ai, &aname, &avalue))
+                byline_annotation_set_attribute (annotation, aname, avalue);
+            }
+        }
+      else
+        {
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_member (extra, key, json_node_copy (value));
+        }
+
+      if (!ok)
+        {
+          problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: “%s” has the wrong type (%s)"), where, key, node_type_name (value));
+          g_clear_pointer (&extra, json_object_unref);
+          return;
+        }
+    }
+  if (extra != NULL)
+    {
+      byline_annotation_set_extra (annotation, extra);
+      json_object_unref (extra);
+    }
+
+  if (layer == NULL || label == NULL)
+    {
+      problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+               _("%s: missing “%s”"), where, layer == NULL ? "layer" : "label");
+      return;
+    }
+  byline_annotation_set_layer (annotation, layer);
+  byline_annotation_set_label (annotation, label);
+
+  if (fragments != NULL)
+    {
+      if (start != NULL || end != NULL)
+        {
+          problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: has both “fragments” and start/end"), where);
+          return;
+        }
+      if (!read_fragments (r, where, fragments, annotation))
+        return;
+    }
+  else
+    {
+      guint s, e;
+
+      if (start == NULL || end == NULL)
+        {
+          problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: missing “%s”"), where, start == NULL ? "start" : "end");
+          return;
+        }
+      if (!read_offset (start, &s) || !read_offset (end, &e))
+        {
+          problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_OUT_OF_RANGE,
+                   _("%s: start and end must be whole numbers ≥ 0"), where);
+          return;
+        }
+      byline_annotation_set_range (annotation, s, e);
+    }
+
+  check_label (r, where, annotation);
+
+  /* Loading checks the range; the text is compared once it fits. */
+  if (!_byline_document_load_annotation (r->doc, g_object_ref (annotation), r->problems, where))
+    return;
+  if (text != NULL)
+    {
+      const char *str = json_node_get_string (text);
+
+      if (!_byline_document_slice_equals (r->doc, annotation, str, strlen (str)))
+        {
+          g_autofree char *actual = byline_document_dup_annotation_text (r->doc, annotation);
+
+          problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_TEXT_MISMATCH,
+                   _("%s: text “%s” does not match the document text “%s” at %u–%u"),
+                   where, str, actual, byline_annotation_get_start (annotation),
+                   byline_annotation_get_end (annotation));
+        }
+    }
+}
+
+static void
+read_relation (Reader   *r,
+               JsonNode *node,
+               guint     index)
+{
+  g_autoptr(BylineRelation) relation = NULL;
+  g_autofree char *where = g_strdup_printf ("relations[%u]", index);
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+  JsonObject *extra = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+               _("%s: expected an object, found %s"), where, node_type_name (node));
+      return;
+    }
+  relation = byline_relation_new (NULL, NULL, NULL);
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      gboolean ok = TRUE;
+
+      if (strcmp (key, "id") == 0)
+        {
+          if ((ok = is_string (value)))
+            byline_relation_set_id (relation, json_node_get_string (value));
+        }
+      else if (strcmp (key, "type") == 0)
+        {
+          if ((ok = is_string (value)))
+            byline_relation_set_relation_type (relation, json_node_get_string (value));
+        }
+      else if (strcmp (key, "from") == 0)
+        {
+          if ((ok = is_string (value)))
+            byline_relation_set_from (relation, json_node_get_string (value));
+        }
+      else if (strcmp (key, "to") == 0)
+        {
+          if ((ok = is_string (value)))
+            byline_relation_set_to (relation, json_node_get_string (value));
+        }
+      else if (strcmp (key, "status") == 0)
+        {
+          BylineStatus status;
+
+          if ((ok = is_string (value) && byline_status_from_string (json_node_get_string (value), &status)))
+            byline_relation_set_status (relation, status);
+        }
+      else if (strcmp (key, "origin") == 0)
+        {
+          if ((ok = is_string (value)))
+            byline_relation_set_origin (relation, json_node_get_string (value));
+        }
+      else if (strcmp (key, "attributes") == 0)
+        {
+          if ((ok = JSON_NODE_HOLDS_OBJECT (value)))
+            {
+              JsonObjectIter ai;
+              const char *aname;
+              JsonNode *avalue;
+
+              json_object_iter_init (&ai, json_node_get_object (value));
+              while (json_object_iter_next (&ai, &aname, &avalue))
+                byline_relation_set_attribute (relation, aname, avalue);
+            }
+        }
+      else
+        {
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_member (extra, key, json_node_copy (value));
+        }
+      if (!ok)
+        {
+          problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: “%s” has a wrong value"), where, key);
+          g_clear_pointer (&extra, json_object_unref);
+          return;
+        }
+    }
+  if (extra != NULL)
+    {
+      byline_relation_set_extra (relation, extra);
+      json_object_unref (extra);
+    }
+  if (byline_relation_get_relation_type (relation) == NULL ||
+      byline_relation_get_from (relation) == NULL || byline_relation_get_to (relation) == NULL)
+    {
+      problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+               _("%s: a relation needs “type”, “from” and “to”"), where);
+      return;
+    }
+  if (r->schema != NULL &&
+      byline_schema_lookup_relation_type (r->schema, byline_relation_get_relation_type (relation)) == NULL)
+    problem (r, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID,
+             _("%s: relation type “%s” is not in schema “%s” (kept)"), where,
+             byline_relation_get_relation_type (relation), byline_schema_get_name (r->schema));
+  _byline_document_load_relation (r->doc, g_steal_pointer (&relation), r->problems, where);
+}
+
+static gboolean
+read_list (Reader     *r,
+           JsonNode   *node,
+           const char *key,
+           void      (*func) (Reader *, JsonNode *, guint))
+{
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+               _("“%s” must be a list, found %s"), key, node_type_name (node));
+      return FALSE;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    func (r, json_array_get_element (array, i), i);
+  return TRUE;
+}
+
+static void
+check_relation_labels (Reader *r)
+{
+  if (r->schema == NULL)
+    return;
+  for (guint i = 0; i < byline_document_get_n_relations (r->doc); i++)
+    {
+      BylineRelation *rel = byline_document_get_relation (r->doc, i);
+      BylineAnnotation *from = byline_document_lookup_annotation (r->doc, byline_relation_get_from (rel));
+      BylineAnnotation *to = byline_document_lookup_annotation (r->doc, byline_relation_get_to (rel));
+      const char *type = byline_relation_get_relation_type (rel);
+
+      if (from == NULL || to == NULL || byline_schema_lookup_relation_type (r->schema, type) == NULL)
+        continue;
+      if (!byline_schema_relation_allowed (r->schema, type, byline_annotation_get_label (from),
+                                           byline_annotation_get_label (to)))
+        problem (r, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID,
+                 _("relation %s: schema “%s” does not allow %s from %s to %s (kept)"),
+                 byline_relation_get_id (rel), byline_schema_get_name (r->schema), type,
+                 byline_annotation_get_label (from), byline_annotation_get_label (to));
+    }
+}
+
+/**
+ * byline_native_is_document:
+ *
+ * Returns: %TRUE when @object says it is a Byline document
+ */
+gboolean
+byline_native_is_document (JsonObject *object)
+{
+  JsonNode *format = json_object_get_member (object, "format");
+
+  return format != NULL && is_string (format) &&
+         g_str_equal (json_node_get_string (format), "byline");
+}
+
+static gboolean
+read_header (Reader     *r,
+             JsonObject *root)
+{
+  JsonNode *version = json_object_get_member (root, "version");
+  JsonNode *text = json_object_get_member (root, "text");
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_native_is_document (root))
+    {
+      problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+               _("not a Byline document (no \"format\": \"byline\")"));
+      return FALSE;
+    }
+  if (version == NULL || json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+               _("“version” is missing or not a whole number"));
+      return FALSE;
+    }
+  if (json_node_get_int (version) < 1 || json_node_get_int (version) > BYLINE_NATIVE_VERSION)
+    {
+      problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_UNSUPPORTED_VERSION,
+               _("version %" G_GINT64_FORMAT " is not supported: this Byline reads version %d; a newer Byline wrote this file"),
+               json_node_get_int (version), BYLINE_NATIVE_VERSION);
+      return FALSE;
+    }
+  if (text == NULL || !is_string (text))
+    {
+      problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+               _("“text” is missing or not a string"));
+      return FALSE;
+    }
+  if (!byline_document_set_text (r->doc, json_node_get_string (text), -1, &error))
+    {
+      problem (r, BYLINE_SEVERITY_ERROR, error->code, "text: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Everything at the top level but text, annotations and relations. */
+static gboolean
+read_document_fields (Reader     *r,
+                      JsonObject *root)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+  g_autoptr(JsonObject) extra = NULL;
+
+  json_object_iter_init (&iter, root);
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      if (g_str_equal (key, "format") || g_str_equal (key, "version") ||
+          g_str_equal (key, "text") || g_str_equal (key, "annotations") ||
+          g_str_equal (key, "relations"))
+        continue;
+      if (g_str_equal (key, "id") && is_string (value))
+        byline_document_set_id (r->doc, json_node_get_string (value));
+      else if (g_str_equal (key, "schema") && is_string (value))
+        byline_document_set_schema_name (r->doc, json_node_get_string (value));
+      else if ((g_str_equal (key, "meta") || g_str_equal (key, "attributes")) &&
+               JSON_NODE_HOLDS_OBJECT (value))
+        {
+          JsonObjectIter mi;
+          const char *mkey;
+          JsonNode *mvalue;
+          JsonObject *into = g_str_equal (key, "meta")
+            ? byline_document_get_meta (r->doc)
+            : byline_document_get_attributes (r->doc);
+
+          json_object_iter_init (&mi, json_node_get_object (value));
+          while (json_object_iter_next (&mi, &mkey, &mvalue))
+            json_object_set_member (into, mkey, json_node_copy (mvalue));
+        }
+      else if (g_str_equal (key, "id") || g_str_equal (key, "schema") ||
+               g_str_equal (key, "meta") || g_str_equal (key, "attributes"))
+        {
+          problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
+                   _("“%s” has the wrong type (%s)"), key, node_type_name (value));
+          return FALSE;
+        }
+      else
+        {
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_member (extra, key, json_node_copy (value));
+        }
+    }
+  _byline_document_set_extra (r->doc, extra);
+  return TRUE;
+}
+
+/**
+ * byline_native_from_object:
+ * @root: a parsed Byline document
+ * @filename: (nullable): named in errors
+ * @schema: (nullable): the schema to check labels against; %NULL uses the
+ *   default schema when the document names it (or none), and checks no
+ *   labels otherwise
+ * @problems: (nullable): receives every problem found, warnings included
+ * @error: set when there was any error
+ *
+ * Returns: (transfer full) (nullable): the document, %NULL on any error
+ */
+BylineDocument *
+byline_native_from_object (JsonObject      *root,
+                           const char      *filename,
+                           BylineSchema    *schema,
+                           BylineProblems  *problems,
+                           GError         **error)
+{
+  g_autoptr(BylineProblems) own_problems = NULL;
+  g_autoptr(BylineSchema) default_schema = NULL;
+  g_autoptr(BylineDocument) doc = byline_document_new ();
+  g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Reader r = { doc, schema, problems, reported };
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  if (problems == NULL)
+    r.problems = own_problems = byline_problems_new ();
+
+  if (read_header (&r, root) && read_document_fields (&r, root))
+    {
+      if (r.schema == NULL)
+        {
+          const char *name = byline_document_get_schema_name (doc);
+
+          default_schema = byline_schema_get_default ();
+          if (name == NULL || g_str_equal (name, byline_schema_get_name (default_schema)))
+            r.schema = default_schema;
+          else
+            problem (&r, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID_SCHEMA,
+                     _("schema “%s” is not available: labels were not checked"), name);
+        }
+      if (read_list (&r, json_object_get_member (root, "annotations"), "annotations", read_annotation) &&
+          read_list (&r, json_object_get_member (root, "relations"), "relations", read_relation))
+        {
+          _byline_document_check_relations (doc, r.problems);
+          check_relation_labels (&r);
+        }
+    }
+
+  if (!byline_problems_to_error (r.problems, filename, error))
+    return NULL;
+  byline_document_mark_loaded (doc);
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * byline_native_load_data:
+ * @data: the file's bytes
+ *
+ * Returns: (transfer full) (nullable): the document, %NULL on any error
+ */
+BylineDocument *
+byline_native_load_data (const char      *data,
+                         gsize            len,
+                         const char      *filename,
+                         BylineSchema    *schema,
+                         BylineProblems  *problems,
+                         GError         **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  const char *name = filename ? filename : "<input>";
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  if (!g_utf8_validate_len (data, len, NULL) ||
+      !json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+    {
+      const char *why = local_error ? local_error->message : _("invalid UTF-8");
+
+      if (problems != NULL)
+        byline_problems_add (problems, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_PARSE, NULL,
+                             _("invalid JSON: %s"), why);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE, _("%s: invalid JSON: %s"), name, why);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      if (problems != NULL)
+        byline_problems_add (problems, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID, NULL,
+                             _("expected a JSON object at the top level"));
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: expected a JSON object at the top level"), name);
+      return NULL;
+    }
+  return byline_native_from_object (json_node_get_object (root), name, schema, problems, error);
+}
+
+/**
+ * byline_native_load_file:
+ *
+ * Returns: (transfer full) (nullable): the document in @path
+ */
+BylineDocument *
+byline_native_load_file (const char      *path,
+                         BylineSchema    *schema,
+                         BylineProblems  *problems,
+                         GError         **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      if (problems != NULL)
+        byline_problems_add (problems, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_IO, NULL,
+                             "%s", local_error->message);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+  return byline_native_load_data (g_mapped_file_get_contents (mapped),
+                                  g_mapped_file_get_length (mapped),
+                                  path, schema, problems, error);
+}
+
+/* ---- Writing ---------------------------------------------------------- */
+
+static void
+key (GString    *out,
+     const char *name)
+{
+  g_string_append_c (out, '"');
+  g_string_append (out, name);
+  g_string_append (out, "\": ");
+}
+
+static void
+append_annotation (BylineDocument   *doc,
+                   BylineAnnotation *a,
+                   GString          *out)
+{
+  guint n = byline_annotation_get_n_fragments (a);
+  double confidence;
+
+  g_string_append (out, "{\"id\": ");
+  byline_json_append_string (out, byline_annotation_get_id (a));
+  g_string_append (out, ", \"layer\": ");
+  byline_json_append_string (out, byline_annotation_get_layer (a));
+  g_string_append (out, ", \"label\": ");
+  byline_json_append_string (out, byline_annotation_get_label (a));
+  if (n == 1)
+    g_string_append_printf (out, ", \"start\": %u, \"end\": %u",
+                            byline_annotation_get_start (a), byline_annotation_get_end (a));
+  else
+    {
+      g_string_append (out, ", \"fragments\": [");
+      for (guint i = 0; i < n; i++)
+        {
+          const BylineFragment *f = byline_annotation_get_fragment (a, i);
+
+          g_string_append_printf (out, "%s[%u, %u]", i ? ", " : "", f->start, f->end);
+        }
+      g_string_append_c (out, ']');
+    }
+
+  g_string_append (out, ", \"text\": \"");
+  for (guint i = 0; i < n; i++)
+    {
+      const BylineFragment *f = byline_annotation_get_fragment (a, i);
+      gsize s = byline_document_offset_to_byte (doc, f->start);
+      gsize e = byline_document_offset_to_byte (doc, f->end);
+
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      byline_json_append_escaped (out, byline_document_get_text (doc) + s, e - s);
+    }
+  g_string_append (out, "\", \"status\": \"");
+  g_string_append (out, byline_status_to_string (byline_annotation_get_status (a)));
+  g_string_append_c (out, '"');
+
+  if (byline_annotation_get_origin (a) != NULL)
+    {
+      g_string_append (out, ", \"origin\": ");
+      byline_json_append_string (out, byline_annotation_get_origin (a));
+    }
+  if (byline_annotation_get_confidence (a, &confidence))
+    {
+      g_string_append (out, ", \"confidence\": ");
+      byline_json_append_double (out, confidence);
+    }
+  if (byline_annotation_get_n_attributes (a) > 0)
+    {
+      g_string_append (out, ", \"attributes\": {");
+      for (guint i = 0; i < byline_annotation_get_n_attributes (a); i++)
+        {
+          const char *name = byline_annotation_get_attribute_name (a, i);
+
+          if (i > 0)
+            g_string_append (out, ", ");
+          byline_json_append_string (out, name);
+          g_string_append (out, ": ");
+          byline_json_append_node (out, byline_annotation_get_attribute (a, name));
+        }
+      g_string_append_c (out, '}');
+    }
+  if (byline_annotation_get_note (a) != NULL)
+    {
+      g_string_append (out, ", \"note\": ");
+      byline_json_append_string (out, byline_annotation_get_note (a));
+    }
+  if (byline_annotation_get_created (a) != NULL)
+    {
+      g_string_append (out, ", \"created\": ");
+      byline_json_append_string (out, byline_annotation_get_created (a));
+    }
+  if (byline_annotation_get_modified (a) != NULL)
+    {
+      g_string_append (out, ", \"modified\": ");
+      byline_json_append_string (out, byline_annotation_get_modified (a));
+    }
+  if (byline_annotation_get_extra (a) != NULL)
+    {
+      /* Unknown keys after the known ones, sorted: write the object's
+       * members without its braces. */
+      GString *tmp = g_string_new (NULL);
+
+      byline_json_append_object (tmp, byline_annotation_get_extra (a), NULL);
+      if (tmp->len > 2)
+        {
+          g_string_append (out, ", ");
+          g_string_append_len (out, tmp->str + 1, tmp->len - 2);
+        }
+      g_string_free (tmp, TRUE);
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+append_relation (BylineRelation *r,
+                 GString        *out)
+{
+  g_string_append (out, "{\"id\": ");
+  byline_json_append_string (out, byline_relation_get_id (r));
+  g_string_append (out, ", \"type\": ");
+  byline_json_append_string (out, byline_relation_get_relation_type (r));
+  g_string_append (out, ", \"from\": ");
+  byline_json_append_string (out, byline_relation_get_from (r));
+  g_string_append (out, ", \"to\": ");
+  byline_json_append_string (out, byline_relation_get_to (r));
+  if (byline_relation_get_status (r) != BYLINE_STATUS_MANUAL)
+    {
+      g_string_append (out, ", \"status\": ");
+      byline_json_append_string (out, byline_status_to_string (byline_relation_get_status (r)));
+    }
+  if (byline_relation_get_origin (r) != NULL)
+    {
+      g_string_append (out, ", \"origin\": ");
+      byline_json_append_string (out, byline_relation_get_origin (r));
+    }
+  if (byline_relation_get_attributes (r) != NULL)
+    {
+      g_string_append (out, ", \"attributes\": ");
+      byline_json_append_object (out, byline_relation_get_attributes (r), NULL);
+    }
+  if (byline_relation_get_extra (r) != NULL)
+    {
+      GString *tmp = g_string_new (NULL);
+
+      byline_json_append_object (tmp, byline_relation_get_extra (r), NULL);
+      if (tmp->len > 2)
+        {
+          g_string_append (out, ", ");
+          g_string_append_len (out, tmp->str + 1, tmp->len - 2);
+        }
+      g_string_free (tmp, TRUE);
+    }
+  g_string_append_c (out, '}');
+}
+
+static int
+compare_relations (gconstpointer a,
+                   gconstpointer b)
+{
+  BylineRelation *ra = *(BylineRelation **) a;
+  BylineRelation *rb = *(BylineRelation **) b;
+  const char *ia = byline_relation_get_id (ra);
+  const char *ib = byline_relation_get_id (rb);
+  gsize la = strlen (ia);
+  gsize lb = strlen (ib);
+
+  /* "r2" before "r10": shorter ids with one prefix sort first. */
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  return strcmp (ia, ib);
+}
+
+/**
+ * byline_native_append:
+ * @one_line: write the whole document on one line (for JSONL corpora);
+ *   otherwise one annotation or relation a line, so that files diff well
+ *
+ * Appends @document in the native format. Keys come in a fixed order and
+ * annotations sorted by (start, end, id), so the output depends only on
+ * the data: a load and save gives the same bytes.
+ */
+void
+byline_native_append (BylineDocument *document,
+                      gboolean        one_line,
+                      GString        *out)
+{
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  const char *nl = one_line ? " " : "\n  ";
+  const char *item_nl = one_line ? "" : "\n    ";
+  JsonObject *extra;
+
+  g_return_if_fail (BYLINE_IS_DOCUMENT (document));
+
+  g_string_append (out, one_line ? "{" : "{\n  ");
+  g_string_append_printf (out, "\"format\": \"byline\",%s\"version\": %d,", nl, BYLINE_NATIVE_VERSION);
+  if (byline_document_get_id (document) != NULL)
+    {
+      g_string_append (out, nl);
+      key (out, "id");
+      byline_json_append_string (out, byline_document_get_id (document));
+      g_string_append_c (out, ',');
+    }
+  g_string_append (out, nl);
+  key (out, "meta");
+  byline_json_append_object (out, byline_document_get_meta (document), meta_order);
+  g_string_append_c (out, ',');
+  g_string_append (out, nl);
+  key (out, "text");
+  byline_json_append_string (out, byline_document_get_text (document));
+  g_string_append_c (out, ',');
+  if (byline_document_get_schema_name (document) != NULL)
+    {
+      g_string_append (out, nl);
+      key (out, "schema");
+      byline_json_append_string (out, byline_document_get_schema_name (document));
+      g_string_append_c (out, ',');
+    }
+  g_string_append (out, nl);
+  key (out, "attributes");
+  byline_json_append_object (out, byline_document_get_attributes (document), NULL);
+  g_string_append_c (out, ',');
+
+  g_string_append (out, nl);
+  key (out, "annotations");
+  g_string_append_c (out, '[');
+  annotations = byline_document_get_sorted_annotations (document);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, item_nl);
+      append_annotation (document, annotations->pdata[i], out);
+    }
+  if (annotations->len > 0)
+    g_string_append (out, one_line ? "" : "\n  ");
+  g_string_append (out, "],");
+
+  g_string_append (out, nl);
+  key (out, "relations");
+  g_string_append_c (out, '[');
+  relations = g_ptr_array_new ();
+  for (guint i = 0; i < byline_document_get_n_relations (document); i++)
+    g_ptr_array_add (relations, byline_document_get_relation (document, i));
+  g_ptr_array_sort (relations, compare_relations);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, item_nl);
+      append_relation (relations->pdata[i], out);
+    }
+  if (relations->len > 0)
+    g_string_append (out, one_line ? "" : "\n  ");
+  g_string_append_c (out, ']');
+
+  extra = byline_document_get_extra (document);
+  if (extra != NULL && json_object_get_size (extra) > 0)
+    {
+      GString *tmp = g_string_new (NULL);
+
+      byline_json_append_object (tmp, extra, NULL);
+      g_string_append_c (out, ',');
+      g_string_append (out, nl);
+      /* Write the members without the braces, one line. */
+      g_string_append_len (out, tmp->str + 1, tmp->len - 2);
+      g_string_free (tmp, TRUE);
+    }
+  g_string_append (out, one_line ? "}" : "\n}");
+}
+
+/**
+ * byline_native_to_string:
+ * @len: (out) (optional): the length in bytes
+ *
+ * Returns: (transfer full): the document as a .byline.json file, ending in
+ *   a newline
+ */
+char *
+byline_native_to_string (BylineDocument *document,
+                         gsize          *len)
+{
+  GString *out = g_string_sized_new (byline_document_get_text_bytes (document) * 2 + 4096);
+
+  byline_native_append (document, FALSE, out);
+  g_string_append_c (out, '\n');
+  if (len != NULL)
+    *len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * byline_native_save:
+ *
+ * Saves atomically, keeping the previous version as PATH~, and marks the
+ * document unmodified.
+ *
+ * Returns: %TRUE on success; on failure the old file is untouched
+ */
+gboolean
+byline_native_save (BylineDocument  *document,
+                    const char      *path,
+                    GError         **error)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_return_val_if_fail (BYLINE_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = byline_native_to_string (document, &len);
+  if (!byline_atomic_write (path, data, len, TRUE, error))
+    return FALSE;
+  byline_document_set_modified (document, FALSE);
+  return TRUE;
+}

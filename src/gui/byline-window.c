@@ -1,0 +1,529 @@
+/* byline-window.c: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-format.h"
+#include "byline-gui-private.h"
+#include "byline-window-private.h"
+
+G_DEFINE_FINAL_TYPE (BylineWindow, byline_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_FILE,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+byline_window_add_error_toast (BylineWindow *self,
+                               const char   *message)
+{
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  g_assert (BYLINE_IS_WINDOW (self));
+
+  /* A toast's title is Pango markup; a file name may hold a '&'. */
+  markup = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (markup);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+byline_window_update_title (BylineWindow *self)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *location = NULL;
+  const char *title = NULL;
+  const char *subtitle = NULL;
+
+  g_assert (BYLINE_IS_WINDOW (self));
+
+  if (self->document != NULL)
+    {
+      title = byline_document_get_meta_string (self->document, BYLINE_META_TITLE);
+      subtitle = byline_document_get_meta_string (self->document, BYLINE_META_SOURCE);
+    }
+
+  if (self->file != NULL)
+    {
+      if (title == NULL || title[0] == '\0')
+        {
+          title = basename = g_file_get_basename (self->file);
+        }
+
+      if (subtitle == NULL || subtitle[0] == '\0')
+        {
+          /* The parse name is the path in UTF-8, whatever the file
+           * system encoding. */
+          subtitle = location = g_file_get_parse_name (self->file);
+        }
+    }
+
+  if (title == NULL || title[0] == '\0')
+    {
+      title = _("Byline");
+    }
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+byline_window_set_document (BylineWindow   *self,
+                            BylineDocument *document,
+                            GFile          *file)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkAdjustment *vadjustment;
+  const char *text;
+
+  g_assert (BYLINE_IS_WINDOW (self));
+  g_assert (!document || BYLINE_IS_DOCUMENT (document));
+  g_assert (!file || G_IS_FILE (file));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_set_object (&self->document, document))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+    }
+
+  if (g_set_object (&self->file, file))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+
+  /* The buffer is a projection of the document and is never read back:
+   * the text is shown exactly as stored, and is not editable. */
+  text = document != NULL ? byline_document_get_text (document) : NULL;
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  if (vadjustment != NULL)
+    {
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+    }
+
+  byline_window_update_title (self);
+
+  gtk_stack_set_visible_child_name (self->stack, document != NULL ? "document" : "empty");
+
+  if (document != NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+byline_window_load_worker (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GError) error = NULL;
+  BylineDocument *document;
+
+  g_assert (path != NULL);
+
+  document = byline_document_load_any (path, &error);
+
+  if (document == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+  else
+    {
+      g_task_return_pointer (task, document, g_object_unref);
+    }
+}
+
+static void
+on_load_worker_done_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  BylineWindow *self = BYLINE_WINDOW (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(BylineDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *worker_cancellable;
+
+  g_assert (G_IS_TASK (result));
+  g_assert (G_IS_TASK (task));
+
+  worker_cancellable = g_task_get_cancellable (G_TASK (result));
+  document = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Only the newest load may touch the window. */
+  if (self->load_cancellable == worker_cancellable)
+    {
+      g_clear_object (&self->load_cancellable);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+
+  if (document == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      return;
+    }
+
+  byline_window_set_document (self, document, g_task_get_task_data (task));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * byline_window_load_async:
+ * @self: a #BylineWindow
+ * @file: the file to open
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the document is shown or loading failed
+ * @user_data: closure for @callback
+ *
+ * Reads @file in a worker thread with byline_document_load_any() and shows
+ * the document. A newer load cancels an older one. Errors are not shown to
+ * the user: see byline_window_open() for that.
+ */
+void
+byline_window_load_async (BylineWindow        *self,
+                          GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (BYLINE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, byline_window_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Cannot open “%s”: only local files can be opened"),
+                               name);
+      return;
+    }
+
+  if (self->load_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+    }
+
+  self->load_cancellable = g_cancellable_new ();
+
+  worker = g_task_new (self, self->load_cancellable, on_load_worker_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, byline_window_load_worker);
+  g_task_set_task_data (worker, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (worker, byline_window_load_worker);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/**
+ * byline_window_load_finish:
+ * @self: a #BylineWindow
+ * @result: the result given to the callback
+ * @error: where to put the reason the file could not be shown
+ *
+ * Returns: %TRUE when the document is shown
+ */
+gboolean
+byline_window_load_finish (BylineWindow  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_open_load_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  BylineWindow *self = BYLINE_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_window_load_finish (self, result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      byline_window_add_error_toast (self, error->message);
+    }
+}
+
+/**
+ * byline_window_open:
+ * @self: a #BylineWindow
+ * @file: the file to open
+ *
+ * Loads @file and shows it, or shows why it could not be opened in a toast.
+ */
+void
+byline_window_open (BylineWindow *self,
+                    GFile        *file)
+{
+  g_return_if_fail (BYLINE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  byline_window_load_async (self, file, NULL, on_open_load_cb, NULL);
+}
+
+static void
+byline_window_dispose (GObject *object)
+{
+  BylineWindow *self = (BylineWindow *)object;
+
+  if (self->load_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+    }
+
+  byline_window_close_open_dialog (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (byline_window_parent_class)->dispose (object);
+}
+
+/* The file chooser holds a reference on its transient parent, so it must
+ * go when the window is destroyed, not when it is finalized. */
+static void
+byline_window_unrealize (GtkWidget *widget)
+{
+  byline_window_close_open_dialog (BYLINE_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (byline_window_parent_class)->unrealize (widget);
+}
+
+static void
+byline_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  BylineWindow *self = BYLINE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, byline_window_get_loading (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_window_class_init (BylineWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  byline_gui_ensure_resources ();
+
+  object_class->dispose = byline_window_dispose;
+  object_class->get_property = byline_window_get_property;
+
+  widget_class->unrealize = byline_window_unrealize;
+
+  /**
+   * BylineWindow:document:
+   *
+   * The document the window shows, or %NULL before one is opened.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         BYLINE_TYPE_DOCUMENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BylineWindow:file:
+   *
+   * The file the document came from.
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BylineWindow:loading:
+   *
+   * Whether a file is being read.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/byline/Byline/byline-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, status_open_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, text_view);
+
+  byline_window_class_actions_init (widget_class);
+}
+
+static void
+byline_window_bind_settings (BylineWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source;
+
+  /* g_settings_new () aborts without the schema; an uninstalled build
+   * (run outside `meson devenv`) still opens, it just forgets its size. */
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    {
+      schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+    }
+
+  if (schema == NULL)
+    {
+      g_debug ("Settings schema %s is not installed: window state is not saved", APP_ID);
+      return;
+    }
+
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+
+  /* Read the size once and write it back on every change, but do not
+   * follow the settings: with two windows open, resizing one must not
+   * resize the other. */
+  g_settings_bind (self->settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+}
+
+static void
+byline_window_init (BylineWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  byline_window_bind_settings (self);
+
+  /* Nothing in the buffer is ever edited, so there is nothing to undo. */
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->text_view), FALSE);
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/**
+ * byline_window_new:
+ * @application: the application the window belongs to
+ *
+ * Returns: (transfer none): a new, empty window, owned by GTK
+ */
+BylineWindow *
+byline_window_new (BylineApplication *application)
+{
+  g_return_val_if_fail (BYLINE_IS_APPLICATION (application), NULL);
+
+  return g_object_new (BYLINE_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * byline_window_get_document:
+ * @self: a #BylineWindow
+ *
+ * Returns: (transfer none) (nullable): the document shown, if any
+ */
+BylineDocument *
+byline_window_get_document (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * byline_window_get_file:
+ * @self: a #BylineWindow
+ *
+ * Returns: (transfer none) (nullable): the file of the document shown
+ */
+GFile *
+byline_window_get_file (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * byline_window_get_loading:
+ * @self: a #BylineWindow
+ *
+ * Returns: whether a file is being read
+ */
+gboolean
+byline_window_get_loading (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
+
+  return self->load_cancellable != NULL;
+}
