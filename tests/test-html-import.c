@@ -298,7 +298,7 @@ test_densest_block (void)
   const char *page =
     "<html><body><div class=\"list\"><article><p>Teaser.</p></article></div>"
     "<div class=\"story\"><p>The first long paragraph of the story that matters.</p>"
-    "<p>A second paragraph, also <b>long</b> enough to count, with <a href=\"#\">a link</a>.</p>"
+    "<p>A second paragraph, also <b>long</b> <i>enough</i> to count, with <a href=\"#\">a link</a>.</p>"
     "<p>A third one to make the block dense.</p>"
     "<div>Line one<br>line two<br><br>Line three</div></div>"
     "<div class=\"links\"><p><a href=\"/1\">Link one with quite a long title here</a></p>"

@@ -911,7 +911,7 @@ read_meta_tag (PageMeta *meta,
     add_author (meta, content);
   else if (in_list (key, date_meta_names))
     remember (meta, "date", content);
-  else
+  else if (strchr (key, ':') != NULL)
     remember (meta, key, content);
 }
 
@@ -1134,6 +1134,8 @@ convert_lossy (const char *data,
         break;
       if (r == (gsize) -1 && saved != E2BIG)
         {
+          if (in_left == 0)
+            break;
           g_string_append (out, "\xEF\xBF\xBD");
           in++;
           in_left--;
@@ -1160,7 +1162,10 @@ decode_page (const char  *data,
       return NULL;
     }
   if (skip == 0 && len >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
-    return convert_lossy (data + 2, len - 2, data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
+    {
+      text = convert_lossy (data + 2, len - 2, data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
+      return text != NULL ? text : g_utf8_make_valid (data + 2, len - 2);
+    }
   if (memchr (data, '\0', MIN (len, CHARSET_SCAN_BYTES)) != NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
@@ -1195,7 +1200,8 @@ parse_page (const char  *text,
       return NULL;
     }
   /* Never NOENT or DTDLOAD: entities stay unexpanded and nothing is fetched.
-   * The text is UTF-8 by now, so a <meta charset> must not re-decode it. */
+   * The text is UTF-8 by now, so a <meta charset> must not re-decode it.
+   * No NOBLANKS: it would drop the space in "<b>red</b> <i>car</i>". */
   html = htmlCtxtReadMemory (ctxt, text, (int) strlen (text), NULL, "UTF-8",
                              HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                              HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
