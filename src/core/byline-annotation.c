@@ -137,8 +137,13 @@ _byline_annotation_assign (BylineAnnotation *self,
 
   if (self == state)
     return;
-  g_free (self->id);
-  self->id = g_strdup (state->id);
+  /* A document keys its table by the id string itself: keep it when the
+   * id does not change (it never does for an annotation in a document). */
+  if (g_strcmp0 (self->id, state->id) != 0)
+    {
+      g_free (self->id);
+      self->id = g_strdup (state->id);
+    }
   self->layer = state->layer;
   self->label = state->label;
   self->origin = state->origin;

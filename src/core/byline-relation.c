@@ -95,8 +95,13 @@ _byline_relation_assign (BylineRelation *self,
 
   if (self == state)
     return;
-  g_free (self->id);
-  self->id = g_strdup (state->id);
+  /* A document keys its table by the id string itself: keep it when the
+   * id does not change (it never does for an annotation in a document). */
+  if (g_strcmp0 (self->id, state->id) != 0)
+    {
+      g_free (self->id);
+      self->id = g_strdup (state->id);
+    }
   self->type = state->type;
   g_free (self->from);
   self->from = g_strdup (state->from);
