@@ -19,6 +19,7 @@
 #include "byline-error.h"
 #include "byline-format.h"
 #include "byline-import.h"
+#include "byline-json-writer.h"
 #include "byline-native.h"
 #include "byline-problems.h"
 #include "byline-schema.h"
@@ -476,9 +477,8 @@ print_table_json (GString    *out,
       if (split_label)
         g_strdelimit (shown, "\t", '/');
       g_string_append_printf (out, "%s\n    ", i ? "," : "");
-      g_string_append_c (out, '"');
-      g_string_append (out, shown);
-      g_string_append_printf (out, "\": %" G_GUINT64_FORMAT, n);
+      byline_json_append_string (out, shown);
+      g_string_append_printf (out, ": %" G_GUINT64_FORMAT, n);
     }
   g_string_append (out, keys->len ? "\n  }" : "}");
 }
