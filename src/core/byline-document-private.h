@@ -1,4 +1,4 @@
-/* byline-document-private.h: fast paths for readers
+/* byline-document-private.h: the document internals its files share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,8 +6,56 @@
 
 #include "byline-document.h"
 #include "byline-problems.h"
+#include "byline-span-index.h"
 
 G_BEGIN_DECLS
+
+/* Shared by byline-document.c (annotations, relations, history) and
+ * byline-document-text.c (text, offsets, metadata). */
+struct _BylineDocument
+{
+  GObject          parent_instance;
+
+  char            *id;
+  char            *text;
+  gsize            text_bytes;
+  guint            n_chars;
+  gsize           *checkpoints;  /* byte index of code point i * STRIDE */
+  char            *schema_name;
+  JsonObject      *meta;
+  JsonObject      *attributes;
+  JsonObject      *extra;
+
+  GPtrArray       *annotations;  /* list order; owns references */
+  GHashTable      *annotations_by_id;
+  BylineSpanIndex *index;
+  GPtrArray       *relations;
+  GHashTable      *relations_by_id;
+  guint            next_annotation_id;
+  guint            next_relation_id;
+
+  BylineHistory   *history;
+  gboolean         modified;
+};
+
+enum {
+  ANNOTATION_ADDED,
+  ANNOTATION_REMOVED,
+  ANNOTATION_CHANGED,
+  RELATION_ADDED,
+  RELATION_REMOVED,
+  RELATION_CHANGED,
+  META_CHANGED,
+  ATTRIBUTE_CHANGED,
+  N_SIGNALS
+};
+
+extern guint _byline_document_signals[N_SIGNALS];
+
+void     _byline_document_update_modified (BylineDocument   *self);
+void     _byline_document_apply_member    (JsonObject       *object,
+                                           const char       *key,
+                                           JsonNode         *value);
 
 /* Readers build a document without history or signals, then call
  * byline_document_mark_loaded(). Both functions take ownership of the

@@ -14,37 +14,6 @@
 #include "byline-relation-private.h"
 #include "byline-span-index.h"
 
-/* Code point -> byte conversion is needed for every annotation a reader
- * checks and every span the window draws. A checkpoint every
- * CHECKPOINT_STRIDE code points bounds each conversion to a short scan;
- * pure ASCII text needs no table at all. */
-#define CHECKPOINT_STRIDE 128
-
-struct _BylineDocument
-{
-  GObject          parent_instance;
-
-  char            *id;
-  char            *text;
-  gsize            text_bytes;
-  guint            n_chars;
-  gsize           *checkpoints;  /* byte index of code point i * STRIDE */
-  char            *schema_name;
-  JsonObject      *meta;
-  JsonObject      *attributes;
-  JsonObject      *extra;
-
-  GPtrArray       *annotations;  /* list order; owns references */
-  GHashTable      *annotations_by_id;
-  BylineSpanIndex *index;
-  GPtrArray       *relations;
-  GHashTable      *relations_by_id;
-  guint            next_annotation_id;
-  guint            next_relation_id;
-
-  BylineHistory   *history;
-  gboolean         modified;
-};
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -58,20 +27,9 @@ enum {
   N_PROPS
 };
 
-enum {
-  ANNOTATION_ADDED,
-  ANNOTATION_REMOVED,
-  ANNOTATION_CHANGED,
-  RELATION_ADDED,
-  RELATION_REMOVED,
-  RELATION_CHANGED,
-  META_CHANGED,
-  ATTRIBUTE_CHANGED,
-  N_SIGNALS
-};
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+guint _byline_document_signals[N_SIGNALS];
 
 static GType
 get_item_type (GListModel *model)
@@ -185,14 +143,14 @@ byline_document_class_init (BylineDocumentClass *klass)
    * BylineDocument::annotation-added:
    * @annotation: the annotation, now in the document
    */
-  signals[ANNOTATION_ADDED] =
+  _byline_document_signals[ANNOTATION_ADDED] =
     g_signal_new ("annotation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_ANNOTATION);
   /**
    * BylineDocument::annotation-removed:
    * @annotation: the annotation, no longer in the document
    */
-  signals[ANNOTATION_REMOVED] =
+  _byline_document_signals[ANNOTATION_REMOVED] =
     g_signal_new ("annotation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_ANNOTATION);
   /**
@@ -203,31 +161,31 @@ byline_document_class_init (BylineDocumentClass *klass)
    *
    * A view repaints [old_start, old_end) and the annotation's new extent.
    */
-  signals[ANNOTATION_CHANGED] =
+  _byline_document_signals[ANNOTATION_CHANGED] =
     g_signal_new ("annotation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, BYLINE_TYPE_ANNOTATION,
                   G_TYPE_UINT, G_TYPE_UINT);
-  signals[RELATION_ADDED] =
+  _byline_document_signals[RELATION_ADDED] =
     g_signal_new ("relation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_RELATION);
-  signals[RELATION_REMOVED] =
+  _byline_document_signals[RELATION_REMOVED] =
     g_signal_new ("relation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_RELATION);
-  signals[RELATION_CHANGED] =
+  _byline_document_signals[RELATION_CHANGED] =
     g_signal_new ("relation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_RELATION);
   /**
    * BylineDocument::meta-changed:
    * @key: the metadata key that changed
    */
-  signals[META_CHANGED] =
+  _byline_document_signals[META_CHANGED] =
     g_signal_new ("meta-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   /**
    * BylineDocument::attribute-changed:
    * @name: the document attribute that changed ("done")
    */
-  signals[ATTRIBUTE_CHANGED] =
+  _byline_document_signals[ATTRIBUTE_CHANGED] =
     g_signal_new ("attribute-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
@@ -259,8 +217,8 @@ byline_document_new (void)
   return g_object_new (BYLINE_TYPE_DOCUMENT, NULL);
 }
 
-static void
-update_modified (BylineDocument *self)
+void
+_byline_document_update_modified (BylineDocument *self)
 {
   gboolean modified = !_byline_history_is_clean (self->history);
 
@@ -269,259 +227,6 @@ update_modified (BylineDocument *self)
       self->modified = modified;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
-}
-
-/* ---- Text ------------------------------------------------------------ */
-
-/**
- * byline_document_set_text:
- * @text: UTF-8 text, stored verbatim (no normalisation, CRLF kept)
- * @len: its length in bytes, or -1 when NUL-terminated
- * @error: set when the text is not valid UTF-8 or holds NUL bytes, or when
- *   the document already has annotations
- *
- * Returns: %TRUE on success
- */
-gboolean
-byline_document_set_text (BylineDocument  *self,
-                          const char      *text,
-                          gssize           len,
-                          GError         **error)
-{
-  const char *end = NULL;
-  gsize bytes;
-  guint n = 0;
-  const char *p;
-
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  if (self->annotations->len > 0)
-    {
-      g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                           _("The text of an annotated document cannot change"));
-      return FALSE;
-    }
-  bytes = len < 0 ? strlen (text) : (gsize) len;
-  if (!g_utf8_validate_len (text, bytes, &end))
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
-                   _("Invalid UTF-8 at byte offset %" G_GSIZE_FORMAT),
-                   (gsize) (end - text));
-      return FALSE;
-    }
-  if (bytes > G_MAXUINT / 2)
-    {
-      g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_OUT_OF_RANGE,
-                           _("The text is too long"));
-      return FALSE;
-    }
-
-  g_free (self->text);
-  g_clear_pointer (&self->checkpoints, g_free);
-  self->text = g_strndup (text, bytes);
-  self->text_bytes = bytes;
-
-  /* Count code points, noting a checkpoint every stride; skip the table
-   * when every character is one byte. */
-  for (p = self->text; p < self->text + bytes; p = g_utf8_next_char (p))
-    n++;
-  self->n_chars = n;
-  if (n != bytes)
-    {
-      guint i = 0;
-      guint k = 0;
-
-      self->checkpoints = g_new (gsize, n / CHECKPOINT_STRIDE + 1);
-      for (p = self->text; p < self->text + bytes; p = g_utf8_next_char (p), i++)
-        {
-          if (i % CHECKPOINT_STRIDE == 0)
-            self->checkpoints[k++] = (gsize) (p - self->text);
-        }
-      if (n % CHECKPOINT_STRIDE == 0)
-        self->checkpoints[k] = bytes;
-    }
-  return TRUE;
-}
-
-const char *
-byline_document_get_text (BylineDocument *self)
-{
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
-  return self->text;
-}
-
-gsize
-byline_document_get_text_bytes (BylineDocument *self)
-{
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), 0);
-  return self->text_bytes;
-}
-
-/**
- * byline_document_get_n_chars:
- *
- * Returns: the length of the text in code points
- */
-guint
-byline_document_get_n_chars (BylineDocument *self)
-{
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), 0);
-  return self->n_chars;
-}
-
-/**
- * byline_document_offset_to_byte:
- * @offset: a code point offset, at most the length of the text
- *
- * Returns: the byte index of @offset in the text
- */
-gsize
-byline_document_offset_to_byte (BylineDocument *self,
-                                guint           offset)
-{
-  const char *p;
-
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), 0);
-  g_return_val_if_fail (offset <= self->n_chars, self->text_bytes);
-
-  if (self->checkpoints == NULL)
-    return offset;
-  if (offset == self->n_chars)
-    return self->text_bytes;
-  p = self->text + self->checkpoints[offset / CHECKPOINT_STRIDE];
-  for (guint i = offset % CHECKPOINT_STRIDE; i > 0; i--)
-    p = g_utf8_next_char (p);
-  return (gsize) (p - self->text);
-}
-
-/**
- * byline_document_byte_to_offset:
- * @byte_index: a byte index on a character boundary
- *
- * Returns: the code point offset of @byte_index
- */
-guint
-byline_document_byte_to_offset (BylineDocument *self,
-                                gsize           byte_index)
-{
-  guint lo = 0;
-  guint hi;
-
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), 0);
-  g_return_val_if_fail (byte_index <= self->text_bytes, self->n_chars);
-
-  if (self->checkpoints == NULL)
-    return (guint) byte_index;
-  if (byte_index == self->text_bytes)
-    return self->n_chars;
-
-  /* The last checkpoint at or before byte_index. */
-  hi = (self->n_chars - 1) / CHECKPOINT_STRIDE + 1;
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (self->checkpoints[mid] <= byte_index)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return lo * CHECKPOINT_STRIDE +
-         (guint) g_utf8_pointer_to_offset (self->text + self->checkpoints[lo],
-                                           self->text + byte_index);
-}
-
-/**
- * byline_document_dup_slice:
- * @start: first code point
- * @end: end code point (exclusive), at most the text length
- *
- * Returns: (transfer full): the text of [@start, @end)
- */
-char *
-byline_document_dup_slice (BylineDocument *self,
-                           guint           start,
-                           guint           end)
-{
-  gsize a, b;
-
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (start <= end && end <= self->n_chars, NULL);
-
-  a = byline_document_offset_to_byte (self, start);
-  b = byline_document_offset_to_byte (self, end);
-  return g_strndup (self->text + a, b - a);
-}
-
-static void
-append_annotation_text (BylineDocument   *self,
-                        BylineAnnotation *annotation,
-                        GString          *out)
-{
-  guint n = byline_annotation_get_n_fragments (annotation);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const BylineFragment *f = byline_annotation_get_fragment (annotation, i);
-      gsize a = byline_document_offset_to_byte (self, f->start);
-      gsize b = byline_document_offset_to_byte (self, f->end);
-
-      if (i > 0)
-        g_string_append_c (out, ' ');
-      g_string_append_len (out, self->text + a, b - a);
-    }
-}
-
-/**
- * byline_document_dup_annotation_text:
- * @annotation: an annotation whose fragments lie inside the text
- *
- * Returns: (transfer full): the covered text; the fragments of a
- *   discontinuous annotation joined by one space, as brat does
- */
-char *
-byline_document_dup_annotation_text (BylineDocument   *self,
-                                     BylineAnnotation *annotation)
-{
-  GString *out;
-
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (BYLINE_IS_ANNOTATION (annotation), NULL);
-  g_return_val_if_fail (byline_annotation_get_end (annotation) <= self->n_chars, NULL);
-
-  out = g_string_new (NULL);
-  append_annotation_text (self, annotation, out);
-  return g_string_free (out, FALSE);
-}
-
-/* Compares without allocating: readers check every annotation's text. */
-gboolean
-_byline_document_slice_equals (BylineDocument   *self,
-                               BylineAnnotation *annotation,
-                               const char       *text,
-                               gsize             len)
-{
-  guint n = byline_annotation_get_n_fragments (annotation);
-  gsize pos = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const BylineFragment *f = byline_annotation_get_fragment (annotation, i);
-      gsize a = byline_document_offset_to_byte (self, f->start);
-      gsize b = byline_document_offset_to_byte (self, f->end);
-
-      if (i > 0)
-        {
-          if (pos >= len || text[pos] != ' ')
-            return FALSE;
-          pos++;
-        }
-      if (len - pos < b - a || memcmp (text + pos, self->text + a, b - a) != 0)
-        return FALSE;
-      pos += b - a;
-    }
-  return pos == len;
 }
 
 /* ---- Identity and metadata -------------------------------------------- */
@@ -567,177 +272,6 @@ byline_document_set_schema_name (BylineDocument *self,
   self->schema_name = g_strdup (name);
 }
 
-/**
- * byline_document_get_meta:
- *
- * Returns: (transfer none): the metadata; do not change it directly, use
- *   byline_document_set_meta()
- */
-JsonObject *
-byline_document_get_meta (BylineDocument *self)
-{
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
-  return self->meta;
-}
-
-/**
- * byline_document_get_meta_string:
- *
- * Returns: (nullable): the metadata value of @key when it is a string
- */
-const char *
-byline_document_get_meta_string (BylineDocument *self,
-                                 const char     *key)
-{
-  JsonNode *node;
-
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  node = json_object_get_member (self->meta, key);
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonNode *
-dup_member (JsonObject *obj,
-            const char *key)
-{
-  JsonNode *node = json_object_get_member (obj, key);
-
-  return node ? json_node_copy (node) : NULL;
-}
-
-static gboolean
-nodes_equal (JsonNode *a,
-             JsonNode *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return json_node_equal (a, b);
-}
-
-static void
-apply_member (JsonObject *obj,
-              const char *key,
-              JsonNode   *value)
-{
-  if (value == NULL)
-    json_object_remove_member (obj, key);
-  else
-    json_object_set_member (obj, key, json_node_copy (value));
-}
-
-/**
- * byline_document_set_meta:
- * @key: a metadata key ("title", "url"…)
- * @value: (nullable) (transfer none): the value, %NULL to remove it
- *
- * An undoable edit.
- */
-void
-byline_document_set_meta (BylineDocument *self,
-                          const char     *key,
-                          JsonNode       *value)
-{
-  JsonNode *before;
-
-  g_return_if_fail (BYLINE_IS_DOCUMENT (self));
-  g_return_if_fail (key != NULL);
-
-  before = dup_member (self->meta, key);
-  if (nodes_equal (before, value))
-    {
-      g_clear_pointer (&before, json_node_unref);
-      return;
-    }
-  apply_member (self->meta, key, value);
-  _byline_history_record (self->history, BYLINE_CHANGE_META, key, before,
-                          value ? json_node_copy (value) : NULL);
-  g_signal_emit (self, signals[META_CHANGED], 0, key);
-  update_modified (self);
-}
-
-void
-byline_document_set_meta_string (BylineDocument *self,
-                                 const char     *key,
-                                 const char     *value)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  if (value != NULL)
-    {
-      node = json_node_new (JSON_NODE_VALUE);
-      json_node_set_string (node, value);
-    }
-  byline_document_set_meta (self, key, node);
-}
-
-/**
- * byline_document_get_attributes:
- *
- * Returns: (transfer none): document-level attributes ("done", "topic");
- *   change them with byline_document_set_attribute()
- */
-JsonObject *
-byline_document_get_attributes (BylineDocument *self)
-{
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
-  return self->attributes;
-}
-
-/**
- * byline_document_set_attribute:
- * @value: (nullable) (transfer none): the value, %NULL to remove it
- *
- * An undoable edit.
- */
-void
-byline_document_set_attribute (BylineDocument *self,
-                               const char     *name,
-                               JsonNode       *value)
-{
-  JsonNode *before;
-
-  g_return_if_fail (BYLINE_IS_DOCUMENT (self));
-  g_return_if_fail (name != NULL);
-
-  before = dup_member (self->attributes, name);
-  if (nodes_equal (before, value))
-    {
-      g_clear_pointer (&before, json_node_unref);
-      return;
-    }
-  apply_member (self->attributes, name, value);
-  _byline_history_record (self->history, BYLINE_CHANGE_ATTRIBUTE, name, before,
-                          value ? json_node_copy (value) : NULL);
-  g_signal_emit (self, signals[ATTRIBUTE_CHANGED], 0, name);
-  update_modified (self);
-}
-
-/**
- * byline_document_get_extra:
- *
- * Returns: (transfer none) (nullable): top-level keys of the file Byline
- *   does not know, kept so that nothing is lost on save
- */
-JsonObject *
-byline_document_get_extra (BylineDocument *self)
-{
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
-  return self->extra;
-}
-
-void
-_byline_document_set_extra (BylineDocument *self,
-                            JsonObject     *extra)
-{
-  if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = extra;
-}
 
 /* ---- Annotations ------------------------------------------------------- */
 
@@ -909,7 +443,7 @@ insert_annotation (BylineDocument   *self,
     }
   byline_span_index_add (self->index, annotation);
   g_list_model_items_changed (G_LIST_MODEL (self), self->annotations->len - 1, 0, 1);
-  g_signal_emit (self, signals[ANNOTATION_ADDED], 0, annotation);
+  g_signal_emit (self, _byline_document_signals[ANNOTATION_ADDED], 0, annotation);
 }
 
 static void
@@ -926,7 +460,7 @@ take_out_annotation (BylineDocument   *self,
   g_object_ref (annotation);
   g_ptr_array_remove_index (self->annotations, pos);
   g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
-  g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, annotation);
+  g_signal_emit (self, _byline_document_signals[ANNOTATION_REMOVED], 0, annotation);
   g_object_unref (annotation);
 }
 
@@ -942,7 +476,7 @@ assign_annotation (BylineDocument   *self,
   /* The id is the hash key: it never changes, so the key stays valid. */
   _byline_annotation_assign (annotation, state);
   byline_span_index_add (self->index, annotation);
-  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation, old_start, old_end);
+  g_signal_emit (self, _byline_document_signals[ANNOTATION_CHANGED], 0, annotation, old_start, old_end);
 }
 
 static char *
@@ -997,7 +531,7 @@ byline_document_add_annotation (BylineDocument    *self,
                           byline_annotation_get_id (annotation), NULL,
                           byline_annotation_copy (annotation));
   insert_annotation (self, g_object_ref (annotation), FALSE);
-  update_modified (self);
+  _byline_document_update_modified (self);
   return annotation;
 }
 
@@ -1048,7 +582,7 @@ byline_document_replace_annotation (BylineDocument    *self,
                           byline_annotation_copy (annotation),
                           byline_annotation_copy (after));
   assign_annotation (self, annotation, after);
-  update_modified (self);
+  _byline_document_update_modified (self);
   return TRUE;
 }
 
@@ -1088,7 +622,7 @@ byline_document_remove_annotation (BylineDocument *self,
                           byline_annotation_copy (annotation), NULL);
   take_out_annotation (self, annotation);
   byline_document_end_group (self);
-  update_modified (self);
+  _byline_document_update_modified (self);
   return TRUE;
 }
 
@@ -1251,7 +785,7 @@ insert_relation (BylineDocument *self,
                        (gpointer) byline_relation_get_id (relation), relation);
   note_id (byline_relation_get_id (relation), 'r', &self->next_relation_id);
   if (!loading)
-    g_signal_emit (self, signals[RELATION_ADDED], 0, relation);
+    g_signal_emit (self, _byline_document_signals[RELATION_ADDED], 0, relation);
 }
 
 static void
@@ -1261,7 +795,7 @@ take_out_relation (BylineDocument *self,
   g_hash_table_remove (self->relations_by_id, byline_relation_get_id (relation));
   g_object_ref (relation);
   g_ptr_array_remove (self->relations, relation);
-  g_signal_emit (self, signals[RELATION_REMOVED], 0, relation);
+  g_signal_emit (self, _byline_document_signals[RELATION_REMOVED], 0, relation);
   g_object_unref (relation);
 }
 
@@ -1302,7 +836,7 @@ byline_document_add_relation (BylineDocument  *self,
                           byline_relation_get_id (relation), NULL,
                           byline_relation_copy (relation));
   insert_relation (self, g_object_ref (relation), FALSE);
-  update_modified (self);
+  _byline_document_update_modified (self);
   return relation;
 }
 
@@ -1342,8 +876,8 @@ byline_document_replace_relation (BylineDocument  *self,
   _byline_history_record (self->history, BYLINE_CHANGE_RELATION, id,
                           byline_relation_copy (relation), byline_relation_copy (after));
   _byline_relation_assign (relation, after);
-  g_signal_emit (self, signals[RELATION_CHANGED], 0, relation);
-  update_modified (self);
+  g_signal_emit (self, _byline_document_signals[RELATION_CHANGED], 0, relation);
+  _byline_document_update_modified (self);
   return TRUE;
 }
 
@@ -1376,7 +910,7 @@ byline_document_remove_relation (BylineDocument *self,
   if (relation == NULL)
     return FALSE;
   remove_relation_recorded (self, relation);
-  update_modified (self);
+  _byline_document_update_modified (self);
   return TRUE;
 }
 
@@ -1490,7 +1024,7 @@ byline_document_end_group (BylineDocument *self)
 {
   g_return_if_fail (BYLINE_IS_DOCUMENT (self));
   _byline_history_end_group (self->history);
-  update_modified (self);
+  _byline_document_update_modified (self);
 }
 
 gboolean
@@ -1542,7 +1076,7 @@ apply_relation_state (BylineDocument *self,
   else
     {
       _byline_relation_assign (live, state);
-      g_signal_emit (self, signals[RELATION_CHANGED], 0, live);
+      g_signal_emit (self, _byline_document_signals[RELATION_CHANGED], 0, live);
     }
 }
 
@@ -1562,12 +1096,12 @@ apply_change (BylineDocument     *self,
       apply_relation_state (self, change->key, state);
       break;
     case BYLINE_CHANGE_META:
-      apply_member (self->meta, change->key, state);
-      g_signal_emit (self, signals[META_CHANGED], 0, change->key);
+      _byline_document_apply_member (self->meta, change->key, state);
+      g_signal_emit (self, _byline_document_signals[META_CHANGED], 0, change->key);
       break;
     case BYLINE_CHANGE_ATTRIBUTE:
-      apply_member (self->attributes, change->key, state);
-      g_signal_emit (self, signals[ATTRIBUTE_CHANGED], 0, change->key);
+      _byline_document_apply_member (self->attributes, change->key, state);
+      g_signal_emit (self, _byline_document_signals[ATTRIBUTE_CHANGED], 0, change->key);
       break;
     default:
       g_assert_not_reached ();
@@ -1593,7 +1127,7 @@ byline_document_undo (BylineDocument *self)
     return FALSE;
   for (guint i = step->changes->len; i > 0; i--)
     apply_change (self, step->changes->pdata[i - 1], FALSE);
-  update_modified (self);
+  _byline_document_update_modified (self);
   return TRUE;
 }
 
@@ -1614,7 +1148,7 @@ byline_document_redo (BylineDocument *self)
     return FALSE;
   for (guint i = 0; i < step->changes->len; i++)
     apply_change (self, step->changes->pdata[i], TRUE);
-  update_modified (self);
+  _byline_document_update_modified (self);
   return TRUE;
 }
 
@@ -1623,7 +1157,7 @@ byline_document_mark_loaded (BylineDocument *self)
 {
   g_return_if_fail (BYLINE_IS_DOCUMENT (self));
   _byline_history_clear (self->history);
-  update_modified (self);
+  _byline_document_update_modified (self);
 }
 
 /**
@@ -1652,5 +1186,5 @@ byline_document_set_modified (BylineDocument *self,
     _byline_history_mark_dirty (self->history);
   else
     _byline_history_mark_clean (self->history);
-  update_modified (self);
+  _byline_document_update_modified (self);
 }
