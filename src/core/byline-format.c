@@ -210,17 +210,31 @@ read_jsonl (const BylineFormat  *format,
           break;
         }
       if (byline_native_is_document (json_node_get_object (root)))
-        doc = byline_native_from_object (json_node_get_object (root), where, NULL, NULL, error);
-      else
         {
-          g_autofree char *location = g_strdup_printf ("line %u", lineno);
-          doc = byline_records_document_from_object (json_node_get_object (root), path,
-                                                     location, error);
+          doc = byline_native_from_object (json_node_get_object (root), where, NULL, NULL, error);
           if (doc != NULL && byline_document_get_id (doc) == NULL)
             {
               g_autofree char *base = byline_import_document_id (path);
               g_autofree char *id = g_strdup_printf ("%s-%u", base, lineno);
               byline_document_set_id (doc, id);
+            }
+        }
+      else
+        {
+          g_autofree char *location = g_strdup_printf ("line %u", lineno);
+          doc = byline_records_document_from_object (json_node_get_object (root), path,
+                                                     location, error);
+          if (doc != NULL)
+            {
+              if (byline_document_get_id (doc) == NULL)
+                {
+                  g_autofree char *base = byline_import_document_id (path);
+                  g_autofree char *id = g_strdup_printf ("%s-%u", base, lineno);
+                  byline_document_set_id (doc, id);
+                }
+              /* The record's own line is what this document came from. */
+              byline_import_record_source (doc, path, "json", text, len);
+              byline_document_mark_loaded (doc);
             }
         }
       ok = emit_document (doc, func, user_data, error);
