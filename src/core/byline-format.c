@@ -143,6 +143,22 @@ read_json (const BylineFormat  *format,
   return byline_records_read_file (path, func, user_data, error);
 }
 
+/* A document without an id of its own is FILE-LINE ("corpus-12"). */
+static void
+ensure_line_id (BylineDocument *doc,
+                const char     *path,
+                guint           lineno)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
+
+  if (byline_document_get_id (doc) != NULL)
+    return;
+  base = byline_import_document_id (path);
+  id = g_strdup_printf ("%s-%u", base, lineno);
+  byline_document_set_id (doc, id);
+}
+
 /* JSONL: one document a line, native or an article record, streamed. */
 static gboolean
 read_jsonl (const BylineFormat  *format,
@@ -212,12 +228,8 @@ read_jsonl (const BylineFormat  *format,
       if (byline_native_is_document (json_node_get_object (root)))
         {
           doc = byline_native_from_object (json_node_get_object (root), where, NULL, NULL, error);
-          if (doc != NULL && byline_document_get_id (doc) == NULL)
-            {
-              g_autofree char *base = byline_import_document_id (path);
-              g_autofree char *id = g_strdup_printf ("%s-%u", base, lineno);
-              byline_document_set_id (doc, id);
-            }
+          if (doc != NULL)
+            ensure_line_id (doc, path, lineno);
         }
       else
         {
@@ -226,12 +238,7 @@ read_jsonl (const BylineFormat  *format,
                                                      location, error);
           if (doc != NULL)
             {
-              if (byline_document_get_id (doc) == NULL)
-                {
-                  g_autofree char *base = byline_import_document_id (path);
-                  g_autofree char *id = g_strdup_printf ("%s-%u", base, lineno);
-                  byline_document_set_id (doc, id);
-                }
+              ensure_line_id (doc, path, lineno);
               /* The record's own line is what this document came from. */
               byline_import_record_source (doc, path, "json", text, len);
               byline_document_mark_loaded (doc);
