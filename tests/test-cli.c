@@ -1,0 +1,1460 @@
+/* test-cli.c: byline-cli driven as a user would drive it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every test runs the built binary ($BYLINE_CLI) in a fresh temporary
+ * directory and checks what a user sees: the exit status, stdout, stderr
+ * and the files left behind (all of them: a stray temporary file is a bug).
+ * Assertions are non-fatal so that one wrong behaviour does not hide the
+ * others; a helper that cannot go on returns early.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <string.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+/* The running example of formats.md. */
+#define EXAMPLE_TEXT "\"We will win,\" said Smith."
+
+/* A UTF-8 BOM, then curly quotes, CRLF line ends, 😀, a ZWJ family
+ * (👩‍👩‍👧), e + U+0301, CJK, an em dash and a last line without a newline. */
+#define BOM "\xef\xbb\xbf"
+#define UNICODE_BODY \
+  "\xe2\x80\x9cHi \xf0\x9f\x98\x80,\xe2\x80\x9d she said.\r\n" \
+  "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 " \
+  "cafe\xcc\x81 \xe6\x9d\x8e\xe9\x9b\xb7 \xe2\x80\x94 \xe2\x80\x98ok\xe2\x80\x99\r\n" \
+  "\r\n" \
+  "last line"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+/* ---- Helpers ----------------------------------------------------------- */
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("byline-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert (f->dir != NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_assert_false (g_file_test (f->dir, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&f->dir, g_free);
+}
+
+static char *
+path_in (Fixture    *f,
+         const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "blinken-china-nbc.txt", NULL);
+}
+
+static char *
+bad_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "bad", name, NULL);
+}
+
+static char *
+cli_data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "cli", name, NULL);
+}
+
+/* Runs byline-cli with the NULL-terminated arguments in @dir and returns
+ * its exit status; -1 when it could not run or did not exit normally (a
+ * crash), which no test accepts. */
+static int
+run_cli_in (const char  *dir,
+            char       **out,
+            char       **err,
+            const char  *first,
+            ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_buf = NULL;
+  g_autofree char *stderr_buf = NULL;
+  const char *cli = g_getenv ("BYLINE_CLI");
+  const char *arg;
+  va_list args;
+
+  *out = g_strdup ("");
+  *err = g_strdup ("");
+  g_assert_nonnull (cli);
+  if (cli == NULL)
+    return -1;
+
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  if (proc == NULL)
+    return -1;
+  /* The output must be UTF-8 even when the input was not. */
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &stdout_buf, &stderr_buf, &error);
+  g_assert_no_error (error);
+  g_free (*out);
+  g_free (*err);
+  *out = g_strdup (stdout_buf ? stdout_buf : "");
+  *err = g_strdup (stderr_buf ? stderr_buf : "");
+  {
+    g_autofree char *command = g_strjoinv (" ", (char **) argv->pdata + 1);
+
+    g_test_message ("byline-cli %s\n stdout: %s\n stderr: %s", command, *out, *err);
+  }
+  if (error != NULL)
+    return -1;
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  if (!g_subprocess_get_if_exited (proc))
+    return -1;
+  return g_subprocess_get_exit_status (proc);
+}
+
+#define run_cli(f, out, err, ...) run_cli_in ((f)->dir, out, err, __VA_ARGS__)
+
+static char *
+read_file (const char *path,
+           gsize      *len)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  if (!g_file_get_contents (path, &data, len, &error))
+    {
+      g_test_message ("%s", error->message);
+      g_test_fail ();
+      *len = 0;
+      return g_strdup ("");
+    }
+  return data;
+}
+
+static void
+write_file (const char *path,
+            const char *data,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+write_in (Fixture    *f,
+          const char *name,
+          const char *data,
+          gssize      len)
+{
+  g_autofree char *path = path_in (f, name);
+
+  write_file (path, data, len);
+}
+
+/* The names in @dir, sorted, joined by spaces: so that a test can say
+ * exactly which files must be there and no others. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+listing (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* Reading commands write nothing, not even a temporary file. */
+static void
+assert_dir_empty (Fixture *f)
+{
+  g_autofree char *names = listing (f->dir);
+
+  g_assert_cmpstr (names, ==, "");
+}
+
+/* Parses @data as one JSON object; NULL (and a failed test) otherwise. */
+static JsonNode *
+parse_json (const char *data,
+            gssize      len)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, data, len, &error);
+  g_assert_no_error (error);
+  if (error != NULL)
+    return NULL;
+  /* An empty output parses without error, to nothing. */
+  g_assert_nonnull (json_parser_get_root (parser));
+  if (json_parser_get_root (parser) == NULL)
+    return NULL;
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static const char *
+member_string (JsonObject *obj,
+               const char *name)
+{
+  JsonNode *member = json_object_get_member (obj, name);
+
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+      json_node_get_value_type (member) != G_TYPE_STRING)
+    {
+      g_test_message ("member “%s” is missing or not a string", name);
+      g_test_fail ();
+      return "";
+    }
+  return json_node_get_string (member);
+}
+
+static gint64
+member_int (JsonObject *obj,
+            const char *name)
+{
+  JsonNode *member = json_object_get_member (obj, name);
+
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+      json_node_get_value_type (member) != G_TYPE_INT64)
+    {
+      g_test_message ("member “%s” is missing or not a whole number", name);
+      g_test_fail ();
+      return -1;
+    }
+  return json_node_get_int (member);
+}
+
+/* The object member @name; an empty object (and a failed test) when
+ * there is none, so that the caller can go on checking. */
+static JsonObject *
+member_object (JsonObject *obj,
+               const char *name)
+{
+  static JsonObject *empty = NULL;
+  JsonNode *member = json_object_get_member (obj, name);
+
+  if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
+    {
+      g_test_message ("member “%s” is missing or not an object", name);
+      g_test_fail ();
+      if (empty == NULL)
+        empty = json_object_new ();
+      return empty;
+    }
+  return json_node_get_object (member);
+}
+
+/* Asserts that @root is a native document whose text is @text, byte for
+ * byte. */
+static void
+assert_object_text (JsonObject *root,
+                    const char *text,
+                    gsize       text_len)
+{
+  const char *got;
+
+  g_assert_cmpstr (member_string (root, "format"), ==, "byline");
+  g_assert_cmpint (member_int (root, "version"), ==, 1);
+  got = member_string (root, "text");
+  g_assert_cmpmem (got, strlen (got), text, text_len);
+}
+
+static void
+assert_document_text (const char *path,
+                      const char *text,
+                      gsize       text_len)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  gsize len;
+
+  data = read_file (path, &len);
+  root = parse_json (data, (gssize) len);
+  if (root != NULL)
+    assert_object_text (json_node_get_object (root), text, text_len);
+}
+
+static void
+assert_files_equal (const char *a,
+                    const char *b)
+{
+  g_autofree char *da = NULL;
+  g_autofree char *db = NULL;
+  gsize la, lb;
+
+  da = read_file (a, &la);
+  db = read_file (b, &lb);
+  g_assert_cmpmem (da, la, db, lb);
+}
+
+/* The lines of @text that start with @prefix. */
+static GPtrArray *
+lines_starting_with (const char *text,
+                     const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], prefix))
+        g_ptr_array_add (found, g_strdup (lines[i]));
+    }
+  return found;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        n++;
+    }
+  return n;
+}
+
+/* ---- convert: the sample article ---------------------------------------- */
+
+static void
+test_convert_sample (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *sample_data = NULL;
+  g_autofree char *out_path = path_in (f, "sample.byline.json");
+  g_autofree char *again_path = path_in (f, "again.byline.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *names = NULL;
+  gsize sample_len;
+
+  sample_data = read_file (sample, &sample_len);
+  /* The sample has curly quotes and dashes: a test on ASCII proves little. */
+  g_assert_cmpuint (sample_len, >, 1000);
+  g_assert_nonnull (strstr (sample_data, "\xe2\x80\x99"));
+
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", sample, "-o", "sample.byline.json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  assert_document_text (out_path, sample_data, sample_len);
+
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "validate", "sample.byline.json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+
+  /* Load and save gives the same bytes. */
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "sample.byline.json", "-o", "again.byline.json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  assert_files_equal (out_path, again_path);
+
+  names = listing (f->dir);
+  g_assert_cmpstr (names, ==, "again.byline.json sample.byline.json");
+}
+
+/* The annotated running example goes through load and save unchanged:
+ * key order, annotation order, numbers and escapes are all canonical. */
+static void
+test_convert_annotated_roundtrip (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *small = cli_data_path ("small.byline.json");
+  g_autofree char *copy = path_in (f, "copy.byline.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *names = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", small, "-o", "copy.byline.json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  assert_files_equal (small, copy);
+  names = listing (f->dir);
+  g_assert_cmpstr (names, ==, "copy.byline.json");
+}
+
+/* ---- convert: Unicode, BOM, CRLF, invalid input ------------------------- */
+
+static void
+test_convert_unicode (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *in_path = path_in (f, "unicode.txt");
+  g_autofree char *out_path = path_in (f, "unicode.byline.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  gsize len;
+
+  write_file (in_path, BOM UNICODE_BODY, -1);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "unicode.txt", "-o", "unicode.byline.json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  /* The BOM is not text; everything else, CRLF included, is kept. */
+  written = read_file (out_path, &len);
+  g_assert_true (g_utf8_validate_len (written, len, NULL));
+  g_assert_null (strstr (written, BOM));
+  root = parse_json (written, (gssize) len);
+  if (root != NULL)
+    {
+      assert_object_text (json_node_get_object (root), UNICODE_BODY, strlen (UNICODE_BODY));
+      g_assert_cmpstr (member_string (json_node_get_object (root), "id"), ==, "unicode");
+    }
+
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "validate", "unicode.byline.json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+
+  names = listing (f->dir);
+  g_assert_cmpstr (names, ==, "unicode.byline.json unicode.txt");
+}
+
+/* Converting @content fails with @expected in the message and leaves
+ * nothing behind: no output, no temporary file. */
+static void
+check_invalid_input (Fixture    *f,
+                     const char *content,
+                     gsize       content_len,
+                     const char *expected)
+{
+  g_autofree char *in_path = path_in (f, "bad.txt");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *names = NULL;
+
+  write_file (in_path, content, (gssize) content_len);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "bad.txt", "-o", "bad.byline.json", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "bad.txt: "));
+  g_assert_nonnull (strstr (err, expected));
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  names = listing (f->dir);
+  g_assert_cmpstr (names, ==, "bad.txt");
+}
+
+static void
+test_convert_invalid_utf8 (Fixture       *f,
+                           gconstpointer  data)
+{
+  /* Offsets count the bytes of the file as stored, BOM included:
+   * 3 + 8 ("“ok”") + 1 + 7 ("line 2 ") + 4 (😀) + 2 (CRLF) + 6 ("third ")
+   * = 31, then the bad pair 0xC3 0x28. */
+  static const char content[] =
+    BOM "\xe2\x80\x9cok\xe2\x80\x9d\nline 2 \xf0\x9f\x98\x80\r\nthird \xc3\x28 line\n";
+
+  check_invalid_input (f, content, sizeof content - 1,
+                       "bad.txt: invalid UTF-8 at byte offset 31 (line 3, ");
+}
+
+static void
+test_convert_invalid_utf8_first_byte (Fixture       *f,
+                                      gconstpointer  data)
+{
+  check_invalid_input (f, "\xff" "abc", 4, "bad.txt: invalid UTF-8 at byte offset 0 (line 1, ");
+}
+
+static void
+test_convert_truncated_sequence (Fixture       *f,
+                                 gconstpointer  data)
+{
+  /* A file cut in the middle of 😀. */
+  check_invalid_input (f, "ab\ncd\n\xf0\x9f\x98", 9, "bad.txt: invalid UTF-8 at byte offset 6 (line 3, ");
+}
+
+static void
+test_convert_nul_byte (Fixture       *f,
+                       gconstpointer  data)
+{
+  check_invalid_input (f, "ab\ncd\0ef", 8, "bad.txt: NUL byte at byte offset 5 (line 2)");
+}
+
+/* ---- convert: never lose the old output -------------------------------- */
+
+static void
+test_convert_failure_keeps_output (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *good = path_in (f, "good.txt");
+  g_autofree char *bad = path_in (f, "bad.txt");
+  g_autofree char *corpus = path_in (f, "corpus.jsonl");
+  g_autofree char *doc = path_in (f, "doc.byline.json");
+  g_autofree char *lines = path_in (f, "out.jsonl");
+  g_autofree char *doc_before = NULL;
+  g_autofree char *lines_before = NULL;
+  g_autofree char *doc_after = NULL;
+  g_autofree char *lines_after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *names = NULL;
+  gsize doc_len, lines_len, len;
+
+  write_file (good, "A good article.\n", -1);
+  write_file (bad, "A bad \xfe article.\n", -1);
+  write_file (corpus, "{\"id\": \"x1\", \"text\": \"one\"}\n{\"id\": \"x2\", \"text\": \"two\"}\n", -1);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "good.txt", "-o", "doc.byline.json", NULL), ==, 0);
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "good.txt", "-o", "out.jsonl", NULL), ==, 0);
+  doc_before = read_file (doc, &doc_len);
+  lines_before = read_file (lines, &lines_len);
+  g_assert_cmpuint (doc_len, >, 0);
+  g_assert_cmpuint (lines_len, >, 0);
+
+  /* A bad input onto an existing document. */
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "bad.txt", "-o", "doc.byline.json", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "bad.txt: invalid UTF-8 at byte offset 6 (line 1, "));
+
+  /* The second input fails after the first went into the stream. */
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "good.txt", "bad.txt", "-o", "out.jsonl", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "bad.txt: invalid UTF-8"));
+
+  /* Two documents cannot go into one .byline.json. */
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "doc.byline.json", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "doc.byline.json: "));
+
+  doc_after = read_file (doc, &len);
+  g_assert_cmpmem (doc_after, len, doc_before, doc_len);
+  lines_after = read_file (lines, &len);
+  g_assert_cmpmem (lines_after, len, lines_before, lines_len);
+
+  /* No temporary file, and no backup from the runs that failed. */
+  names = listing (f->dir);
+  g_assert_cmpstr (names, ==, "bad.txt corpus.jsonl doc.byline.json good.txt out.jsonl");
+}
+
+static void
+test_convert_backup (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *doc = path_in (f, "doc.byline.json");
+  g_autofree char *backup = path_in (f, "doc.byline.json~");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *names = NULL;
+  gsize first_len, second_len, len;
+
+  write_in (f, "one.txt", "first version\n", -1);
+  write_in (f, "two.txt", "second version\n", -1);
+  write_in (f, "three.txt", "third version\n", -1);
+
+  /* Nothing to keep the first time. */
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "one.txt", "-o", "doc.byline.json", NULL), ==, 0);
+  names = listing (f->dir);
+  g_assert_cmpstr (names, ==, "doc.byline.json one.txt three.txt two.txt");
+  first = read_file (doc, &first_len);
+
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "two.txt", "-o", "doc.byline.json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  kept = read_file (backup, &len);
+  g_assert_cmpmem (kept, len, first, first_len);
+  assert_document_text (doc, "second version\n", strlen ("second version\n"));
+  second = read_file (doc, &second_len);
+
+  /* The backup is the version just replaced, not the oldest one. */
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "three.txt", "-o", "doc.byline.json", NULL), ==, 0);
+  g_free (kept);
+  kept = read_file (backup, &len);
+  g_assert_cmpmem (kept, len, second, second_len);
+  assert_document_text (doc, "third version\n", strlen ("third version\n"));
+
+  g_free (names);
+  names = listing (f->dir);
+  g_assert_cmpstr (names, ==, "doc.byline.json doc.byline.json~ one.txt three.txt two.txt");
+}
+
+/* ---- convert: corpora --------------------------------------------------- */
+
+static const char * const corpus_ids[] = { "art-1", "art-2", "art-3" };
+static const char * const corpus_titles[] = { "First", "Second", "Third" };
+static const char * const corpus_texts[] = {
+  "\xe2\x80\x9cHello,\xe2\x80\x9d \xf0\x9f\x98\x80 she said.",
+  "Line one.\nLine two \xe2\x80\x94 cafe\xcc\x81.",
+  "\xe4\xb8\xad\xe6\x96\x87 \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7",
+};
+
+static void
+write_corpus (Fixture *f)
+{
+  g_autoptr(GString) jsonl = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (corpus_ids); i++)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *line = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, corpus_ids[i]);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, corpus_titles[i]);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, corpus_texts[i]);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (gen, root);
+      line = json_generator_to_data (gen, NULL);
+      g_string_append (jsonl, line);
+      g_string_append_c (jsonl, '\n');
+    }
+  write_in (f, "corpus.jsonl", jsonl->str, (gssize) jsonl->len);
+}
+
+static void
+assert_corpus_document (JsonObject *obj,
+                        guint       i)
+{
+  assert_object_text (obj, corpus_texts[i], strlen (corpus_texts[i]));
+  g_assert_cmpstr (member_string (obj, "id"), ==, corpus_ids[i]);
+  g_assert_cmpstr (member_string (member_object (obj, "meta"), "title"), ==, corpus_titles[i]);
+}
+
+static void
+test_convert_corpus_jsonl (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *out_path = path_in (f, "out.jsonl");
+  g_autofree char *written = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *names = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonNode) stats = NULL;
+  gsize len;
+
+  write_corpus (f);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "out.jsonl", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  written = read_file (out_path, &len);
+  g_assert_cmpuint (len, >, 0);
+  g_assert_cmpint (written[len - 1], ==, '\n');
+  g_assert_cmpuint (count_lines (written), ==, 3);
+  lines = g_strsplit (written, "\n", -1);
+  for (guint i = 0; i < 3 && lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) root = parse_json (lines[i], -1);
+
+      if (root != NULL)
+        assert_corpus_document (json_node_get_object (root), i);
+    }
+
+  /* The corpus counts as three documents. */
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "stats", "--json", "out.jsonl", NULL), ==, 0);
+  stats = parse_json (out, -1);
+  if (stats != NULL)
+    g_assert_cmpint (member_int (json_node_get_object (stats), "documents"), ==, 3);
+
+  names = listing (f->dir);
+  g_assert_cmpstr (names, ==, "corpus.jsonl out.jsonl");
+}
+
+static void
+test_convert_corpus_directory (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *outdir = path_in (f, "outdir");
+  g_autofree char *names = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *direct = NULL;
+  g_autofree char *via_dir = NULL;
+  g_autofree char *direct_path = path_in (f, "direct.jsonl");
+  g_autofree char *via_dir_path = path_in (f, "via-dir.jsonl");
+  gsize direct_len, via_dir_len;
+
+  write_corpus (f);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "outdir/", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  names = listing (outdir);
+  g_assert_cmpstr (names, ==, "art-1.byline.json art-2.byline.json art-3.byline.json");
+  for (guint i = 0; i < G_N_ELEMENTS (corpus_ids); i++)
+    {
+      g_autofree char *name = g_strconcat (corpus_ids[i], ".byline.json", NULL);
+      g_autofree char *path = g_build_filename (outdir, name, NULL);
+      g_autofree char *doc = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      gsize len;
+
+      doc = read_file (path, &len);
+      root = parse_json (doc, (gssize) len);
+      if (root != NULL)
+        assert_corpus_document (json_node_get_object (root), i);
+    }
+
+  /* Again, into the existing directory: each file keeps a backup, and
+   * reading the directory back skips the backups. */
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "outdir", NULL), ==, 0);
+  g_free (names);
+  names = listing (outdir);
+  g_assert_cmpstr (names, ==, "art-1.byline.json art-1.byline.json~ art-2.byline.json "
+                              "art-2.byline.json~ art-3.byline.json art-3.byline.json~");
+
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "direct.jsonl", NULL), ==, 0);
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "outdir", "-o", "via-dir.jsonl", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  direct = read_file (direct_path, &direct_len);
+  via_dir = read_file (via_dir_path, &via_dir_len);
+  g_assert_cmpmem (via_dir, via_dir_len, direct, direct_len);
+
+  g_free (names);
+  names = listing (f->dir);
+  g_assert_cmpstr (names, ==, "corpus.jsonl direct.jsonl outdir via-dir.jsonl");
+}
+
+static void
+test_convert_corpus_to_one_file (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *names = NULL;
+
+  write_corpus (f);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "one.byline.json", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  /* The message names the output and says what to do instead. */
+  g_assert_true (g_str_has_prefix (err, "one.byline.json: "));
+  g_assert_nonnull (strstr (err, ".jsonl"));
+  g_assert_nonnull (strstr (err, "directory"));
+  names = listing (f->dir);
+  g_assert_cmpstr (names, ==, "corpus.jsonl");
+}
+
+/* Document ids are not paths: a corpus cannot write outside the output
+ * directory, over a dot file or over another document. */
+static void
+test_convert_unsafe_ids (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const ids[] = { "../escape", "a/b", "dup", "dup", ".hidden", "c:\\\\d" };
+  g_autoptr(GString) jsonl = g_string_new (NULL);
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *outdir = path_in (f, "outdir");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_string_append_printf (jsonl, "{\"id\": \"%s\", \"text\": \"text %u\"}\n", ids[i], i);
+  write_in (f, "corpus.jsonl", jsonl->str, (gssize) jsonl->len);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "outdir/", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  names = listing (f->dir);
+  g_assert_cmpstr (names, ==, "corpus.jsonl outdir");
+
+  dir = g_dir_open (outdir, 0, NULL);
+  g_assert_nonnull (dir);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (outdir, name, NULL);
+      g_autofree char *doc = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      gsize len;
+
+      n_files++;
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_cmpint (name[0], !=, '.');
+      g_assert_true (g_str_has_suffix (name, ".byline.json"));
+      doc = read_file (path, &len);
+      root = parse_json (doc, (gssize) len);
+      if (root != NULL)
+        g_hash_table_add (texts, g_strdup (member_string (json_node_get_object (root), "text")));
+    }
+  /* Every document has its own file. */
+  g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (ids));
+  g_assert_cmpuint (g_hash_table_size (texts), ==, G_N_ELEMENTS (ids));
+}
+
+/* ---- validate ---------------------------------------------------------- */
+
+typedef struct
+{
+  char      *name;
+  GPtrArray *expected;  /* of GStrv: fragments that must share one line */
+} BadFile;
+
+static void
+bad_file_free (gpointer data)
+{
+  BadFile *bad = data;
+
+  g_free (bad->name);
+  g_ptr_array_unref (bad->expected);
+  g_free (bad);
+}
+
+static GPtrArray *
+load_expected (void)
+{
+  g_autofree char *tsv_path = bad_path ("EXPECTED.tsv");
+  g_autofree char *tsv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *files = g_ptr_array_new_with_free_func (bad_file_free);
+
+  if (!g_file_get_contents (tsv_path, &tsv, NULL, &error))
+    g_error ("%s", error->message);
+  lines = g_strsplit (tsv, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      BadFile *bad = NULL;
+
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      fields = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (fields) < 2 || fields[1][0] == '\0')
+        g_error ("EXPECTED.tsv:%u: want FILE TAB FRAGMENT…", i + 1);
+      for (guint j = 0; j < files->len && bad == NULL; j++)
+        {
+          BadFile *b = files->pdata[j];
+
+          if (g_str_equal (b->name, fields[0]))
+            bad = b;
+        }
+      if (bad == NULL)
+        {
+          bad = g_new0 (BadFile, 1);
+          bad->name = g_strdup (fields[0]);
+          bad->expected = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+          g_ptr_array_add (files, bad);
+        }
+      g_ptr_array_add (bad->expected, g_strdupv (fields + 1));
+    }
+  return files;
+}
+
+static gboolean
+line_has_all (const char  *line,
+              char       **fragments)
+{
+  for (guint i = 0; fragments[i] != NULL; i++)
+    {
+      if (strstr (line, fragments[i]) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks the lines validate printed for @bad: one per expected problem,
+ * each matching its own expectation. */
+static void
+check_bad_lines (const char *out,
+                 const char *path,
+                 BadFile    *bad)
+{
+  g_autofree char *prefix = g_strconcat (path, ": ", NULL);
+  g_autoptr(GPtrArray) lines = lines_starting_with (out, prefix);
+  g_autofree gboolean *used = g_new0 (gboolean, lines->len + 1);
+
+  g_assert_cmpuint (lines->len, ==, bad->expected->len);
+  for (guint i = 0; i < bad->expected->len; i++)
+    {
+      char **fragments = bad->expected->pdata[i];
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < lines->len && !found; j++)
+        {
+          if (!used[j] && line_has_all ((const char *) lines->pdata[j] + strlen (prefix), fragments))
+            found = used[j] = TRUE;
+        }
+      if (!found)
+        {
+          g_autofree char *want = g_strjoinv ("” and “", fragments);
+
+          g_test_message ("%s: no line has “%s”", bad->name, want);
+          g_test_fail ();
+        }
+    }
+}
+
+static void
+test_validate_bad (Fixture       *f,
+                   gconstpointer  data)
+{
+  BadFile *bad = (BadFile *) data;
+  g_autofree char *path = bad_path (bad->name);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (run_cli (f, &out, &err, "validate", path, NULL), ==, 1);
+  /* Problems are the output; nothing else goes anywhere. */
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpuint (count_lines (out), ==, bad->expected->len);
+  check_bad_lines (out, path, bad);
+  /* Messages name the file, never a placeholder. */
+  g_assert_null (strstr (out, "<data>"));
+  g_assert_null (strstr (out, "<input>"));
+  g_assert_null (strstr (out, "(null)"));
+  assert_dir_empty (f);
+}
+
+/* Every file in tests/data/bad has an expectation, and every expectation
+ * a file. */
+static void
+test_validate_bad_listed (gconstpointer data)
+{
+  GPtrArray *files = (GPtrArray *) data;
+  g_autofree char *dir_path = bad_path (".");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      gboolean listed = FALSE;
+
+      if (!g_str_has_suffix (name, ".byline.json"))
+        continue;
+      n++;
+      for (guint i = 0; i < files->len && !listed; i++)
+        listed = g_str_equal (((BadFile *) files->pdata[i])->name, name);
+      if (!listed)
+        {
+          g_test_message ("%s is not in EXPECTED.tsv", name);
+          g_test_fail ();
+        }
+    }
+  g_assert_cmpuint (n, ==, files->len);
+  /* The problems the design asks for, at the least. */
+  g_assert_cmpuint (files->len, >=, 17);
+}
+
+/* Several files at once: one line per problem per file, in the order
+ * the files were given, and warnings do not hide errors. */
+static void
+test_validate_several (Fixture       *f,
+                       gconstpointer  data)
+{
+  GPtrArray *files = (GPtrArray *) data;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *small = cli_data_path ("small.byline.json");
+  g_autofree char *unknown = cli_data_path ("unknown-label.byline.json");
+  g_auto(GStrv) lines = NULL;
+  guint expected_lines = 1;  /* the warning */
+  guint line = 0;
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("BYLINE_CLI")));
+  g_ptr_array_add (argv, g_strdup ("validate"));
+  g_ptr_array_add (argv, g_strdup (small));
+  for (guint i = 0; i < files->len; i++)
+    {
+      BadFile *bad = files->pdata[i];
+
+      g_ptr_array_add (argv, bad_path (bad->name));
+      expected_lines += bad->expected->len;
+      if (i == files->len / 2)
+        g_ptr_array_add (argv, g_strdup (unknown));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  if (proc == NULL)
+    return;
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (out == NULL)
+    return;
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 1);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpuint (count_lines (out), ==, expected_lines);
+
+  /* Walk the output in argument order. */
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 2; i < argv->len - 1; i++)
+    {
+      const char *path = argv->pdata[i];
+      g_autofree char *prefix = g_strconcat (path, ": ", NULL);
+
+      while (lines[line] != NULL && g_str_has_prefix (lines[line], prefix))
+        line++;
+    }
+  g_assert_cmpuint (line, ==, expected_lines);
+  for (guint i = 0; i < files->len; i++)
+    {
+      BadFile *bad = files->pdata[i];
+      g_autofree char *path = bad_path (bad->name);
+
+      check_bad_lines (out, path, bad);
+    }
+}
+
+static void
+test_validate_unknown_label (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = cli_data_path ("unknown-label.byline.json");
+  g_autofree char *prefix = g_strconcat (path, ": warning: ", NULL);
+  g_autofree char *copy = path_in (f, "copy.byline.json");
+  g_autofree char *written = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *annotations;
+  gsize len;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "validate", path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpuint (count_lines (out), ==, 1);
+  g_assert_true (g_str_has_prefix (out, prefix));
+  g_assert_nonnull (strstr (out, "FOO"));
+  g_assert_nonnull (strstr (out, "(id a2)"));
+  assert_dir_empty (f);
+
+  /* Kept: the label survives a conversion. */
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", path, "-o", "copy.byline.json", NULL), ==, 0);
+  written = read_file (copy, &len);
+  root = parse_json (written, (gssize) len);
+  if (root == NULL)
+    return;
+  annotations = json_object_get_array_member (json_node_get_object (root), "annotations");
+  g_assert_nonnull (annotations);
+  if (annotations == NULL)
+    return;
+  g_assert_cmpuint (json_array_get_length (annotations), ==, 2);
+  if (json_array_get_length (annotations) == 2)
+    g_assert_cmpstr (member_string (json_array_get_object_element (annotations, 1), "label"), ==, "FOO");
+}
+
+static void
+test_validate_missing_file (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "validate", "nowhere.byline.json", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (out, "nowhere.byline.json: "));
+  g_assert_cmpuint (count_lines (out), ==, 1);
+}
+
+/* ---- stats ------------------------------------------------------------- */
+
+static void
+assert_counts (JsonObject         *obj,
+               const char         *name,
+               const char * const *keys,
+               const gint64       *counts)
+{
+  JsonObject *table = member_object (obj, name);
+  guint n = 0;
+
+  for (; keys[n] != NULL; n++)
+    {
+      g_test_message ("%s: %s", name, keys[n]);
+      g_assert_cmpint (member_int (table, keys[n]), ==, counts[n]);
+    }
+  g_assert_cmpuint (json_object_get_size (table), ==, n);
+}
+
+static void
+test_stats_json (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char * const layers[] = { "entities", "speakers", NULL };
+  static const gint64 layer_counts[] = { 1, 3 };
+  static const char * const labels[] = {
+    "entities/PERSON", "speakers/CUE", "speakers/QUOTE", "speakers/SPEAKER", NULL
+  };
+  static const gint64 label_counts[] = { 1, 1, 1, 1 };
+  static const char * const statuses[] = { "accepted", "manual", "suggested", NULL };
+  static const gint64 status_counts[] = { 1, 2, 1 };
+  static const char * const types[] = { "said_by", NULL };
+  static const gint64 type_counts[] = { 1 };
+  g_autofree char *path = cli_data_path ("small.byline.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *obj;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "stats", path, "--json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  root = parse_json (out, -1);
+  if (root == NULL)
+    return;
+  obj = json_node_get_object (root);
+  g_assert_cmpint (member_int (obj, "documents"), ==, 1);
+  g_assert_cmpint (member_int (obj, "characters"), ==, 26);
+  g_assert_cmpint (member_int (obj, "annotations"), ==, 4);
+  g_assert_cmpint (member_int (obj, "relations"), ==, 1);
+  assert_counts (obj, "layers", layers, layer_counts);
+  assert_counts (obj, "labels", labels, label_counts);
+  assert_counts (obj, "statuses", statuses, status_counts);
+  assert_counts (obj, "relation_types", types, type_counts);
+  assert_dir_empty (f);
+}
+
+/* TRUE when @out has a line whose words are exactly @a and @b. */
+static gboolean
+has_row (const char *out,
+         const char *a,
+         const char *b)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+      for (guint j = 0; words[j] != NULL; j++)
+        {
+          if (words[j][0] != '\0')
+            g_ptr_array_add (kept, words[j]);
+        }
+      if (kept->len == 2 && g_str_equal (kept->pdata[0], a) && g_str_equal (kept->pdata[1], b))
+        return TRUE;
+    }
+  g_test_message ("no row “%s %s”", a, b);
+  return FALSE;
+}
+
+static void
+test_stats_text (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = cli_data_path ("small.byline.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "stats", path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (has_row (out, "Documents:", "1"));
+  g_assert_true (has_row (out, "Characters:", "26"));
+  g_assert_true (has_row (out, "Annotations:", "4"));
+  g_assert_true (has_row (out, "Relations:", "1"));
+  g_assert_true (has_row (out, "speakers", "3"));
+  g_assert_true (has_row (out, "entities", "1"));
+  g_assert_true (has_row (out, "QUOTE", "1"));
+  g_assert_true (has_row (out, "CUE", "1"));
+  g_assert_true (has_row (out, "SPEAKER", "1"));
+  g_assert_true (has_row (out, "PERSON", "1"));
+  g_assert_true (has_row (out, "manual", "2"));
+  g_assert_true (has_row (out, "suggested", "1"));
+  g_assert_true (has_row (out, "accepted", "1"));
+  g_assert_true (has_row (out, "said_by", "1"));
+  assert_dir_empty (f);
+}
+
+/* Labels and layers are free text (unknown ones are kept): --json must
+ * stay JSON whatever they hold. */
+static void
+test_stats_json_escaping (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = cli_data_path ("quote-in-label.byline.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *obj;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "stats", "--json", path, NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (json_parser_get_root (parser));
+  if (error != NULL || json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  obj = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (member_int (member_object (obj, "layers"), "my \"layer\""), ==, 1);
+  g_assert_cmpint (member_int (member_object (obj, "labels"), "my \"layer\"/SAY \"IT\" \\ NOW"), ==, 1);
+}
+
+/* ---- usage ------------------------------------------------------------- */
+
+static void
+test_help_main (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "--help", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "Usage: byline-cli COMMAND"));
+  g_assert_nonnull (strstr (out, "  convert "));
+  g_assert_nonnull (strstr (out, "  validate "));
+  g_assert_nonnull (strstr (out, "  stats "));
+
+  /* No command at all: the usage, on stderr, and a usage error. */
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "Usage: byline-cli COMMAND"));
+}
+
+typedef struct
+{
+  const char *command;
+  const char *operands;  /* as the usage line must show them */
+  const char *repeated;  /* an operand shown twice */
+  const char *option;    /* one option the help must list */
+} HelpCase;
+
+static const HelpCase help_cases[] = {
+  { "convert", "INPUT… -o OUTPUT", "INPUT… INPUT…", "--output" },
+  { "validate", "FILE…", "FILE… FILE…", NULL },
+  { "stats", "FILE…", "FILE… FILE…", "--json" },
+};
+
+static void
+test_help_command (Fixture       *f,
+                   gconstpointer  data)
+{
+  const HelpCase *hc = data;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *usage = g_strdup_printf ("byline-cli %s [OPTION…] %s", hc->command, hc->operands);
+
+  g_assert_cmpint (run_cli (f, &out, &err, hc->command, "--help", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "Usage:"));
+  /* The usage line is one a user can type: the program name, the
+   * command, and each operand once. */
+  g_test_message ("want “%s” in the usage", usage);
+  g_assert_nonnull (strstr (out, usage));
+  g_assert_null (strstr (out, hc->repeated));
+  if (hc->option != NULL)
+    g_assert_nonnull (strstr (out, hc->option));
+
+  /* -h is the same. */
+  {
+    g_autofree char *out2 = NULL;
+    g_autofree char *err2 = NULL;
+
+    g_assert_cmpint (run_cli (f, &out2, &err2, hc->command, "-h", NULL), ==, 0);
+    g_assert_cmpstr (out2, ==, out);
+  }
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *names = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "frobnicate", "x.txt", NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "unknown command"));
+  g_assert_nonnull (strstr (err, "frobnicate"));
+  g_assert_nonnull (strstr (err, "Usage: byline-cli COMMAND"));
+
+  /* convert without -o: nothing written, a message saying what is
+   * missing. */
+  write_in (f, "in.txt", "Some text.\n", -1);
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "in.txt", NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "-o OUTPUT"));
+  names = listing (f->dir);
+  g_assert_cmpstr (names, ==, "in.txt");
+
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "-o", "x.byline.json", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "INPUT"));
+
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "--bogus", "in.txt", "-o", "x.byline.json", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--bogus"));
+  g_assert_nonnull (strstr (err, "byline-cli convert --help"));
+
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "convert", "in.txt", "-o", "x.unknownext", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--to"));
+
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "validate", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "FILE"));
+
+  g_free (out);
+  g_free (err);
+  g_assert_cmpint (run_cli (f, &out, &err, "stats", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "FILE"));
+
+  g_free (names);
+  names = listing (f->dir);
+  g_assert_cmpstr (names, ==, "in.txt");
+}
+
+/* ---- main -------------------------------------------------------------- */
+
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GPtrArray) bad_files = NULL;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+
+  if (g_getenv ("BYLINE_CLI") == NULL)
+    g_error ("set BYLINE_CLI to the byline-cli to test (meson test does)");
+  bad_files = load_expected ();
+
+  ADD ("/cli/convert/sample", test_convert_sample, NULL);
+  ADD ("/cli/convert/annotated-roundtrip", test_convert_annotated_roundtrip, NULL);
+  ADD ("/cli/convert/unicode", test_convert_unicode, NULL);
+  ADD ("/cli/convert/invalid-utf8", test_convert_invalid_utf8, NULL);
+  ADD ("/cli/convert/invalid-utf8-first-byte", test_convert_invalid_utf8_first_byte, NULL);
+  ADD ("/cli/convert/truncated-sequence", test_convert_truncated_sequence, NULL);
+  ADD ("/cli/convert/nul-byte", test_convert_nul_byte, NULL);
+  ADD ("/cli/convert/failure-keeps-output", test_convert_failure_keeps_output, NULL);
+  ADD ("/cli/convert/backup", test_convert_backup, NULL);
+  ADD ("/cli/convert/corpus-jsonl", test_convert_corpus_jsonl, NULL);
+  ADD ("/cli/convert/corpus-directory", test_convert_corpus_directory, NULL);
+  ADD ("/cli/convert/corpus-to-one-file", test_convert_corpus_to_one_file, NULL);
+  ADD ("/cli/convert/unsafe-ids", test_convert_unsafe_ids, NULL);
+
+  g_test_add_data_func ("/cli/validate/bad-all-listed", bad_files, test_validate_bad_listed);
+  for (guint i = 0; i < bad_files->len; i++)
+    {
+      BadFile *bad = bad_files->pdata[i];
+      g_autofree char *test_path = g_strconcat ("/cli/validate/bad/", bad->name, NULL);
+
+      ADD (test_path, test_validate_bad, bad);
+    }
+  ADD ("/cli/validate/several-files", test_validate_several, bad_files);
+  ADD ("/cli/validate/unknown-label", test_validate_unknown_label, NULL);
+  ADD ("/cli/validate/missing-file", test_validate_missing_file, NULL);
+
+  ADD ("/cli/stats/json", test_stats_json, NULL);
+  ADD ("/cli/stats/text", test_stats_text, NULL);
+  ADD ("/cli/stats/json-escaping", test_stats_json_escaping, NULL);
+
+  ADD ("/cli/help/main", test_help_main, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (help_cases); i++)
+    {
+      g_autofree char *test_path = g_strconcat ("/cli/help/", help_cases[i].command, NULL);
+
+      ADD (test_path, test_help_command, &help_cases[i]);
+    }
+  ADD ("/cli/usage/errors", test_usage_errors, NULL);
+
+  return g_test_run ();
+}
