@@ -166,7 +166,7 @@ load_expecting (const char *json,
 static void
 test_bad_input (void)
 {
-  load_expecting ("{\"format\": \"byline\", \"version\": 1, \"text\": \"abc\"", BYLINE_ERROR_PARSE, "invalid JSON");
+  load_expecting ("{\"format\": \"byline\", \"version\": 1, \"text\": \"abc\"", BYLINE_ERROR_PARSE, "invalid JSON at line 1, column");
   load_expecting ("[1, 2]", BYLINE_ERROR_INVALID, "expected a JSON object");
   load_expecting ("{\"version\": 1, \"text\": \"abc\"}", BYLINE_ERROR_INVALID, "not a Byline document");
   load_expecting ("{\"format\": \"byline\", \"version\": 2, \"text\": \"abc\"}",
@@ -175,14 +175,14 @@ test_bad_input (void)
   load_expecting (HEAD "\"annotations\": [{\"id\": \"a1\", \"layer\": \"entities\", \"label\": \"PERSON\", \"start\": 10, \"end\": 17}]}",
                   BYLINE_ERROR_OUT_OF_RANGE, "past the end of the text (16 characters)");
   load_expecting (HEAD "\"annotations\": [{\"id\": \"a1\", \"layer\": \"entities\", \"label\": \"PERSON\", \"start\": -1, \"end\": 3}]}",
-                  BYLINE_ERROR_OUT_OF_RANGE, "whole numbers");
+                  BYLINE_ERROR_OUT_OF_RANGE, "“start” must be a whole number ≥ 0, not -1");
   load_expecting (HEAD "\"annotations\": [{\"id\": \"a1\", \"layer\": \"entities\", \"label\": \"PERSON\", \"start\": 1.5, \"end\": 3}]}",
-                  BYLINE_ERROR_OUT_OF_RANGE, "whole numbers");
+                  BYLINE_ERROR_OUT_OF_RANGE, "not 1.5");
   load_expecting (HEAD "\"annotations\": [{\"id\": \"a1\", \"layer\": \"entities\", \"label\": \"PERSON\", \"start\": 5, \"end\": 3}]}",
-                  BYLINE_ERROR_OUT_OF_RANGE, "reversed");
+                  BYLINE_ERROR_OUT_OF_RANGE, "start 5 is after end 3");
   /* Text counted in UTF-16 or bytes does not match the code points. */
   load_expecting (HEAD "\"annotations\": [{\"id\": \"a1\", \"layer\": \"entities\", \"label\": \"PERSON\", \"start\": 11, \"end\": 16, \"text\": \"Smith\"}]}",
-                  BYLINE_ERROR_TEXT_MISMATCH, "text “Smith” does not match the document text “mith.”");
+                  BYLINE_ERROR_TEXT_MISMATCH, "text \"Smith\" does not match the document text \"mith.\" at 11–16");
   load_expecting (HEAD "\"annotations\": [{\"id\": \"a1\", \"layer\": \"entities\", \"label\": \"PERSON\", \"start\": 10, \"end\": 15},"
                   "{\"id\": \"a1\", \"layer\": \"entities\", \"label\": \"ORG\", \"start\": 0, \"end\": 4}]}",
                   BYLINE_ERROR_DUPLICATE_ID, "duplicate annotation id “a1”");
@@ -192,11 +192,11 @@ test_bad_input (void)
   load_expecting (HEAD "\"annotations\": [{\"id\": \"a1\", \"layer\": \"entities\", \"label\": 7, \"start\": 10, \"end\": 15}]}",
                   BYLINE_ERROR_INVALID, "“label” has the wrong type (a number)");
   load_expecting (HEAD "\"annotations\": [{\"id\": \"a1\", \"layer\": \"speakers\", \"label\": \"QUOTE\", \"fragments\": [[0, 5], [3, 8]]}]}",
-                  BYLINE_ERROR_INVALID, "Fragments overlap");
+                  BYLINE_ERROR_INVALID, "fragments overlap at 3");
   load_expecting (HEAD "\"annotations\": [{\"id\": \"a1\", \"layer\": \"entities\", \"label\": \"PERSON\", \"start\": 10, \"end\": 15, \"status\": \"maybe\"}]}",
-                  BYLINE_ERROR_INVALID, "status must be");
+                  BYLINE_ERROR_INVALID, "unknown status \"maybe\"");
   load_expecting (HEAD "\"annotations\": {}}", BYLINE_ERROR_INVALID, "“annotations” must be a list");
-  load_expecting ("{\"format\": \"byline\", \"version\": 1, \"text\": \"a\xff\"}", BYLINE_ERROR_PARSE, "invalid");
+  load_expecting ("{\"format\": \"byline\", \"version\": 1, \"text\": \"a\xff\"}", BYLINE_ERROR_PARSE, "invalid UTF-8 at byte offset 45 (line 1, byte 0xff)");
 }
 
 static void

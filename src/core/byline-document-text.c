@@ -45,21 +45,21 @@ byline_document_set_text (BylineDocument  *self,
   if (self->annotations->len > 0)
     {
       g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                           _("The text of an annotated document cannot change"));
+                           _("the text of an annotated document cannot change"));
       return FALSE;
     }
   bytes = len < 0 ? strlen (text) : (gsize) len;
   if (!g_utf8_validate_len (text, bytes, &end))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
-                   _("Invalid UTF-8 at byte offset %" G_GSIZE_FORMAT),
+                   _("invalid UTF-8 at byte offset %" G_GSIZE_FORMAT),
                    (gsize) (end - text));
       return FALSE;
     }
   if (bytes > G_MAXUINT / 2)
     {
       g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_OUT_OF_RANGE,
-                           _("The text is too long"));
+                           _("the text is too long"));
       return FALSE;
     }
 

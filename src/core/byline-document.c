@@ -352,7 +352,7 @@ check_annotation (BylineDocument    *self,
       *byline_annotation_get_label (annotation) == '\0')
     {
       g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                           _("An annotation needs a layer and a label"));
+                           _("an annotation needs a layer and a label"));
       return FALSE;
     }
   for (guint i = 0; i < n; i++)
@@ -362,20 +362,21 @@ check_annotation (BylineDocument    *self,
       if (f->start >= f->end)
         {
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_OUT_OF_RANGE,
-                       _("Empty or reversed span %u–%u"), f->start, f->end);
+                       f->start == f->end ? _("empty span %u–%u") : _("start %u is after end %u"),
+                       f->start, f->end);
           return FALSE;
         }
       if (f->end > self->n_chars)
         {
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_OUT_OF_RANGE,
-                       _("Span %u–%u ends past the end of the text (%u characters)"),
+                       _("span %u–%u ends past the end of the text (%u characters)"),
                        f->start, f->end, self->n_chars);
           return FALSE;
         }
       if (i > 0 && f->start < prev_end)
         {
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                       _("Fragments overlap at %u"), f->start);
+                       _("fragments overlap at %u"), f->start);
           return FALSE;
         }
       prev_end = f->end;
@@ -517,7 +518,7 @@ byline_document_add_annotation (BylineDocument    *self,
   else if (g_hash_table_contains (self->annotations_by_id, byline_annotation_get_id (annotation)))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_DUPLICATE_ID,
-                   _("An annotation with id “%s” exists already"),
+                   _("an annotation with id “%s” exists already"),
                    byline_annotation_get_id (annotation));
       return NULL;
     }
@@ -564,7 +565,7 @@ byline_document_replace_annotation (BylineDocument    *self,
   if (annotation == NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNKNOWN_ID,
-                   _("No annotation with id “%s”"), id);
+                   _("no annotation with id “%s”"), id);
       return FALSE;
     }
   if (!check_annotation (self, state, error))
@@ -758,7 +759,7 @@ check_relation (BylineDocument  *self,
       *byline_relation_get_relation_type (relation) == '\0')
     {
       g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                           _("A relation needs a type"));
+                           _("a relation needs a type"));
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
@@ -766,7 +767,7 @@ check_relation (BylineDocument  *self,
       if (byline_document_lookup_annotation (self, ends[i]) == NULL)
         {
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNKNOWN_ID,
-                       _("Relation endpoint “%s” is not an annotation of this document"),
+                       _("relation endpoint “%s” is not an annotation of this document"),
                        ends[i] ? ends[i] : "");
           return FALSE;
         }
@@ -828,7 +829,7 @@ byline_document_add_relation (BylineDocument  *self,
   else if (g_hash_table_contains (self->relations_by_id, byline_relation_get_id (relation)))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_DUPLICATE_ID,
-                   _("A relation with id “%s” exists already"),
+                   _("a relation with id “%s” exists already"),
                    byline_relation_get_id (relation));
       return NULL;
     }
@@ -864,7 +865,7 @@ byline_document_replace_relation (BylineDocument  *self,
   if (relation == NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNKNOWN_ID,
-                   _("No relation with id “%s”"), id);
+                   _("no relation with id “%s”"), id);
       return FALSE;
     }
   if (!check_relation (self, state, error))

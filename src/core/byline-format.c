@@ -45,7 +45,9 @@ read_whole_file (const char  *path,
   *mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (*mapped == NULL)
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, "%s", local_error->message);
+      g_autofree char *why = byline_describe_io_error (local_error);
+
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, "%s: %s", path, why);
       return FALSE;
     }
   return TRUE;

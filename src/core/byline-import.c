@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -88,6 +89,59 @@ byline_import_document_id (const char *filename)
   if (*base == '\0' || strcmp (base, ".") == 0 || strcmp (base, G_DIR_SEPARATOR_S) == 0)
     return g_strdup ("doc");
   return g_steal_pointer (&base);
+}
+
+/**
+ * byline_describe_json_error:
+ * @error: an error from JsonParser
+ *
+ * JSON-GLib names the input "<data>" and says "Parse error"; Byline's
+ * messages already name the file, so keep the position and the reason.
+ *
+ * Returns: (transfer full): "line 3, column 12: unexpected character"
+ */
+char *
+byline_describe_json_error (const GError *error)
+{
+  const char *msg = error->message;
+  guint line, column;
+  int consumed = 0;
+
+  if (sscanf (msg, "<data>:%u:%u: Parse error: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    return g_strdup_printf (_("line %u, column %u: %s"), line, column, msg + consumed);
+  if (sscanf (msg, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    return g_strdup_printf (_("line %u, column %u: %s"), line, column, msg + consumed);
+  return g_strdup (msg);
+}
+
+/**
+ * byline_describe_io_error:
+ * @error: an error from GLib's file functions
+ *
+ * GLib's messages repeat the file name and the system call; a user needs
+ * only the reason, after the file name Byline prints anyway.
+ *
+ * Returns: (transfer full): "no such file", "permission denied"…
+ */
+char *
+byline_describe_io_error (const GError *error)
+{
+  if (error->domain == G_FILE_ERROR)
+    {
+      switch (error->code)
+        {
+        case G_FILE_ERROR_NOENT:
+          return g_strdup (_("no such file"));
+        case G_FILE_ERROR_ACCES:
+        case G_FILE_ERROR_PERM:
+          return g_strdup (_("permission denied"));
+        case G_FILE_ERROR_ISDIR:
+          return g_strdup (_("is a directory"));
+        default:
+          break;
+        }
+    }
+  return g_strdup (error->message);
 }
 
 /**

@@ -18,6 +18,8 @@ gboolean        byline_import_check_utf8     (const char      *data,
 gsize           byline_import_skip_bom       (const char      *data,
                                               gsize            len);
 char           *byline_import_document_id    (const char      *filename);
+char           *byline_describe_json_error   (const GError    *error);
+char           *byline_describe_io_error     (const GError    *error);
 void            byline_import_record_source  (BylineDocument  *document,
                                               const char      *filename,
                                               const char      *format,

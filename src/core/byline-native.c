@@ -17,6 +17,7 @@
 #include "byline-atomic.h"
 #include "byline-document-private.h"
 #include "byline-error.h"
+#include "byline-import.h"
 #include "byline-json-writer.h"
 #include "byline-native.h"
 
@@ -210,7 +211,12 @@ read_annotation (Reader     *r,
     }
 
   annotation = byline_annotation_new (NULL, NULL, 0, 0);
-  where = g_strdup_printf ("annotations[%u]", index);
+  /* The id names the annotation in every message, wherever it stands. */
+  value = json_object_get_member (json_node_get_object (node), "id");
+  if (value != NULL && is_string (value))
+    where = g_strdup_printf ("annotations[%u] (id %s)", index, json_node_get_string (value));
+  else
+    where = g_strdup_printf ("annotations[%u]", index);
 
   /* One pass over the members: faster than a lookup per known key, and it
    * finds the unknown ones on the way. */
@@ -222,11 +228,7 @@ read_annotation (Reader     *r,
       if (strcmp (key, "id") == 0)
         {
           if ((ok = is_string (value)))
-            {
-              byline_annotation_set_id (annotation, json_node_get_string (value));
-              g_free (where);
-              where = g_strdup_printf ("annotations[%u] (id %s)", index, json_node_get_string (value));
-            }
+            byline_annotation_set_id (annotation, json_node_get_string (value));
         }
       else if (strcmp (key, "layer") == 0)
         {
@@ -255,8 +257,12 @@ read_annotation (Reader     *r,
 
           if (!is_string (value) || !byline_status_from_string (json_node_get_string (value), &status))
             {
+              g_autoptr(GString) shown = g_string_new (NULL);
+
+              byline_json_append_node (shown, value);
               problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID,
-                       _("%s: status must be manual, suggested, accepted or rejected"), where);
+                       _("%s: unknown status %s (must be manual, suggested, accepted or rejected)"),
+                       where, shown->str);
               return;
             }
           byline_annotation_set_status (annotation, status);
@@ -352,8 +358,13 @@ read_annotation (Reader     *r,
         }
       if (!read_offset (start, &s) || !read_offset (end, &e))
         {
+          g_autoptr(GString) shown = g_string_new (NULL);
+          gboolean start_bad = !read_offset (start, &s);
+
+          byline_json_append_node (shown, start_bad ? start : end);
           problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_OUT_OF_RANGE,
-                   _("%s: start and end must be whole numbers ≥ 0"), where);
+                   _("%s: “%s” must be a whole number ≥ 0, not %s"), where,
+                   start_bad ? "start" : "end", shown->str);
           return;
         }
       byline_annotation_set_range (annotation, s, e);
@@ -371,10 +382,15 @@ read_annotation (Reader     *r,
       if (!_byline_document_slice_equals (r->doc, annotation, str, strlen (str)))
         {
           g_autofree char *actual = byline_document_dup_annotation_text (r->doc, annotation);
+          g_autoptr(GString) said = g_string_new (NULL);
+          g_autoptr(GString) is = g_string_new (NULL);
 
+          /* JSON-quoted: the texts themselves often hold curly quotes. */
+          byline_json_append_string (said, str);
+          byline_json_append_string (is, actual);
           problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_TEXT_MISMATCH,
-                   _("%s: text “%s” does not match the document text “%s” at %u–%u"),
-                   where, str, actual, byline_annotation_get_start (annotation),
+                   _("%s: text %s does not match the document text %s at %u–%u"),
+                   where, said->str, is->str, byline_annotation_get_start (annotation),
                    byline_annotation_get_end (annotation));
         }
     }
@@ -709,33 +725,38 @@ byline_native_load_data (const char      *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *why = NULL;
   const char *name = filename ? filename : "<input>";
+  int code = BYLINE_ERROR_PARSE;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
-  if (!g_utf8_validate_len (data, len, NULL) ||
-      !json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+  if (len == 0)
+    why = g_strdup (_("empty file, not a Byline document"));
+  else if (!byline_import_check_utf8 (data, len, NULL, &local_error))
     {
-      const char *why = local_error ? local_error->message : _("invalid UTF-8");
+      /* The message starts with "<input>: "; the file name comes below. */
+      const char *colon = strstr (local_error->message, ": ");
+      why = g_strdup (colon ? colon + 2 : local_error->message);
+    }
+  else if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+    {
+      g_autofree char *where = byline_describe_json_error (local_error);
+      why = g_strdup_printf (_("invalid JSON at %s"), where);
+    }
+  else if ((root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      code = BYLINE_ERROR_INVALID;
+      why = g_strdup (_("expected a JSON object at the top level"));
+    }
+  else
+    return byline_native_from_object (json_node_get_object (root), name, schema, problems, error);
 
-      if (problems != NULL)
-        byline_problems_add (problems, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_PARSE, NULL,
-                             _("invalid JSON: %s"), why);
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE, _("%s: invalid JSON: %s"), name, why);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      if (problems != NULL)
-        byline_problems_add (problems, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_INVALID, NULL,
-                             _("expected a JSON object at the top level"));
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                   _("%s: expected a JSON object at the top level"), name);
-      return NULL;
-    }
-  return byline_native_from_object (json_node_get_object (root), name, schema, problems, error);
+  if (problems != NULL)
+    byline_problems_add (problems, BYLINE_SEVERITY_ERROR, code, NULL, "%s", why);
+  g_set_error (error, BYLINE_ERROR, code, "%s: %s", name, why);
+  return NULL;
 }
 
 /**
@@ -757,10 +778,11 @@ byline_native_load_file (const char      *path,
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
+      g_autofree char *why = byline_describe_io_error (local_error);
+
       if (problems != NULL)
-        byline_problems_add (problems, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_IO, NULL,
-                             "%s", local_error->message);
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, "%s", local_error->message);
+        byline_problems_add (problems, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_IO, NULL, "%s", why);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, "%s: %s", path, why);
       return NULL;
     }
   return byline_native_load_data (g_mapped_file_get_contents (mapped),
