@@ -125,6 +125,19 @@ input_format (const char          *path,
 
 /* ---- convert ---------------------------------------------------------- */
 
+static void
+print_problems (const char     *where,
+                BylineProblems *problems,
+                FILE           *stream)
+{
+  for (guint i = 0; i < byline_problems_get_n (problems); i++)
+    {
+      g_autofree char *str = byline_problem_to_string (byline_problems_get (problems, i));
+
+      fprintf (stream, "%s: %s\n", where, str);
+    }
+}
+
 typedef struct
 {
   BylineWriter       *writer;     /* one output file */
@@ -286,7 +299,13 @@ cmd_convert (int    argc,
       const char *path = inputs->pdata[i];
       const BylineFormat *format = input_format (path, from_format, &error);
 
-      if (format == NULL || !format->read (format, path, convert_document, &state, &error))
+      g_autoptr(BylineProblems) warnings = byline_problems_new ();
+      gboolean ok = format != NULL &&
+                    format->read (format, path, warnings, convert_document, &state, &error);
+
+      /* What was kept but doubtful is said, never dropped silently. */
+      print_problems (path, warnings, stderr);
+      if (!ok)
         {
           print_error (error);
           /* The writer is freed unfinished: no output file appears. */
@@ -302,18 +321,6 @@ cmd_convert (int    argc,
 }
 
 /* ---- validate --------------------------------------------------------- */
-
-static void
-print_problems (const char     *where,
-                BylineProblems *problems)
-{
-  for (guint i = 0; i < byline_problems_get_n (problems); i++)
-    {
-      g_autofree char *str = byline_problem_to_string (byline_problems_get (problems, i));
-
-      g_print ("%s: %s\n", where, str);
-    }
-}
 
 typedef struct
 {
@@ -343,10 +350,10 @@ validate_file (const char *path)
       g_autoptr(BylineProblems) problems = byline_problems_new ();
       g_autoptr(BylineDocument) doc = byline_native_load_file (path, NULL, problems, NULL);
 
-      print_problems (path, problems);
+      print_problems (path, problems, stdout);
       return doc != NULL;
     }
-  if (format == NULL || !format->read (format, path, count_document, &state, &error))
+  if (format == NULL || !format->read (format, path, NULL, count_document, &state, &error))
     {
       g_print ("%s\n", error->message);
       return FALSE;
@@ -543,7 +550,7 @@ cmd_stats (int    argc,
     {
       const BylineFormat *format = input_format (inputs->pdata[i], NULL, &error);
 
-      if (format == NULL || !format->read (format, inputs->pdata[i], stats_document, &stats, &error))
+      if (format == NULL || !format->read (format, inputs->pdata[i], NULL, stats_document, &stats, &error))
         {
           print_error (error);
           status = 1;

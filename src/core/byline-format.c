@@ -53,6 +53,29 @@ read_whole_file (const char  *path,
   return TRUE;
 }
 
+/* Passes a reader's warnings on, prefixed with @location ("line 12"). */
+static void
+copy_warnings (BylineProblems *from,
+               const char     *location,
+               BylineProblems *to)
+{
+  if (to == NULL)
+    return;
+  for (guint i = 0; i < byline_problems_get_n (from); i++)
+    {
+      const BylineProblem *p = byline_problems_get (from, i);
+      g_autofree char *where = NULL;
+
+      if (p->severity != BYLINE_SEVERITY_WARNING)
+        continue;
+      if (location != NULL && p->location != NULL)
+        where = g_strdup_printf ("%s: %s", location, p->location);
+      else
+        where = g_strdup (location != NULL ? location : p->location);
+      byline_problems_add (to, p->severity, p->code, where, "%s", p->message);
+    }
+}
+
 static gboolean
 emit_document (BylineDocument     *doc,
                BylineDocumentFunc  func,
@@ -67,18 +90,22 @@ emit_document (BylineDocument     *doc,
 static gboolean
 read_native (const BylineFormat  *format,
              const char          *path,
+             BylineProblems      *warnings,
              BylineDocumentFunc   func,
              gpointer             user_data,
              GError             **error)
 {
-  g_autoptr(BylineDocument) doc = byline_native_load_file (path, NULL, NULL, error);
+  g_autoptr(BylineProblems) problems = byline_problems_new ();
+  g_autoptr(BylineDocument) doc = byline_native_load_file (path, NULL, problems, error);
 
+  copy_warnings (problems, NULL, warnings);
   return emit_document (doc, func, user_data, error);
 }
 
 static gboolean
 read_text (const BylineFormat  *format,
            const char          *path,
+           BylineProblems      *warnings,
            BylineDocumentFunc   func,
            gpointer             user_data,
            GError             **error)
@@ -96,6 +123,7 @@ read_text (const BylineFormat  *format,
 static gboolean
 read_html (const BylineFormat  *format,
            const char          *path,
+           BylineProblems      *warnings,
            BylineDocumentFunc   func,
            gpointer             user_data,
            GError             **error)
@@ -115,6 +143,7 @@ read_html (const BylineFormat  *format,
 static gboolean
 read_json (const BylineFormat  *format,
            const char          *path,
+           BylineProblems      *warnings,
            BylineDocumentFunc   func,
            gpointer             user_data,
            GError             **error)
@@ -137,8 +166,11 @@ read_json (const BylineFormat  *format,
       JSON_NODE_HOLDS_OBJECT (root) &&
       byline_native_is_document (json_node_get_object (root)))
     {
+      g_autoptr(BylineProblems) problems = byline_problems_new ();
       g_autoptr(BylineDocument) doc =
-        byline_native_from_object (json_node_get_object (root), path, NULL, NULL, error);
+        byline_native_from_object (json_node_get_object (root), path, NULL, problems, error);
+
+      copy_warnings (problems, NULL, warnings);
 
       return emit_document (doc, func, user_data, error);
     }
@@ -165,6 +197,7 @@ ensure_line_id (BylineDocument *doc,
 static gboolean
 read_jsonl (const BylineFormat  *format,
             const char          *path,
+            BylineProblems      *warnings,
             BylineDocumentFunc   func,
             gpointer             user_data,
             GError             **error)
@@ -229,7 +262,11 @@ read_jsonl (const BylineFormat  *format,
         }
       if (byline_native_is_document (json_node_get_object (root)))
         {
-          doc = byline_native_from_object (json_node_get_object (root), where, NULL, NULL, error);
+          g_autoptr(BylineProblems) problems = byline_problems_new ();
+          g_autofree char *location = g_strdup_printf ("line %u", lineno);
+
+          doc = byline_native_from_object (json_node_get_object (root), where, NULL, problems, error);
+          copy_warnings (problems, location, warnings);
           if (doc != NULL)
             ensure_line_id (doc, path, lineno);
         }
@@ -583,7 +620,7 @@ byline_document_load_any (const char  *path,
   format = byline_format_for_path (path);
   if (format == NULL)
     format = byline_format_lookup ("text");
-  if (!format->read (format, path, take_one, &state, error))
+  if (!format->read (format, path, NULL, take_one, &state, error))
     {
       g_clear_object (&state.doc);
       return NULL;

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "byline-document.h"
+#include "byline-problems.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,9 @@ typedef struct _BylineWriter BylineWriter;
  * @description: a translatable one-line description
  * @extensions: (array zero-terminated=1): file name endings, longest first
  * @multi_document: whether one file holds many documents (JSONL)
- * @read: reads @path, calling @func for every document, as it goes
+ * @read: reads @path, calling @func for every document, as it goes, and
+ *   adding what it kept but found doubtful (a label the schema does not
+ *   know) to @warnings when that is not %NULL
  * @writer_open: starts writing to @path (atomically: nothing is visible at
  *   @path until byline_writer_finish() succeeds)
  *
@@ -34,6 +37,7 @@ struct _BylineFormat
   gboolean            multi_document;
   gboolean          (*read)        (const BylineFormat *format,
                                     const char         *path,
+                                    BylineProblems     *warnings,
                                     BylineDocumentFunc  func,
                                     gpointer            user_data,
                                     GError            **error);
