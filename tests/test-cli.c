@@ -1116,6 +1116,9 @@ test_validate_unknown_label (Fixture       *f,
   g_free (out);
   g_free (err);
   g_assert_cmpint (run_cli (f, &out, &err, "convert", path, "-o", "copy.byline.json", NULL), ==, 0);
+  /* ... and said: convert never drops a doubt silently. */
+  g_assert_nonnull (strstr (err, "warning: "));
+  g_assert_nonnull (strstr (err, "label “FOO” is not in schema “news” (kept)"));
   written = read_file (copy, &len);
   root = parse_json (written, (gssize) len);
   if (root == NULL)
