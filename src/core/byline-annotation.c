@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "byline-annotation-private.h"
+#include "byline-json-writer.h"
 
 /* Layer, label and origin come from a small vocabulary, so they are
  * interned: 50,000 annotations share a handful of strings, and comparing
@@ -114,19 +115,6 @@ copy_attributes (BylineAnnotation *dest,
     }
 }
 
-static JsonObject *
-copy_object (JsonObject *obj)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonNode) copy = NULL;
-
-  if (obj == NULL)
-    return NULL;
-  node = json_node_init_object (json_node_alloc (), obj);
-  copy = json_node_copy (node);
-  return json_node_dup_object (copy);
-}
-
 /* Copies every field of @state into @self but the document link. */
 void
 _byline_annotation_assign (BylineAnnotation *self,
@@ -164,7 +152,7 @@ _byline_annotation_assign (BylineAnnotation *self,
   self->modified = g_strdup (state->modified);
   copy_attributes (self, state);
   g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = copy_object (state->extra);
+  self->extra = byline_json_object_copy (state->extra);
 }
 
 /**

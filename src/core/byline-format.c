@@ -102,6 +102,31 @@ read_native (const BylineFormat  *format,
   return emit_document (doc, func, user_data, error);
 }
 
+typedef BylineDocument *(*ImportFunc) (const char  *data,
+                                       gsize        len,
+                                       const char  *filename,
+                                       GError     **error);
+
+/* Whole-file importers: one document from a file's bytes. */
+static gboolean
+read_with (ImportFunc          import,
+           const char         *path,
+           BylineDocumentFunc  func,
+           gpointer            user_data,
+           GError            **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(BylineDocument) doc = NULL;
+  const char *data;
+
+  if (!read_whole_file (path, &mapped, error))
+    return FALSE;
+  /* An empty file maps to NULL. */
+  data = g_mapped_file_get_contents (mapped);
+  doc = import (data ? data : "", g_mapped_file_get_length (mapped), path, error);
+  return emit_document (doc, func, user_data, error);
+}
+
 static gboolean
 read_text (const BylineFormat  *format,
            const char          *path,
@@ -110,14 +135,7 @@ read_text (const BylineFormat  *format,
            gpointer             user_data,
            GError             **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(BylineDocument) doc = NULL;
-
-  if (!read_whole_file (path, &mapped, error))
-    return FALSE;
-  doc = byline_text_import (g_mapped_file_get_contents (mapped),
-                            g_mapped_file_get_length (mapped), path, error);
-  return emit_document (doc, func, user_data, error);
+  return read_with (byline_text_import, path, func, user_data, error);
 }
 
 static gboolean
@@ -128,14 +146,7 @@ read_html (const BylineFormat  *format,
            gpointer             user_data,
            GError             **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(BylineDocument) doc = NULL;
-
-  if (!read_whole_file (path, &mapped, error))
-    return FALSE;
-  doc = byline_html_import (g_mapped_file_get_contents (mapped),
-                            g_mapped_file_get_length (mapped), path, error);
-  return emit_document (doc, func, user_data, error);
+  return read_with (byline_html_import, path, func, user_data, error);
 }
 
 /* A .json file is an article record (or a list of them), or a native
@@ -160,7 +171,7 @@ read_json (const BylineFormat  *format,
   len = g_mapped_file_get_length (mapped);
   len -= byline_import_skip_bom (data, len);
   data += g_mapped_file_get_length (mapped) - len;
-  if (g_utf8_validate_len (data, len, NULL) &&
+  if (len > 0 && g_utf8_validate_len (data, len, NULL) &&
       json_parser_load_from_data (parser, data, (gssize) len, NULL) &&
       (root = json_parser_get_root (parser)) != NULL &&
       JSON_NODE_HOLDS_OBJECT (root) &&

@@ -240,3 +240,46 @@ byline_json_append_node (GString  *out,
       g_assert_not_reached ();
     }
 }
+
+/**
+ * byline_json_append_members:
+ * @object: (nullable): an object
+ *
+ * Appends ", " and the members of @object, sorted by key, without braces:
+ * how unknown keys are written after the known ones. Nothing for %NULL or
+ * an empty object.
+ */
+void
+byline_json_append_members (GString    *out,
+                            JsonObject *object)
+{
+  gsize mark;
+
+  if (object == NULL || json_object_get_size (object) == 0)
+    return;
+  g_string_append (out, ", ");
+  mark = out->len;
+  byline_json_append_object (out, object, NULL);
+  /* Drop the braces that byline_json_append_object() wrote. */
+  g_string_erase (out, mark, 1);
+  g_string_truncate (out, out->len - 1);
+}
+
+/**
+ * byline_json_object_copy:
+ * @object: (nullable): an object
+ *
+ * Returns: (transfer full) (nullable): a deep copy of @object
+ */
+JsonObject *
+byline_json_object_copy (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) copy = NULL;
+
+  if (object == NULL)
+    return NULL;
+  node = json_node_init_object (json_node_alloc (), object);
+  copy = json_node_copy (node);
+  return json_node_dup_object (copy);
+}

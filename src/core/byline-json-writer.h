@@ -21,4 +21,8 @@ void byline_json_append_object  (GString    *out,
                                  JsonObject *object,
                                  const char * const *first_keys);
 
+void        byline_json_append_members (GString    *out,
+                                        JsonObject *object);
+JsonObject *byline_json_object_copy    (JsonObject *object);
+
 G_END_DECLS

@@ -885,20 +885,8 @@ append_annotation (BylineDocument   *doc,
       g_string_append (out, ", \"modified\": ");
       byline_json_append_string (out, byline_annotation_get_modified (a));
     }
-  if (byline_annotation_get_extra (a) != NULL)
-    {
-      /* Unknown keys after the known ones, sorted: write the object's
-       * members without its braces. */
-      GString *tmp = g_string_new (NULL);
-
-      byline_json_append_object (tmp, byline_annotation_get_extra (a), NULL);
-      if (tmp->len > 2)
-        {
-          g_string_append (out, ", ");
-          g_string_append_len (out, tmp->str + 1, tmp->len - 2);
-        }
-      g_string_free (tmp, TRUE);
-    }
+  /* Unknown keys after the known ones, sorted. */
+  byline_json_append_members (out, byline_annotation_get_extra (a));
   g_string_append_c (out, '}');
 }
 
@@ -929,18 +917,7 @@ append_relation (BylineRelation *r,
       g_string_append (out, ", \"attributes\": ");
       byline_json_append_object (out, byline_relation_get_attributes (r), NULL);
     }
-  if (byline_relation_get_extra (r) != NULL)
-    {
-      GString *tmp = g_string_new (NULL);
-
-      byline_json_append_object (tmp, byline_relation_get_extra (r), NULL);
-      if (tmp->len > 2)
-        {
-          g_string_append (out, ", ");
-          g_string_append_len (out, tmp->str + 1, tmp->len - 2);
-        }
-      g_string_free (tmp, TRUE);
-    }
+  byline_json_append_members (out, byline_relation_get_extra (r));
   g_string_append_c (out, '}');
 }
 
@@ -1048,14 +1025,15 @@ byline_native_append (BylineDocument *document,
   extra = byline_document_get_extra (document);
   if (extra != NULL && json_object_get_size (extra) > 0)
     {
-      GString *tmp = g_string_new (NULL);
+      gsize mark;
 
-      byline_json_append_object (tmp, extra, NULL);
+      /* Unknown top-level keys, on a line of their own: the members
+       * without the ", " byline_json_append_members() starts with. */
       g_string_append_c (out, ',');
-      g_string_append (out, nl);
-      /* Write the members without the braces, one line. */
-      g_string_append_len (out, tmp->str + 1, tmp->len - 2);
-      g_string_free (tmp, TRUE);
+      mark = out->len;
+      byline_json_append_members (out, extra);
+      g_string_erase (out, mark, 2);
+      g_string_insert (out, mark, nl);
     }
   g_string_append (out, one_line ? "}" : "\n}");
 }

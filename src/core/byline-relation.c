@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "byline-relation-private.h"
+#include "byline-json-writer.h"
 
 struct _BylineRelation
 {
@@ -73,19 +74,6 @@ byline_relation_new (const char *type,
   return self;
 }
 
-static JsonObject *
-copy_object (JsonObject *obj)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonNode) copy = NULL;
-
-  if (obj == NULL)
-    return NULL;
-  node = json_node_init_object (json_node_alloc (), obj);
-  copy = json_node_copy (node);
-  return json_node_dup_object (copy);
-}
-
 void
 _byline_relation_assign (BylineRelation *self,
                          BylineRelation *state)
@@ -110,9 +98,9 @@ _byline_relation_assign (BylineRelation *self,
   self->status = state->status;
   self->origin = state->origin;
   g_clear_pointer (&self->attributes, json_object_unref);
-  self->attributes = copy_object (state->attributes);
+  self->attributes = byline_json_object_copy (state->attributes);
   g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = copy_object (state->extra);
+  self->extra = byline_json_object_copy (state->extra);
 }
 
 /**
