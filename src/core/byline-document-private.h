@@ -59,12 +59,12 @@ void     _byline_document_apply_member    (JsonObject       *object,
 
 /* Readers build a document without history or signals, then call
  * byline_document_mark_loaded(). Both functions take ownership of the
- * object, check it against the text, and report what is wrong into
- * @problems (the object is then dropped and FALSE returned). */
+ * object and check it against the text; an annotation that does not fit
+ * is dropped with @error set, a relation with a problem reported into
+ * @problems. */
 gboolean _byline_document_load_annotation (BylineDocument   *self,
                                            BylineAnnotation *annotation,
-                                           BylineProblems   *problems,
-                                           const char       *location);
+                                           GError          **error);
 gboolean _byline_document_load_relation   (BylineDocument   *self,
                                            BylineRelation   *relation,
                                            BylineProblems   *problems,

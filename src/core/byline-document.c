@@ -453,8 +453,14 @@ take_out_annotation (BylineDocument   *self,
 {
   guint pos;
 
-  if (!g_ptr_array_find (self->annotations, annotation, &pos))
-    g_assert_not_reached ();
+  /* From the end: undoing an addition removes the newest annotation. */
+  for (pos = self->annotations->len; pos > 0; pos--)
+    {
+      if (self->annotations->pdata[pos - 1] == annotation)
+        break;
+    }
+  g_assert (pos > 0);
+  pos--;
   byline_span_index_remove (self->index, annotation);
   g_hash_table_remove (self->annotations_by_id, byline_annotation_get_id (annotation));
   /* Keep it alive for the signal handlers. */
@@ -918,18 +924,14 @@ byline_document_remove_relation (BylineDocument *self,
 /* ---- Loading ----------------------------------------------------------- */
 
 gboolean
-_byline_document_load_annotation (BylineDocument   *self,
-                                  BylineAnnotation *annotation,
-                                  BylineProblems   *problems,
-                                  const char       *location)
+_byline_document_load_annotation (BylineDocument    *self,
+                                  BylineAnnotation  *annotation,
+                                  GError           **error)
 {
-  g_autoptr(GError) error = NULL;
   const char *id = byline_annotation_get_id (annotation);
 
-  if (!check_annotation (self, annotation, &error))
+  if (!check_annotation (self, annotation, error))
     {
-      byline_problems_add (problems, BYLINE_SEVERITY_ERROR, error->code, location,
-                           "%s", error->message);
       g_object_unref (annotation);
       return FALSE;
     }
@@ -940,8 +942,8 @@ _byline_document_load_annotation (BylineDocument   *self,
     }
   else if (g_hash_table_contains (self->annotations_by_id, id))
     {
-      byline_problems_add (problems, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_DUPLICATE_ID,
-                           location, _("duplicate annotation id “%s”"), id);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_DUPLICATE_ID,
+                   _("duplicate annotation id “%s”"), id);
       g_object_unref (annotation);
       return FALSE;
     }

@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The entries (one per fragment) live in one array sorted by (start, end,
- * annotation). Read as a binary tree whose root is the middle element and
+ * The entries (one per fragment) live in one array sorted by (start, end).
+ * Read as a binary tree whose root is the middle element and
  * whose levels are given by the trailing one-bits of the index, as in Heng
  * Li's cgranges, each entry also stores the largest end in its subtree. A
  * query then walks only the subtrees that can overlap: O(log n + k).
@@ -56,6 +56,9 @@ byline_span_index_free (BylineSpanIndex *self)
   g_free (self);
 }
 
+/* The order is (start, end) only: entries with equal ranges may stand in
+ * any order. So a file read in its own order, which is (start, end, id),
+ * is already sorted and needs no sort at all. */
 static int
 compare_entries (gconstpointer a,
                  gconstpointer b)
@@ -67,8 +70,6 @@ compare_entries (gconstpointer a,
     return ea->start < eb->start ? -1 : 1;
   if (ea->end != eb->end)
     return ea->end < eb->end ? -1 : 1;
-  if (ea->annotation != eb->annotation)
-    return (guintptr) ea->annotation < (guintptr) eb->annotation ? -1 : 1;
   return 0;
 }
 
@@ -82,11 +83,10 @@ ensure_sorted (BylineSpanIndex *self)
   self->augmented = FALSE;
 }
 
-/* Returns the position of @key, or where it would go. */
+/* Returns the first position whose range is not below @key's. */
 static guint
-search (BylineSpanIndex *self,
-        const Entry     *key,
-        gboolean        *found)
+lower_bound (BylineSpanIndex *self,
+             const Entry     *key)
 {
   const Entry *a = (const Entry *) (gpointer) self->entries->data;
   guint lo = 0;
@@ -97,20 +97,34 @@ search (BylineSpanIndex *self,
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      int cmp = compare_entries (&a[mid], key);
 
-      if (cmp == 0)
-        {
-          *found = TRUE;
-          return mid;
-        }
-      if (cmp < 0)
+      if (compare_entries (&a[mid], key) < 0)
         lo = mid + 1;
       else
         hi = mid;
     }
-  *found = FALSE;
   return lo;
+}
+
+/* Finds @key's own entry (same range and annotation). */
+static gboolean
+find_entry (BylineSpanIndex *self,
+            const Entry     *key,
+            guint           *pos)
+{
+  const Entry *a = (const Entry *) (gpointer) self->entries->data;
+
+  for (guint i = lower_bound (self, key);
+       i < self->entries->len && compare_entries (&a[i], key) == 0;
+       i++)
+    {
+      if (a[i].annotation == key->annotation)
+        {
+          *pos = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* Computes the subtree maxima bottom-up; returns the root's level. */
@@ -177,11 +191,7 @@ insert_entry (BylineSpanIndex *self,
     {
       if (keep_sorted)
         {
-          gboolean found;
-          guint pos = search (self, entry, &found);
-
-          if (!found)
-            g_array_insert_val (self->entries, pos, *entry);
+          g_array_insert_val (self->entries, lower_bound (self, entry), *entry);
           return;
         }
       self->sorted = FALSE;
@@ -263,10 +273,9 @@ byline_span_index_remove (BylineSpanIndex  *self,
     {
       const BylineFragment *f = byline_annotation_get_fragment (annotation, i);
       Entry key = { f->start, f->end, 0, annotation };
-      gboolean found;
-      guint pos = search (self, &key, &found);
+      guint pos;
 
-      if (found)
+      if (find_entry (self, &key, &pos))
         {
           g_array_remove_index (self->entries, pos);
           removed = TRUE;
