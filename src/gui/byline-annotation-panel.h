@@ -48,8 +48,11 @@ BylineRelation   *byline_annotation_panel_get_selected_relation (BylineAnnotatio
 void              byline_annotation_panel_set_layer_filter (BylineAnnotationPanel *self,
                                                             const char            *layer);
 void              byline_annotation_panel_focus_search (BylineAnnotationPanel *self);
+/* Added: the layer filter ("layer-filter"), or NULL for all layers. */
+const char       *byline_annotation_panel_get_layer_filter (BylineAnnotationPanel *self);
 
-/* The number of annotations the list shows with the current filters. */
+/* The number of annotations the list shows with the current filters
+ * (property "n-shown", notified when it changes). */
 guint             byline_annotation_panel_get_n_shown  (BylineAnnotationPanel *self);
 
 /* Signals:

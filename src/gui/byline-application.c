@@ -28,6 +28,8 @@ static const struct
   { "app.quit", { "<Control>q", NULL } },
   { "app.shortcuts", { "<Control>question", NULL } },
   { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
 };
 
 static BylineWindow *
@@ -99,12 +101,18 @@ byline_application_quit_action (GSimpleAction *action,
 
   g_assert (BYLINE_IS_APPLICATION (self));
 
-  /* Destroying the windows (rather than g_application_quit ()) lets each
-   * of them save its state on the way out. */
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+  /* Closing the windows (rather than g_application_quit ()) lets each of
+   * them ask about unsaved changes and save its state on the way out; the
+   * application ends with the last one. A window that asks stays open. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              (GCopyFunc) g_object_ref, NULL);
+
+  for (const GList *l = windows; l != NULL; l = l->next)
     {
-      gtk_window_destroy (GTK_WINDOW (windows->data));
+      gtk_window_close (GTK_WINDOW (l->data));
     }
+
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

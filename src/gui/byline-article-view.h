@@ -66,7 +66,9 @@ gboolean          byline_article_view_select_next        (BylineArticleView *sel
                                                           int                direction);
 
 /* The annotations of visible layers under @offset, in the order a click
- * cycles through them (smallest first). */
+ * cycles through them (smallest first). Rejected suggestions are not
+ * drawn and not listed. Returns a new array holding references: free it
+ * with g_ptr_array_unref(). */
 GPtrArray        *byline_article_view_get_annotations_at (BylineArticleView *self,
                                                           guint              offset);
 
@@ -86,13 +88,37 @@ void              byline_article_view_end_pick           (BylineArticleView *sel
 gboolean          byline_article_view_get_picking        (BylineArticleView *self);
 BylineAnnotation *byline_article_view_get_pick_target    (BylineArticleView *self);
 
-/* Signals:
+/* Added: the tag that draws @label for annotations of @status (one tag
+ * for manual and accepted, one for suggested; NULL for rejected, which are
+ * not drawn, and for labels the schema lacks until one is used). The tags
+ * are named "byline:LABEL" and "byline:LABEL:suggested" in the buffer's
+ * tag table; "byline:selected" covers the selected annotation and
+ * "byline:zoom" the whole text. Owned by the buffer; valid until the next
+ * byline_article_view_set_document(). */
+GtkTextTag       *byline_article_view_get_label_tag      (BylineArticleView *self,
+                                                          const char        *label,
+                                                          BylineStatus       status);
+
+/* Added: properties "document" and "schema" (read-only, notified by
+ * set_document), "picking" (read-only).
+ *
+ * Added: the widget action "article.context-menu" emits
+ * "context-menu-requested" at the end of the selection (the cursor); the
+ * view binds Menu and shift+F10 to it.
+ *
+ * The view sets its own line spacing (room above every line for the label
+ * chips, following the zoom) through a tag, so "pixels-above-lines" and
+ * "pixels-inside-wrap" set on the view have no effect.
+ *
+ * Signals:
  *   "annotation-activated" (BylineAnnotation *annotation): a click selected
  *       an annotation (after cycling), or a double click on one.
  *   "target-picked" (BylineAnnotation *annotation): while picking, a click
  *       on an annotation.
  *   "context-menu-requested" (double x, double y): the menu key or a right
  *       click on a selection: the window opens the label popover there.
+ *       Widget coordinates: for a right click the pointer, for the keys
+ *       the bottom of the cursor at the selection's end.
  */
 
 G_END_DECLS

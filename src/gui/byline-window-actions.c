@@ -128,4 +128,7 @@ void
 byline_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, byline_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", byline_window_open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, byline_window_save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, byline_window_save_as_action);
 }

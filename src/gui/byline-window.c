@@ -39,11 +39,12 @@ byline_window_add_error_toast (BylineWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
+void
 byline_window_update_title (BylineWindow *self)
 {
   g_autofree char *basename = NULL;
   g_autofree char *location = NULL;
+  g_autofree char *marked = NULL;
   const char *title = NULL;
   const char *subtitle = NULL;
 
@@ -75,12 +76,19 @@ byline_window_update_title (BylineWindow *self)
       title = _("Byline");
     }
 
+  /* Unsaved changes: a dot before the name, as GNOME Text Editor does. */
+  if (self->document != NULL && byline_document_get_modified (self->document))
+    {
+      /* Translators: the window title of a document with unsaved changes. */
+      title = marked = g_strdup_printf (_("• %s"), title);
+    }
+
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-static void
+void
 byline_window_set_document (BylineWindow   *self,
                             BylineDocument *document,
                             GFile          *file)
@@ -129,7 +137,24 @@ byline_window_set_document (BylineWindow   *self,
       gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
     }
 
+  byline_window_io_document_changed (self);
+
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* After Save As: the same document, now kept in @file. */
+void
+byline_window_set_file (BylineWindow *self,
+                        GFile        *file)
+{
+  g_assert (BYLINE_IS_WINDOW (self));
+  g_assert (!file || G_IS_FILE (file));
+
+  if (g_set_object (&self->file, file))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      byline_window_update_title (self);
+    }
 }
 
 static void
@@ -273,27 +298,13 @@ byline_window_load_finish (BylineWindow  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-on_open_load_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  BylineWindow *self = BYLINE_WINDOW (object);
-  g_autoptr(GError) error = NULL;
-
-  if (!byline_window_load_finish (self, result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      byline_window_add_error_toast (self, error->message);
-    }
-}
-
 /**
  * byline_window_open:
  * @self: a #BylineWindow
  * @file: the file to open
  *
  * Loads @file and shows it, or shows why it could not be opened in a toast.
+ * When the document shown has unsaved changes, the user is asked first.
  */
 void
 byline_window_open (BylineWindow *self,
@@ -302,7 +313,7 @@ byline_window_open (BylineWindow *self,
   g_return_if_fail (BYLINE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  byline_window_load_async (self, file, NULL, on_open_load_cb, NULL);
+  byline_window_request_open (self, file);
 }
 
 static void
@@ -317,6 +328,7 @@ byline_window_dispose (GObject *object)
     }
 
   byline_window_close_open_dialog (self);
+  byline_window_io_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_WINDOW);
 
@@ -420,6 +432,9 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, status_open_button);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, recent_list);
 
   byline_window_class_actions_init (widget_class);
 }
@@ -468,6 +483,8 @@ byline_window_init (BylineWindow *self)
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->text_view), FALSE);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  byline_window_io_init (self);
 }
 
 /**
