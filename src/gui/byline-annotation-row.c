@@ -1,0 +1,373 @@
+/* byline-annotation-row.c: one row of the annotation list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-annotation-row.h"
+#include "byline-gui-private.h"
+
+/* Longer covered text is cut here before the label ellipsizes it: a row
+ * never lays out a whole paragraph. */
+#define MAX_SHOWN_CHARS 160
+
+struct _BylineAnnotationRow
+{
+  GtkWidget         parent_instance;
+
+  /* Not a reference: valid between bind and unbind only. */
+  BylineAnnotation *annotation;
+
+  GtkWidget        *box;
+  GtkWidget        *swatch;
+  GtkLabel         *label_label;
+  GtkLabel         *status_label;
+  GtkLabel         *text_label;
+};
+
+G_DEFINE_FINAL_TYPE (BylineAnnotationRow, byline_annotation_row, GTK_TYPE_WIDGET)
+
+static const char *status_classes[] = { NULL, "accent", "success", "error" };
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  const GdkRGBA *rgba = g_object_get_data (G_OBJECT (area), "byline-color");
+  double size = MIN (width, height);
+  double radius = size / 4.0;
+  double x = (width - size) / 2.0;
+  double y = (height - size) / 2.0;
+
+  if (rgba == NULL)
+    {
+      return;
+    }
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + size - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + size - radius, y + size - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + size - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, rgba);
+  cairo_fill (cr);
+}
+
+/**
+ * byline_annotation_row_new_swatch:
+ *
+ * Returns: (transfer floating): a 12 px square that
+ *   byline_annotation_row_set_swatch_color() paints
+ */
+GtkWidget *
+byline_annotation_row_new_swatch (void)
+{
+  GtkWidget *swatch = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, NULL, NULL);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+
+  return swatch;
+}
+
+/* @color is "#rrggbb" or NULL (a label the schema does not know: grey). */
+void
+byline_annotation_row_set_swatch_color (GtkWidget  *swatch,
+                                        const char *color)
+{
+  GdkRGBA rgba = { 0.6, 0.6, 0.6, 1.0 };
+  const GdkRGBA *old;
+
+  g_return_if_fail (GTK_IS_DRAWING_AREA (swatch));
+
+  if (color != NULL && !gdk_rgba_parse (&rgba, color))
+    {
+      rgba = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
+    }
+
+  old = g_object_get_data (G_OBJECT (swatch), "byline-color");
+  if (old != NULL && gdk_rgba_equal (old, &rgba))
+    {
+      return;
+    }
+
+  g_object_set_data_full (G_OBJECT (swatch), "byline-color",
+                          gdk_rgba_copy (&rgba), (GDestroyNotify) gdk_rgba_free);
+  gtk_widget_queue_draw (swatch);
+}
+
+/**
+ * byline_annotation_row_dup_status_text:
+ *
+ * Returns: (transfer full): the status as users read it, with the
+ *   confidence when there is one: "Suggested · 0.82"
+ */
+char *
+byline_annotation_row_dup_status_text (BylineAnnotation *annotation)
+{
+  const char *status;
+  double confidence;
+
+  g_return_val_if_fail (BYLINE_IS_ANNOTATION (annotation), NULL);
+
+  switch (byline_annotation_get_status (annotation))
+    {
+    case BYLINE_STATUS_SUGGESTED:
+      status = _("Suggested");
+      break;
+    case BYLINE_STATUS_ACCEPTED:
+      status = _("Accepted");
+      break;
+    case BYLINE_STATUS_REJECTED:
+      status = _("Rejected");
+      break;
+    case BYLINE_STATUS_MANUAL:
+    default:
+      status = _("Manual");
+      break;
+    }
+
+  if (byline_annotation_get_confidence (annotation, &confidence))
+    {
+      /* TRANSLATORS: a status and the suggester's confidence: "Suggested · 0.82" */
+      return g_strdup_printf (_("%s · %.2f"), status, confidence);
+    }
+
+  return g_strdup (status);
+}
+
+static void
+byline_annotation_row_dispose (GObject *object)
+{
+  BylineAnnotationRow *self = BYLINE_ANNOTATION_ROW (object);
+
+  self->annotation = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_ANNOTATION_ROW);
+
+  G_OBJECT_CLASS (byline_annotation_row_parent_class)->dispose (object);
+}
+
+static void
+byline_annotation_row_class_init (BylineAnnotationRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = byline_annotation_row_dispose;
+
+  byline_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/byline/Byline/byline-annotation-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, BylineAnnotationRow, box);
+  gtk_widget_class_bind_template_child (widget_class, BylineAnnotationRow, swatch);
+  gtk_widget_class_bind_template_child (widget_class, BylineAnnotationRow, label_label);
+  gtk_widget_class_bind_template_child (widget_class, BylineAnnotationRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, BylineAnnotationRow, text_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "bylineannotationrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+byline_annotation_row_init (BylineAnnotationRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->swatch), draw_swatch, NULL, NULL);
+}
+
+GtkWidget *
+byline_annotation_row_new (void)
+{
+  return g_object_new (BYLINE_TYPE_ANNOTATION_ROW, NULL);
+}
+
+BylineAnnotation *
+byline_annotation_row_get_annotation (BylineAnnotationRow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ANNOTATION_ROW (self), NULL);
+
+  return self->annotation;
+}
+
+void
+byline_annotation_row_bind (BylineAnnotationRow *self,
+                            BylineDocument      *document,
+                            BylineSchema        *schema,
+                            BylineAnnotation    *annotation)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *accessible = NULL;
+  const BylineLabel *label = NULL;
+  BylineStatus state;
+
+  g_return_if_fail (BYLINE_IS_ANNOTATION_ROW (self));
+  g_return_if_fail (BYLINE_IS_DOCUMENT (document));
+  g_return_if_fail (BYLINE_IS_ANNOTATION (annotation));
+
+  self->annotation = annotation;
+
+  if (schema != NULL)
+    {
+      label = byline_schema_lookup_label (schema, byline_annotation_get_label (annotation));
+    }
+  byline_annotation_row_set_swatch_color (self->swatch, label != NULL ? label->color : NULL);
+
+  gtk_label_set_label (self->label_label, byline_annotation_get_label (annotation));
+
+  text = byline_annotation_row_dup_one_line (document, annotation, MAX_SHOWN_CHARS);
+  gtk_label_set_label (self->text_label, text);
+
+  state = byline_annotation_get_status (annotation);
+  for (guint i = 1; i < G_N_ELEMENTS (status_classes); i++)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
+    }
+  if (state != BYLINE_STATUS_MANUAL)
+    {
+      status = byline_annotation_row_dup_status_text (annotation);
+      gtk_label_set_label (self->status_label, status);
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[state]);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), state != BYLINE_STATUS_MANUAL);
+
+  if (state == BYLINE_STATUS_REJECTED)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->text_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->text_label), "dim-label");
+    }
+
+  /* TRANSLATORS: a list row read by screen readers: "PERSON: Antony Blinken" */
+  accessible = status != NULL
+    ? g_strdup_printf (_("%s: %s (%s)"), byline_annotation_get_label (annotation), text, status)
+    : g_strdup_printf (_("%s: %s"), byline_annotation_get_label (annotation), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+void
+byline_annotation_row_unbind (BylineAnnotationRow *self)
+{
+  g_return_if_fail (BYLINE_IS_ANNOTATION_ROW (self));
+
+  self->annotation = NULL;
+}
+
+/**
+ * byline_annotation_row_dup_one_line:
+ * @max_chars: how many characters to keep at most
+ *
+ * Returns: (transfer full): the covered text with newlines and tabs as
+ *   spaces, ending in "…" when it was cut
+ */
+char *
+byline_annotation_row_dup_one_line (BylineDocument   *document,
+                                    BylineAnnotation *annotation,
+                                    guint             max_chars)
+{
+  g_autofree char *text = NULL;
+  char *end;
+
+  g_return_val_if_fail (BYLINE_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (BYLINE_IS_ANNOTATION (annotation), NULL);
+
+  text = byline_document_dup_annotation_text (document, annotation);
+  if (text == NULL)
+    {
+      return g_strdup ("");
+    }
+
+  g_strdelimit (text, "\n\r\t", ' ');
+  if (max_chars == 0 || g_utf8_strlen (text, -1) <= max_chars)
+    {
+      return g_steal_pointer (&text);
+    }
+  end = g_utf8_offset_to_pointer (text, max_chars - 1);
+  *end = '\0';
+
+  return g_strconcat (text, "…", NULL);
+}
+
+char *
+byline_annotation_row_dup_quoted (const char *text)
+{
+  if (text == NULL)
+    {
+      text = "";
+    }
+  if (text[0] != '\0' && g_utf8_strchr ("“\"«„‘'", -1, g_utf8_get_char (text)) != NULL)
+    {
+      return g_strdup (text);
+    }
+
+  /* TRANSLATORS: the covered text, quoted */
+  return g_strdup_printf (_("“%s”"), text);
+}
+
+static void
+on_string_setup_cb (GtkListItemFactory *factory,
+                    GtkListItem        *item,
+                    gpointer            user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (GPOINTER_TO_INT (user_data))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), byline_annotation_row_new_swatch ());
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_string_bind_cb (GtkListItemFactory *factory,
+                   GtkListItem        *item,
+                   gpointer            user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *swatch = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *label = gtk_widget_get_next_sibling (swatch);
+  const char *color = g_object_get_data (G_OBJECT (string), "byline-color");
+
+  gtk_widget_set_visible (swatch, color != NULL);
+  if (color != NULL)
+    {
+      byline_annotation_row_set_swatch_color (swatch, color);
+    }
+  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
+}
+
+/**
+ * byline_annotation_row_new_string_factory:
+ * @ellipsize: whether long strings are ellipsized (for a drop-down's
+ *   button) or shown whole (for its popover)
+ *
+ * Returns: (transfer full): a factory for GtkStringObject items
+ */
+GtkListItemFactory *
+byline_annotation_row_new_string_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_string_setup_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_string_bind_cb), NULL);
+
+  return factory;
+}
