@@ -4,6 +4,9 @@
  */
 #pragma once
 
+#include "byline-annotation-panel.h"
+#include "byline-article-view.h"
+#include "byline-label-palette.h"
 #include "byline-window.h"
 
 G_BEGIN_DECLS
@@ -24,7 +27,16 @@ struct _BylineWindow
   AdwStatusPage        *status_page;
   GtkButton            *status_open_button;
   GtkScrolledWindow    *scrolled_window;
-  GtkTextView          *text_view;
+  AdwFlap              *flap;
+  BylineArticleView    *article_view;
+  BylineAnnotationPanel *annotation_panel;
+  BylineLabelPalette   *label_palette;
+  GtkBox               *layer_switcher;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_count;
+  GtkLabel             *article_title;
+  GtkLabel             *article_source;
   GtkButton            *save_button;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
@@ -38,6 +50,22 @@ struct _BylineWindow
   GtkNativeDialog      *open_dialog;
   /* Saving, recovery copies, recent files: byline-window-io.c */
   BylineWindowIo       *io;
+
+  /* Annotating: byline-window-annotate.c */
+  BylineSchema         *schema;
+  char                 *layer;
+  const char           *last_label;       /* interned */
+  GArray               *tokens;           /* of the document's text */
+  GSimpleActionGroup   *layer_actions;    /* "annotate": layer, snapping, show-* */
+  GtkShortcutController *label_shortcuts;
+  GtkWidget            *label_popover;
+  GtkWidget            *relation_popover;
+  BylineAnnotation     *relation_source;
+  BylineAnnotation     *relation_target;
+
+  /* Finding: byline-window-search.c */
+  GArray               *search_matches;   /* BylineFragment */
+  guint                 search_position;
 };
 
 void byline_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -78,5 +106,28 @@ gboolean          byline_window_restore_recovery    (BylineWindow   *self,
                                                      GError        **error);
 void              byline_window_discard_recovery    (BylineWindow   *self);
 AdwMessageDialog *byline_window_get_message_dialog  (BylineWindow   *self);
+
+/* byline-window-annotate.c: labeling, layers, selection, relations. */
+void        byline_window_class_annotate_init (GtkWidgetClass   *widget_class);
+void        byline_window_annotate_init       (BylineWindow     *self);
+void        byline_window_annotate_dispose    (BylineWindow     *self);
+void        byline_window_annotate_set_document (BylineWindow   *self);
+gboolean    byline_window_apply_label         (BylineWindow     *self,
+                                               const char       *label);
+const char *byline_window_get_layer           (BylineWindow     *self);
+void        byline_window_set_layer           (BylineWindow     *self,
+                                               const char       *layer);
+void        byline_window_finish_relation     (BylineWindow     *self,
+                                               BylineAnnotation *target);
+void        byline_window_show_label_popover  (BylineWindow     *self,
+                                               double            x,
+                                               double            y);
+
+/* byline-window-search.c: find in the article, label all matches. */
+void        byline_window_class_search_init   (GtkWidgetClass   *widget_class);
+void        byline_window_search_init         (BylineWindow     *self);
+void        byline_window_search_reset        (BylineWindow     *self);
+guint       byline_window_label_matches       (BylineWindow     *self,
+                                               const char       *label);
 
 G_END_DECLS

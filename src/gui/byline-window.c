@@ -93,10 +93,7 @@ byline_window_set_document (BylineWindow   *self,
                             BylineDocument *document,
                             GFile          *file)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start;
   GtkAdjustment *vadjustment;
-  const char *text;
 
   g_assert (BYLINE_IS_WINDOW (self));
   g_assert (!document || BYLINE_IS_DOCUMENT (document));
@@ -114,15 +111,11 @@ byline_window_set_document (BylineWindow   *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
     }
 
-  /* The buffer is a projection of the document and is never read back:
-   * the text is shown exactly as stored, and is not editable. */
-  text = document != NULL ? byline_document_get_text (document) : NULL;
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  gtk_text_buffer_place_cursor (buffer, &start);
+  /* The view, the panel and the palette are projections of the document;
+   * the annotation parts (schema, layer, tokens) follow it. */
+  byline_window_annotate_set_document (self);
 
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->article_view));
   if (vadjustment != NULL)
     {
       gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
@@ -134,7 +127,7 @@ byline_window_set_document (BylineWindow   *self,
 
   if (document != NULL)
     {
-      gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+      gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
     }
 
   byline_window_io_document_changed (self);
@@ -329,6 +322,7 @@ byline_window_dispose (GObject *object)
 
   byline_window_close_open_dialog (self);
   byline_window_io_dispose (self);
+  byline_window_annotate_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_WINDOW);
 
@@ -383,6 +377,9 @@ byline_window_class_init (BylineWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   byline_gui_ensure_resources ();
+  g_type_ensure (BYLINE_TYPE_ARTICLE_VIEW);
+  g_type_ensure (BYLINE_TYPE_ANNOTATION_PANEL);
+  g_type_ensure (BYLINE_TYPE_LABEL_PALETTE);
 
   object_class->dispose = byline_window_dispose;
   object_class->get_property = byline_window_get_property;
@@ -431,12 +428,23 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, status_open_button);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, scrolled_window);
-  gtk_widget_class_bind_template_child (widget_class, BylineWindow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, annotation_panel);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, label_palette);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, layer_switcher);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, search_count);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, article_title);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, article_source);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, recent_list);
 
   byline_window_class_actions_init (widget_class);
+  byline_window_class_annotate_init (widget_class);
+  byline_window_class_search_init (widget_class);
 }
 
 static void
@@ -479,8 +487,8 @@ byline_window_init (BylineWindow *self)
 
   byline_window_bind_settings (self);
 
-  /* Nothing in the buffer is ever edited, so there is nothing to undo. */
-  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->text_view), FALSE);
+  byline_window_annotate_init (self);
+  byline_window_search_init (self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 

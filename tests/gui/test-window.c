@@ -226,16 +226,16 @@ test_window_open_sample (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "document");
 
   /* Exactly the file: curly quotes, dashes and all. */
-  buffer = gtk_text_view_get_buffer (window->text_view);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->article_view));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
   g_assert_cmpstr (shown, ==, contents);
   g_assert_cmpstr (shown, ==, byline_document_get_text (document));
 
   /* Read-only, yet the cursor is there for keyboard selection. */
-  g_assert_false (gtk_text_view_get_editable (window->text_view));
-  g_assert_true (gtk_text_view_get_cursor_visible (window->text_view));
-  g_assert_cmpint (gtk_text_view_get_wrap_mode (window->text_view), ==, GTK_WRAP_WORD_CHAR);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (window->article_view)));
+  g_assert_true (gtk_text_view_get_cursor_visible (GTK_TEXT_VIEW (window->article_view)));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (window->article_view)), ==, GTK_WRAP_WORD_CHAR);
 
   /* The article's title if it has one, else the file name. */
   title = byline_document_get_meta_string (document, "title");

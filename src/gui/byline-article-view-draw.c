@@ -1,0 +1,1059 @@
+/* byline-article-view-draw.c: what the article view draws itself
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tags draw entity backgrounds and claim underlines. Everything else is
+ * drawn here, for the visible rectangle only, from one span index query
+ * over the visible text: outline boxes of the speakers layer, dashes
+ * around suggestions, the selected annotation and the pick target, the
+ * label chips above annotation starts, and the relations of the selected
+ * annotation. The cost of a frame follows what is on screen, not the size
+ * of the document.
+ */
+#include "config.h"
+
+#include "byline-article-view-private.h"
+
+/* A run of an annotation on one display line, in buffer coordinates.
+ * A run continued from the line before is open on the left; one going on
+ * to the next line is open on the right, like a box broken across lines. */
+typedef struct
+{
+  double   x;
+  double   y;
+  double   width;
+  double   height;
+  guint    group;
+  gboolean open_left;
+  gboolean open_right;
+} Run;
+
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} Box;
+
+/* A label chip on screen, or the name of a relation (no annotation). */
+typedef struct
+{
+  Box               box;
+  BylineAnnotation *annotation;
+} Chip;
+
+typedef struct
+{
+  BylineArticleView *self;
+  GtkTextView       *view;
+  GtkTextBuffer     *buffer;
+  cairo_t           *cr;
+  GdkRectangle       visible;
+  guint              start;
+  guint              end;
+  GdkRGBA            neutral;
+  GdkRGBA            background;
+  GdkRGBA            accent;
+  GArray            *runs;
+  GArray            *chips;
+  GHashTable        *relation_names;
+} Frame;
+
+/* ---- Geometry ---------------------------------------------------------- */
+
+/* Appends the runs of [start, end) that lie in [clip_start, clip_end),
+ * at most @max of them, trimming the whitespace at line ends. */
+static void
+add_runs (Frame  *f,
+          guint   start,
+          guint   end,
+          guint   clip_start,
+          guint   clip_end,
+          guint   max,
+          guint   group,
+          GArray *runs)
+{
+  guint s = MAX (start, clip_start);
+  guint e = MIN (end, clip_end);
+  GtkTextIter iter;
+  guint added = 0;
+
+  if (s >= e)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (f->buffer, &iter, (int) s);
+  while ((guint) gtk_text_iter_get_offset (&iter) < e && added < max)
+    {
+      GtkTextIter next = iter;
+      GtkTextIter last;
+      GdkRectangle first_rect;
+      GdkRectangle last_rect;
+      guint run_start = (guint) gtk_text_iter_get_offset (&iter);
+      guint run_end;
+      Run run;
+
+      if (!gtk_text_view_forward_display_line (f->view, &next))
+        gtk_text_buffer_get_end_iter (f->buffer, &next);
+      run_end = MIN ((guint) gtk_text_iter_get_offset (&next), e);
+      if (run_end <= run_start)
+        break;
+
+      gtk_text_buffer_get_iter_at_offset (f->buffer, &last, (int) run_end);
+      gtk_text_iter_backward_char (&last);
+      while (gtk_text_iter_compare (&last, &iter) > 0 &&
+             g_unichar_isspace (gtk_text_iter_get_char (&last)))
+        gtk_text_iter_backward_char (&last);
+
+      /* A blank line inside a quote of several paragraphs has no box. */
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&last)))
+        {
+          gtk_text_view_get_iter_location (f->view, &iter, &first_rect);
+          gtk_text_view_get_iter_location (f->view, &last, &last_rect);
+          run.x = first_rect.x;
+          run.y = first_rect.y;
+          run.width = MAX (last_rect.x + last_rect.width - first_rect.x, 2);
+          run.height = first_rect.height;
+          run.group = group;
+          run.open_left = run_start > start;
+          run.open_right = run_end < end;
+          g_array_append_val (runs, run);
+          added++;
+        }
+      iter = next;
+    }
+}
+
+static void
+annotation_runs (Frame            *f,
+                 BylineAnnotation *annotation,
+                 GArray           *runs)
+{
+  guint n = byline_annotation_get_n_fragments (annotation);
+
+  g_array_set_size (runs, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      const BylineFragment *frag = byline_annotation_get_fragment (annotation, i);
+
+      add_runs (f, frag->start, frag->end, f->start, f->end, G_MAXUINT, i, runs);
+    }
+}
+
+/* A box path around a run, with rounded corners on its closed sides. */
+static void
+run_path (cairo_t    *cr,
+          const Run  *run,
+          double      pad_x,
+          double      pad_y)
+{
+  double x0 = run->x - (run->open_left ? 0 : pad_x);
+  double x1 = run->x + run->width + (run->open_right ? 0 : pad_x);
+  double y0 = run->y - pad_y;
+  double y1 = run->y + run->height + pad_y;
+  double r = MIN (4.0, (y1 - y0) / 3);
+
+  if (run->open_left)
+    {
+      cairo_move_to (cr, x0, y0);
+    }
+  else
+    {
+      cairo_move_to (cr, x0, y1 - r);
+      cairo_line_to (cr, x0, y0 + r);
+      cairo_arc (cr, x0 + r, y0 + r, r, G_PI, 1.5 * G_PI);
+    }
+  if (run->open_right)
+    {
+      cairo_line_to (cr, x1, y0);
+      cairo_move_to (cr, x1, y1);
+    }
+  else
+    {
+      cairo_line_to (cr, x1 - r, y0);
+      cairo_arc (cr, x1 - r, y0 + r, r, 1.5 * G_PI, 2 * G_PI);
+      cairo_line_to (cr, x1, y1 - r);
+      cairo_arc (cr, x1 - r, y1 - r, r, 0, 0.5 * G_PI);
+    }
+  if (run->open_left)
+    {
+      cairo_line_to (cr, x0, y1);
+    }
+  else
+    {
+      cairo_line_to (cr, x0 + r, y1);
+      cairo_arc (cr, x0 + r, y1 - r, r, 0.5 * G_PI, G_PI);
+    }
+}
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -0.5 * G_PI, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, 0.5 * G_PI);
+  cairo_arc (cr, x + r, y + h - r, r, 0.5 * G_PI, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 1.5 * G_PI);
+  cairo_close_path (cr);
+}
+
+typedef struct
+{
+  double x;
+  double y;
+} Point;
+
+/* Graphene does the square roots: the GUI library does not link libm. */
+static double
+distance (const Point *a,
+          const Point *b)
+{
+  return graphene_point_distance (&GRAPHENE_POINT_INIT (a->x, a->y),
+                                  &GRAPHENE_POINT_INIT (b->x, b->y), NULL, NULL);
+}
+
+/* A closed polygon with its corners rounded off. */
+static void
+rounded_polygon (cairo_t     *cr,
+                 const Point *pts,
+                 guint        n,
+                 double       radius)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const Point *p0 = &pts[(i + n - 1) % n];
+      const Point *p1 = &pts[i];
+      const Point *p2 = &pts[(i + 1) % n];
+      double d1 = distance (p0, p1);
+      double d2 = distance (p2, p1);
+      double r = MIN (radius, MIN (d1, d2) / 2);
+      double ax = d1 > 0 ? p1->x + (p0->x - p1->x) * r / d1 : p1->x;
+      double ay = d1 > 0 ? p1->y + (p0->y - p1->y) * r / d1 : p1->y;
+      double bx = d2 > 0 ? p1->x + (p2->x - p1->x) * r / d2 : p1->x;
+      double by = d2 > 0 ? p1->y + (p2->y - p1->y) * r / d2 : p1->y;
+
+      if (i == 0)
+        cairo_move_to (cr, ax, ay);
+      else
+        cairo_line_to (cr, ax, ay);
+      cairo_curve_to (cr, p1->x, p1->y, p1->x, p1->y, bx, by);
+    }
+  cairo_close_path (cr);
+}
+
+/* The outline of one fragment's runs as a single shape, like a text
+ * selection: the first line from where the fragment starts, the lines
+ * between at full width, the last line up to where it ends. */
+static void
+shape_path (cairo_t   *cr,
+            const Run *runs,
+            guint      n,
+            double     pad_x,
+            double     pad_y)
+{
+  const Run *first = &runs[0];
+  const Run *last = &runs[n - 1];
+  double x0 = first->x - pad_x;
+  double x1 = last->x + last->width + pad_x;
+  double left = x0;
+  double right = x1;
+  Point pts[8];
+
+  for (guint i = 0; i < n; i++)
+    {
+      left = MIN (left, runs[i].x - pad_x);
+      right = MAX (right, runs[i].x + runs[i].width + pad_x);
+    }
+
+  if (n == 1)
+    {
+      pts[0] = (Point) { x0, first->y - pad_y };
+      pts[1] = (Point) { x1, first->y - pad_y };
+      pts[2] = (Point) { x1, first->y + first->height + pad_y };
+      pts[3] = (Point) { x0, first->y + first->height + pad_y };
+      rounded_polygon (cr, pts, 4, 4);
+      return;
+    }
+  if (n == 2 && x1 <= x0)
+    {
+      /* Two lines that do not overlap: two open boxes, not a ribbon. */
+      run_path (cr, first, pad_x, pad_y);
+      run_path (cr, last, pad_x, pad_y);
+      return;
+    }
+
+  pts[0] = (Point) { x0, first->y - pad_y };
+  pts[1] = (Point) { right, first->y - pad_y };
+  pts[2] = (Point) { right, last->y - pad_y };
+  pts[3] = (Point) { x1, last->y - pad_y };
+  pts[4] = (Point) { x1, last->y + last->height + pad_y };
+  pts[5] = (Point) { left, last->y + last->height + pad_y };
+  pts[6] = (Point) { left, runs[1].y - pad_y };
+  pts[7] = (Point) { x0, runs[1].y - pad_y };
+  rounded_polygon (cr, pts, 8, 4);
+}
+
+/* Calls shape_path for each fragment in @runs. */
+static void
+runs_path (cairo_t *cr,
+           GArray  *runs,
+           double   pad_x,
+           double   pad_y)
+{
+  guint i = 0;
+
+  while (i < runs->len)
+    {
+      guint j = i + 1;
+      guint group = g_array_index (runs, Run, i).group;
+
+      while (j < runs->len && g_array_index (runs, Run, j).group == group)
+        j++;
+      shape_path (cr, &g_array_index (runs, Run, i), j - i, pad_x, pad_y);
+      i = j;
+    }
+}
+
+static void
+stroke_runs (Frame         *f,
+             GArray        *runs,
+             const GdkRGBA *color,
+             double         width,
+             double         pad_x,
+             double         pad_y,
+             gboolean       dashed)
+{
+  static const double dash[] = { 3.0, 2.0 };
+
+  if (runs->len == 0)
+    return;
+  cairo_save (f->cr);
+  gdk_cairo_set_source_rgba (f->cr, color);
+  cairo_set_line_width (f->cr, width);
+  if (dashed)
+    cairo_set_dash (f->cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_new_path (f->cr);
+  runs_path (f->cr, runs, pad_x, pad_y);
+  cairo_stroke (f->cr);
+  cairo_restore (f->cr);
+}
+
+static void
+fill_runs (Frame         *f,
+           GArray        *runs,
+           const GdkRGBA *color,
+           double         pad_x,
+           double         pad_y)
+{
+  if (runs->len == 0)
+    return;
+  cairo_save (f->cr);
+  gdk_cairo_set_source_rgba (f->cr, color);
+  cairo_new_path (f->cr);
+  runs_path (f->cr, runs, pad_x, pad_y);
+  cairo_fill (f->cr);
+  cairo_restore (f->cr);
+}
+
+/* Underlines sit below the outline boxes, in the room the view keeps
+ * under every line. */
+static void
+underline_runs (Frame         *f,
+                GArray        *runs,
+                const GdkRGBA *color,
+                double         width,
+                double         offset,
+                gboolean       dashed)
+{
+  static const double dash[] = { 4.0, 2.5 };
+
+  cairo_save (f->cr);
+  gdk_cairo_set_source_rgba (f->cr, color);
+  cairo_set_line_width (f->cr, width);
+  cairo_set_line_cap (f->cr, CAIRO_LINE_CAP_BUTT);
+  if (dashed)
+    cairo_set_dash (f->cr, dash, G_N_ELEMENTS (dash), 0);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const Run *run = &g_array_index (runs, Run, i);
+      double y = run->y + run->height + 4.5 + offset;
+
+      cairo_new_path (f->cr);
+      cairo_move_to (f->cr, run->x, y);
+      cairo_line_to (f->cr, run->x + run->width, y);
+      cairo_stroke (f->cr);
+    }
+  cairo_restore (f->cr);
+}
+
+/* How many annotations of the same style on screen hold this one: nested
+ * boxes are drawn inside their parents and nested underlines below them,
+ * so that both stay visible. */
+static guint
+nesting_depth (Frame            *f,
+               GPtrArray        *annotations,
+               BylineAnnotation *annotation,
+               BylineLookStyle   style)
+{
+  guint start = byline_annotation_get_start (annotation);
+  guint end = byline_annotation_get_end (annotation);
+  guint depth = 0;
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      BylineAnnotation *other = annotations->pdata[i];
+      BylineLook *look;
+      guint os;
+      guint oe;
+
+      if (other == annotation || !_byline_article_view_is_drawn (f->self, other))
+        continue;
+      os = byline_annotation_get_start (other);
+      oe = byline_annotation_get_end (other);
+      if (os > start)
+        break;
+      look = _byline_article_view_get_look (f->self, byline_annotation_get_label (other));
+      if (look == NULL || look->style != style)
+        continue;
+      if (os <= start && oe >= end && (os < start || oe > end ||
+                                       byline_annotation_compare (other, annotation) < 0))
+        depth++;
+    }
+  return MIN (depth, 2);
+}
+
+/* ---- Chips ------------------------------------------------------------- */
+
+static PangoLayout *
+small_layout (Frame      *f,
+              const char *text,
+              gboolean    bold,
+              double      scale)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (f->self), text);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_absolute_size (font, f->self->chip_font_px * scale * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  /* Spaced capitals read as a label, not as part of the article. */
+  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (0.04 * f->self->chip_font_px * PANGO_SCALE)));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_font_description_free (font);
+  return layout;
+}
+
+static gboolean
+box_overlaps (const Box *a,
+              const Box *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static gboolean
+box_is_clear (Frame     *f,
+              const Box *box)
+{
+  for (guint i = 0; i < f->chips->len; i++)
+    {
+      if (box_overlaps (box, &g_array_index (f->chips, Chip, i).box))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const Chip *
+find_chip (Frame            *f,
+           BylineAnnotation *annotation)
+{
+  for (guint i = 0; i < f->chips->len; i++)
+    {
+      if (g_array_index (f->chips, Chip, i).annotation == annotation)
+        return &g_array_index (f->chips, Chip, i);
+    }
+  return NULL;
+}
+
+/* The chip names the label; on an annotation related to the selected one
+ * it names the relations too ("SPEAKER · Said by"), so that the arcs
+ * need no labels of their own in the crowded room between lines. */
+static void
+draw_chip (Frame            *f,
+           BylineAnnotation *annotation,
+           BylineLook       *look,
+           const Run        *first)
+{
+  g_autoptr(GString) text = g_string_new (look->name);
+  g_autoptr(PangoLayout) layout = NULL;
+  BylineStatus status = byline_annotation_get_status (annotation);
+  gboolean selected = annotation == f->self->selected;
+  gboolean current = g_strcmp0 (look->layer, f->self->layer) == 0;
+  const char *names = NULL;
+  double alpha;
+  PangoRectangle logical;
+  GdkRGBA ink;
+  GdkRGBA fill;
+  Chip chip;
+  gboolean moved;
+
+  g_string_replace (text, "_", " ", 0);
+  if (f->relation_names != NULL)
+    names = g_hash_table_lookup (f->relation_names, annotation);
+  if (names != NULL)
+    g_string_append_printf (text, " · %s", names);
+  alpha = current || selected || names != NULL ? 1.0 : 0.6;
+
+  layout = small_layout (f, text->str, TRUE, 1.0);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+
+  chip.annotation = annotation;
+  chip.box.width = logical.width + 6;
+  chip.box.height = f->self->chip_height;
+  chip.box.x = first->x - (look->style == BYLINE_LOOK_OUTLINE ? 3 : 0);
+  chip.box.y = first->y - chip.box.height - 2;
+
+  /* Chips of annotations that start close together go side by side. */
+  do
+    {
+      moved = FALSE;
+      for (guint i = 0; i < f->chips->len; i++)
+        {
+          const Box *other = &g_array_index (f->chips, Chip, i).box;
+
+          if (box_overlaps (&chip.box, other))
+            {
+              chip.box.x = other->x + other->width + 2;
+              moved = TRUE;
+            }
+        }
+    }
+  while (moved);
+  g_array_append_val (f->chips, chip);
+
+  _byline_article_view_ink (f->self, &look->color, &ink);
+  cairo_save (f->cr);
+  cairo_new_path (f->cr);
+  rounded_rect (f->cr, chip.box.x, chip.box.y, chip.box.width, chip.box.height, 3);
+  if (selected)
+    {
+      fill = ink;
+      gdk_cairo_set_source_rgba (f->cr, &fill);
+      cairo_fill (f->cr);
+      ink = f->background;
+    }
+  else if (status == BYLINE_STATUS_SUGGESTED)
+    {
+      static const double dash[] = { 2.0, 1.5 };
+
+      gdk_cairo_set_source_rgba (f->cr, &f->background);
+      cairo_fill_preserve (f->cr);
+      ink.alpha = 0.75 * alpha;
+      gdk_cairo_set_source_rgba (f->cr, &ink);
+      cairo_set_line_width (f->cr, 1);
+      cairo_set_dash (f->cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_stroke (f->cr);
+    }
+  else
+    {
+      /* Opaque under the tint, so that arcs and boxes pass behind. */
+      gdk_cairo_set_source_rgba (f->cr, &f->background);
+      cairo_fill_preserve (f->cr);
+      fill = f->self->dark ? ink : look->color;
+      fill.alpha = (f->self->dark ? 0.30 : 0.16) * alpha;
+      gdk_cairo_set_source_rgba (f->cr, &fill);
+      cairo_fill (f->cr);
+      ink.alpha = alpha;
+    }
+  gdk_cairo_set_source_rgba (f->cr, &ink);
+  cairo_move_to (f->cr, chip.box.x + 3 - logical.x,
+                 chip.box.y + (chip.box.height - logical.height) / 2.0 - logical.y);
+  pango_cairo_show_layout (f->cr, layout);
+  cairo_restore (f->cr);
+}
+
+/* ---- Relations --------------------------------------------------------- */
+
+/* The first or last run of an annotation, found from the display line
+ * it is on, so that a quote of a hundred lines costs no more than a word. */
+static gboolean
+edge_run (Frame            *f,
+          BylineAnnotation *annotation,
+          gboolean          last,
+          Run              *out)
+{
+  guint n = byline_annotation_get_n_fragments (annotation);
+  const BylineFragment *frag = byline_annotation_get_fragment (annotation, last ? n - 1 : 0);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  guint from = frag->start;
+  GtkTextIter iter;
+
+  if (last)
+    {
+      gtk_text_buffer_get_iter_at_offset (f->buffer, &iter, (int) frag->end - 1);
+      gtk_text_view_backward_display_line_start (f->view, &iter);
+      from = MAX (from, (guint) gtk_text_iter_get_offset (&iter));
+    }
+  add_runs (f, frag->start, frag->end, from, G_MAXUINT, 1, 0, runs);
+  if (runs->len == 0)
+    return FALSE;
+  *out = g_array_index (runs, Run, 0);
+  return TRUE;
+}
+
+static double
+bezier (double p0,
+        double p1,
+        double p2,
+        double p3,
+        double t)
+{
+  double u = 1 - t;
+
+  return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+}
+
+/* When the related annotation has no chip on screen, the relation's name
+ * goes on the arc, at the first place along it that covers no chip. */
+static void
+draw_relation_name (Frame        *f,
+                    const char   *name,
+                    const double *px,
+                    const double *py)
+{
+  static const double places[] = { 0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8 };
+  g_autoptr(PangoLayout) layout = small_layout (f, name, FALSE, 1.0);
+  PangoRectangle logical;
+  Chip chip = { { 0, }, NULL };
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  chip.box.width = logical.width + 10;
+  chip.box.height = logical.height + 2;
+  for (guint k = 0; k <= G_N_ELEMENTS (places); k++)
+    {
+      double t = k < G_N_ELEMENTS (places) ? places[k] : 0.5;
+
+      chip.box.x = bezier (px[0], px[1], px[2], px[3], t) - chip.box.width / 2;
+      chip.box.y = bezier (py[0], py[1], py[2], py[3], t) - chip.box.height / 2;
+      if (box_is_clear (f, &chip.box))
+        break;
+    }
+  g_array_append_val (f->chips, chip);
+
+  cairo_new_path (f->cr);
+  rounded_rect (f->cr, chip.box.x, chip.box.y, chip.box.width, chip.box.height,
+                chip.box.height / 2);
+  gdk_cairo_set_source_rgba (f->cr, &f->background);
+  cairo_fill_preserve (f->cr);
+  gdk_cairo_set_source_rgba (f->cr, &f->neutral);
+  cairo_set_line_width (f->cr, 1);
+  cairo_stroke (f->cr);
+  cairo_move_to (f->cr, chip.box.x + 5 - logical.x, chip.box.y + 1 - logical.y);
+  pango_cairo_show_layout (f->cr, layout);
+}
+
+/* Where an arc meets an annotation: the top of its chip when it has one
+ * on this line, else the top (@top) or bottom of @run, near the end that
+ * faces the other annotation (@toward_end), clear of the chip at its
+ * start. */
+static void
+end_point (Frame            *f,
+           BylineAnnotation *annotation,
+           const Run        *run,
+           gboolean          top,
+           gboolean          toward_end,
+           double           *x,
+           double           *y)
+{
+  const Chip *chip = top ? find_chip (f, annotation) : NULL;
+
+  if (chip != NULL && G_APPROX_VALUE (chip->box.y + chip->box.height + 2, run->y, 0.5))
+    {
+      *x = chip->box.x + MIN (chip->box.width / 2, 24);
+      *y = chip->box.y;
+      return;
+    }
+  if (toward_end)
+    *x = run->x + run->width - MIN (run->width / 2, 10);
+  else
+    *x = run->x + MIN (run->width / 2, 24);
+  *y = top ? run->y - 2 : run->y + run->height + 2;
+}
+
+/* An arrow from one annotation to the other: over the line, chip to chip,
+ * when both ends are on one line; from the bottom of the upper end to the
+ * top of the lower one otherwise. */
+static void
+draw_relation (Frame            *f,
+               BylineRelation   *relation,
+               BylineAnnotation *from,
+               BylineAnnotation *to)
+{
+  const BylineRelationType *type;
+  BylineAnnotation *other;
+  Run from_first, from_last, to_first, to_last;
+  double px[4];
+  double py[4];
+  double lift;
+  graphene_vec2_t dir;
+  double ux;
+  double uy;
+  GdkRGBA halo;
+
+  if (!edge_run (f, from, FALSE, &from_first) || !edge_run (f, from, TRUE, &from_last) ||
+      !edge_run (f, to, FALSE, &to_first) || !edge_run (f, to, TRUE, &to_last))
+    return;
+
+  if (G_APPROX_VALUE (from_last.y, to_first.y, 0.5) || G_APPROX_VALUE (from_first.y, to_last.y, 0.5))
+    {
+      gboolean after = G_APPROX_VALUE (from_last.y, to_first.y, 0.5);
+
+      end_point (f, from, after ? &from_last : &from_first, TRUE, after, &px[0], &py[0]);
+      end_point (f, to, after ? &to_first : &to_last, TRUE, !after, &px[3], &py[3]);
+      lift = 10 + MIN (16, ABS (px[3] - px[0]) * 0.04);
+      px[1] = px[0];
+      px[2] = px[3];
+      py[1] = py[2] = MIN (py[0], py[3]) - lift;
+    }
+  else
+    {
+      gboolean down = to_first.y > from_last.y;
+
+      end_point (f, from, down ? &from_last : &from_first, !down, down, &px[0], &py[0]);
+      end_point (f, to, down ? &to_first : &to_last, down, !down, &px[3], &py[3]);
+      lift = MIN (60, ABS (py[3] - py[0]) / 2);
+      px[1] = px[0];
+      px[2] = px[3];
+      py[1] = py[0] + (down ? lift : -lift);
+      py[2] = py[3] + (down ? -lift : lift);
+    }
+
+  halo = f->background;
+  halo.alpha = 0.9;
+  cairo_save (f->cr);
+  cairo_new_path (f->cr);
+  cairo_move_to (f->cr, px[0], py[0]);
+  cairo_curve_to (f->cr, px[1], py[1], px[2], py[2], px[3], py[3]);
+  gdk_cairo_set_source_rgba (f->cr, &halo);
+  cairo_set_line_width (f->cr, 4);
+  cairo_stroke_preserve (f->cr);
+  gdk_cairo_set_source_rgba (f->cr, &f->neutral);
+  cairo_set_line_width (f->cr, 1.5);
+  cairo_stroke (f->cr);
+
+  /* The arrowhead follows the curve's last tangent into the target. */
+  graphene_vec2_init (&dir, px[3] - px[2], py[3] - py[2]);
+  if (graphene_vec2_length (&dir) < 0.01)
+    graphene_vec2_init (&dir, 0, 1);
+  graphene_vec2_normalize (&dir, &dir);
+  ux = graphene_vec2_get_x (&dir);
+  uy = graphene_vec2_get_y (&dir);
+  cairo_move_to (f->cr, px[3], py[3]);
+  cairo_line_to (f->cr, px[3] - 7 * ux - 3.5 * uy, py[3] - 7 * uy + 3.5 * ux);
+  cairo_line_to (f->cr, px[3] - 7 * ux + 3.5 * uy, py[3] - 7 * uy - 3.5 * ux);
+  cairo_close_path (f->cr);
+  cairo_fill (f->cr);
+
+  other = from == f->self->selected ? to : from;
+  if (find_chip (f, other) == NULL)
+    {
+      type = byline_schema_lookup_relation_type (f->self->schema,
+                                                 byline_relation_get_relation_type (relation));
+      draw_relation_name (f, type != NULL && type->title != NULL
+                               ? type->title
+                               : byline_relation_get_relation_type (relation),
+                          px, py);
+    }
+  cairo_restore (f->cr);
+}
+
+static GPtrArray *
+selected_relations (Frame *f)
+{
+  return byline_document_get_relations_of (f->self->document,
+                                           byline_annotation_get_id (f->self->selected));
+}
+
+/* The names of the relations of the selected annotation, by the
+ * annotation at their other end, for the chips. */
+static GHashTable *
+collect_relation_names (Frame     *f,
+                        GPtrArray *relations)
+{
+  BylineDocument *document = f->self->document;
+  GHashTable *names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      BylineRelation *relation = relations->pdata[i];
+      const char *type_name = byline_relation_get_relation_type (relation);
+      const BylineRelationType *type = byline_schema_lookup_relation_type (f->self->schema, type_name);
+      const char *other_id = g_strcmp0 (byline_relation_get_from (relation),
+                                        byline_annotation_get_id (f->self->selected)) == 0
+                             ? byline_relation_get_to (relation)
+                             : byline_relation_get_from (relation);
+      BylineAnnotation *other = byline_document_lookup_annotation (document, other_id);
+      const char *title = type != NULL && type->title != NULL ? type->title : type_name;
+      const char *before;
+
+      /* "CUE · Cue" says nothing the label does not. */
+      if (other == NULL || other == f->self->selected ||
+          g_ascii_strcasecmp (title, byline_annotation_get_label (other)) == 0)
+        continue;
+      before = g_hash_table_lookup (names, other);
+      g_hash_table_insert (names, other,
+                           before != NULL ? g_strconcat (before, ", ", title, NULL) : g_strdup (title));
+    }
+  return names;
+}
+
+static void
+draw_relations (Frame     *f,
+                GPtrArray *relations)
+{
+  BylineDocument *document = f->self->document;
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      BylineRelation *relation = relations->pdata[i];
+      BylineAnnotation *from = byline_document_lookup_annotation (document, byline_relation_get_from (relation));
+      BylineAnnotation *to = byline_document_lookup_annotation (document, byline_relation_get_to (relation));
+
+      if (from != NULL && to != NULL && from != to)
+        draw_relation (f, relation, from, to);
+    }
+}
+
+/* ---- Layers ------------------------------------------------------------ */
+
+static gboolean
+is_pick_candidate (Frame            *f,
+                   BylineAnnotation *annotation)
+{
+  g_autoptr(GPtrArray) types = NULL;
+  BylineAnnotation *source = f->self->selected;
+
+  if (source == NULL || annotation == source)
+    return FALSE;
+  types = byline_schema_relation_types_for (f->self->schema,
+                                            byline_annotation_get_label (source),
+                                            byline_annotation_get_label (annotation));
+  return types != NULL && types->len > 0;
+}
+
+static void
+draw_below (Frame *f)
+{
+  BylineArticleView *self = f->self;
+  BylineLook *look;
+  GdkRGBA color;
+
+  /* Backgrounds of the selected annotation and the pick target, under the
+   * text and under the entity tags, so that entities inside a selected
+   * quote keep their own colour. */
+  if (self->selected != NULL)
+    {
+      look = _byline_article_view_get_look (self, byline_annotation_get_label (self->selected));
+      if (look != NULL && look->style != BYLINE_LOOK_BACKGROUND)
+        {
+          _byline_article_view_ink (self, &look->color, &color);
+          color.alpha = self->dark ? 0.18 : 0.10;
+          annotation_runs (f, self->selected, f->runs);
+          fill_runs (f, f->runs, &color, 3, 2);
+        }
+    }
+  if (self->picking && self->pick_target != NULL)
+    {
+      color = f->accent;
+      color.alpha = 0.18;
+      annotation_runs (f, self->pick_target, f->runs);
+      fill_runs (f, f->runs, &color, 3, 2);
+    }
+}
+
+static void
+draw_above (Frame     *f,
+            GPtrArray *annotations)
+{
+  BylineArticleView *self = f->self;
+  g_autoptr(GPtrArray) relations = NULL;
+  GdkRGBA ink;
+
+  if (self->selected != NULL)
+    {
+      relations = selected_relations (f);
+      f->relation_names = collect_relation_names (f, relations);
+    }
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      BylineAnnotation *a = annotations->pdata[i];
+      BylineLook *look = _byline_article_view_get_look (self, byline_annotation_get_label (a));
+      gboolean suggested = byline_annotation_get_status (a) == BYLINE_STATUS_SUGGESTED;
+      gboolean current;
+      double inset;
+
+      if (look == NULL || !_byline_article_view_is_drawn (self, a))
+        continue;
+      current = g_strcmp0 (look->layer, self->layer) == 0;
+      _byline_article_view_ink (self, &look->color, &ink);
+
+      if (look->style == BYLINE_LOOK_OUTLINE)
+        {
+          inset = 2.0 * nesting_depth (f, annotations, a, BYLINE_LOOK_OUTLINE);
+          ink.alpha = suggested ? 0.7 : (current ? 1.0 : 0.75);
+          annotation_runs (f, a, f->runs);
+          stroke_runs (f, f->runs, &ink, current ? 1.5 : 1.2,
+                       4 - inset, 2 - inset / 2, suggested);
+        }
+      else if (look->style == BYLINE_LOOK_UNDERLINE)
+        {
+          ink.alpha = suggested ? 0.75 : (current ? 1.0 : 0.8);
+          annotation_runs (f, a, f->runs);
+          underline_runs (f, f->runs, &ink, current ? 2.0 : 1.5,
+                          3.5 * nesting_depth (f, annotations, a, BYLINE_LOOK_UNDERLINE),
+                          suggested);
+        }
+      else if (suggested && look->style == BYLINE_LOOK_BACKGROUND)
+        {
+          ink.alpha = 0.8;
+          annotation_runs (f, a, f->runs);
+          stroke_runs (f, f->runs, &ink, 1, 0.5, 0.5, TRUE);
+        }
+
+      if (self->picking && a != self->pick_target && is_pick_candidate (f, a))
+        {
+          GdkRGBA accent = f->accent;
+
+          accent.alpha = 0.55;
+          annotation_runs (f, a, f->runs);
+          stroke_runs (f, f->runs, &accent, 1, 1.5, 1, TRUE);
+        }
+    }
+
+  if (self->selected != NULL && _byline_article_view_is_drawn (self, self->selected))
+    {
+      BylineLook *look = _byline_article_view_get_look (self, byline_annotation_get_label (self->selected));
+
+      if (look != NULL)
+        {
+          _byline_article_view_ink (self, &look->color, &ink);
+          annotation_runs (f, self->selected, f->runs);
+          stroke_runs (f, f->runs, &ink, 2.0, 3.5, 2, FALSE);
+        }
+    }
+  if (self->picking && self->pick_target != NULL)
+    {
+      annotation_runs (f, self->pick_target, f->runs);
+      stroke_runs (f, f->runs, &f->accent, 2.0, 3.5, 2, TRUE);
+    }
+
+  /* Chips last among the spans, so that no box is drawn through one. */
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      BylineAnnotation *a = annotations->pdata[i];
+      const BylineFragment *frag = byline_annotation_get_fragment (a, 0);
+      BylineLook *look;
+
+      if (frag->start < f->start || !_byline_article_view_is_drawn (self, a))
+        continue;
+      look = _byline_article_view_get_look (self, byline_annotation_get_label (a));
+      if (look == NULL)
+        continue;
+      g_array_set_size (f->runs, 0);
+      add_runs (f, frag->start, frag->end, f->start, f->end, 1, 0, f->runs);
+      if (f->runs->len > 0)
+        draw_chip (f, a, look, &g_array_index (f->runs, Run, 0));
+    }
+
+  if (relations != NULL)
+    draw_relations (f, relations);
+  g_clear_pointer (&f->relation_names, g_hash_table_unref);
+}
+
+static void
+theme_colors (Frame *f)
+{
+  if (f->self->dark)
+    {
+      f->neutral = (GdkRGBA) { 0.87, 0.87, 0.85, 0.9 };
+      f->background = (GdkRGBA) { 0.118, 0.118, 0.118, 1 };
+      f->accent = (GdkRGBA) { 0.47, 0.68, 0.93, 1 };
+    }
+  else
+    {
+      f->neutral = (GdkRGBA) { 0.24, 0.22, 0.27, 0.85 };
+      f->background = (GdkRGBA) { 1, 1, 1, 1 };
+      f->accent = (GdkRGBA) { 0.11, 0.44, 0.85, 1 };
+    }
+}
+
+void
+_byline_article_view_snapshot_layer (BylineArticleView *self,
+                                     GtkTextViewLayer   layer,
+                                     GtkSnapshot       *snapshot)
+{
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GArray) runs = NULL;
+  g_autoptr(GArray) chips = NULL;
+  GtkTextIter start;
+  GtkTextIter end;
+  Frame f = { 0, };
+
+  if (self->document == NULL || byline_document_get_n_chars (self->document) == 0)
+    return;
+  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT &&
+      self->selected == NULL && !(self->picking && self->pick_target != NULL))
+    return;
+
+  f.self = self;
+  f.view = GTK_TEXT_VIEW (self);
+  f.buffer = gtk_text_view_get_buffer (f.view);
+  theme_colors (&f);
+
+  /* The text on screen by whole display lines, and one more line each
+   * side, so that the edges of shapes that go on off screen are drawn
+   * off screen too. */
+  gtk_text_view_get_visible_rect (f.view, &f.visible);
+  gtk_text_view_get_iter_at_location (f.view, &start, f.visible.x, f.visible.y);
+  gtk_text_view_backward_display_line_start (f.view, &start);
+  gtk_text_view_backward_display_line (f.view, &start);
+  gtk_text_view_get_iter_at_location (f.view, &end, f.visible.x + f.visible.width,
+                                      f.visible.y + f.visible.height);
+  if (!gtk_text_view_forward_display_line (f.view, &end) ||
+      !gtk_text_view_forward_display_line (f.view, &end))
+    gtk_text_buffer_get_end_iter (f.buffer, &end);
+  f.start = (guint) gtk_text_iter_get_offset (&start);
+  f.end = (guint) gtk_text_iter_get_offset (&end);
+  if (f.end <= f.start)
+    return;
+
+  runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  chips = g_array_new (FALSE, FALSE, sizeof (Chip));
+  f.runs = runs;
+  f.chips = chips;
+
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+    {
+      annotations = byline_document_query (self->document, f.start, f.end);
+      if (annotations->len == 0)
+        return;
+    }
+
+  f.cr = gtk_snapshot_append_cairo (snapshot,
+                                    &GRAPHENE_RECT_INIT (f.visible.x, f.visible.y,
+                                                         f.visible.width, f.visible.height));
+  cairo_set_line_join (f.cr, CAIRO_LINE_JOIN_ROUND);
+  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
+    draw_below (&f);
+  else
+    draw_above (&f, annotations);
+  cairo_destroy (f.cr);
+}

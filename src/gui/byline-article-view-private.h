@@ -1,0 +1,77 @@
+/* byline-article-view-private.h: what the view's two source files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "byline-article-view.h"
+
+G_BEGIN_DECLS
+
+/* How a layer is drawn (the schema's layer "style"). */
+typedef enum
+{
+  BYLINE_LOOK_BACKGROUND,
+  BYLINE_LOOK_UNDERLINE,
+  BYLINE_LOOK_OUTLINE,
+} BylineLookStyle;
+
+/* One label as the view draws it: its colour and its two tags (one for
+ * manual and accepted annotations, one for suggestions; rejected ones are
+ * not drawn). */
+typedef struct
+{
+  char            *name;
+  char            *layer;
+  BylineLookStyle  style;
+  GdkRGBA          color;
+  GtkTextTag      *tags[2];
+} BylineLook;
+
+struct _BylineArticleView
+{
+  GtkTextView        parent_instance;
+
+  BylineDocument    *document;
+  BylineSchema      *schema;
+  GArray            *tokens;
+
+  char              *layer;
+  GHashTable        *hidden_layers;
+  gboolean           snapping;
+  double             zoom;
+  gboolean           dark;
+
+  BylineAnnotation  *selected;
+  BylineAnnotation  *pick_target;
+  gboolean           picking;
+
+  /* name -> BylineLook; and the looks in tag priority order */
+  GHashTable        *looks;
+  GPtrArray         *look_order;
+  GtkTextTag        *zoom_tag;
+  GtkTextTag        *selected_tag;
+  GtkTextMark       *scroll_mark;
+
+  /* Sizes of the label chips, from the font and the zoom. */
+  double             chip_font_px;
+  int                chip_height;
+
+  gboolean           scroll_pending;
+  guint              scroll_idle_id;
+  guint              snap_idle_id;
+  gulong             dark_handler;
+};
+
+BylineLook *_byline_article_view_get_look        (BylineArticleView *self,
+                                                  const char        *label);
+gboolean    _byline_article_view_is_drawn        (BylineArticleView *self,
+                                                  BylineAnnotation  *annotation);
+void        _byline_article_view_ink             (BylineArticleView *self,
+                                                  const GdkRGBA     *color,
+                                                  GdkRGBA           *ink);
+void        _byline_article_view_snapshot_layer  (BylineArticleView *self,
+                                                  GtkTextViewLayer   layer,
+                                                  GtkSnapshot       *snapshot);
+
+G_END_DECLS

@@ -1,0 +1,1583 @@
+/* byline-article-view.c: the article, with its annotations drawn on it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The buffer is a projection of the document: the text is set once and
+ * never edited, and annotations become tags, one per label and status,
+ * created up front in a fixed priority order. Tags of one label merge where
+ * annotations touch or overlap, so the view never asks a tag what it
+ * covers: identity, overlaps and hit testing come from the model's span
+ * index. What tags cannot draw (outline boxes, label chips, the selected
+ * annotation, relation arcs) is drawn in snapshot_layer, for the visible
+ * rectangle only (byline-article-view-draw.c).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "byline-article-view-private.h"
+#include "byline-tokenizer.h"
+
+#define ZOOM_MIN 0.5
+#define ZOOM_MAX 3.0
+
+/* Alphas of the entity backgrounds: the current layer a little stronger.
+ * Around 0.3 the text keeps its contrast on light and dark themes. */
+#define BACKGROUND_ALPHA          0.30
+#define BACKGROUND_ALPHA_OTHER    0.20
+#define BACKGROUND_ALPHA_SELECTED 0.55
+#define SUGGESTED_FACTOR          0.45
+
+#define FALLBACK_COLOR "#77767b"
+
+G_DEFINE_FINAL_TYPE (BylineArticleView, byline_article_view, GTK_TYPE_TEXT_VIEW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SCHEMA,
+  PROP_LAYER,
+  PROP_SNAPPING,
+  PROP_SELECTED,
+  PROP_ZOOM,
+  PROP_PICKING,
+  N_PROPS
+};
+
+enum {
+  ANNOTATION_ACTIVATED,
+  TARGET_PICKED,
+  CONTEXT_MENU_REQUESTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean update_chip_metrics (BylineArticleView *self);
+static void scroll_to_annotation (BylineArticleView *self,
+                                  BylineAnnotation  *annotation);
+
+/* ---- Looks and tags ---------------------------------------------------- */
+
+static void
+byline_look_free (gpointer data)
+{
+  BylineLook *look = data;
+
+  /* The tags belong to the buffer's tag table. */
+  g_free (look->name);
+  g_free (look->layer);
+  g_free (look);
+}
+
+static BylineLookStyle
+style_from_string (const char *style)
+{
+  if (g_strcmp0 (style, "underline") == 0)
+    return BYLINE_LOOK_UNDERLINE;
+  if (g_strcmp0 (style, "outline") == 0)
+    return BYLINE_LOOK_OUTLINE;
+  return BYLINE_LOOK_BACKGROUND;
+}
+
+static double
+luminance (const GdkRGBA *c)
+{
+  return 0.2126 * c->red + 0.7152 * c->green + 0.0722 * c->blue;
+}
+
+static void
+mix (const GdkRGBA *a,
+     const GdkRGBA *b,
+     double         t,
+     GdkRGBA       *out)
+{
+  out->red = a->red + (b->red - a->red) * t;
+  out->green = a->green + (b->green - a->green) * t;
+  out->blue = a->blue + (b->blue - a->blue) * t;
+  out->alpha = 1.0;
+}
+
+/* The colour for lines and text in a label's colour: the schema colours
+ * are mid tones, so they are lightened on a dark background and the light
+ * ones (yellow) darkened on a light background, to keep their contrast. */
+void
+_byline_article_view_ink (BylineArticleView *self,
+                          const GdkRGBA     *color,
+                          GdkRGBA           *ink)
+{
+  static const GdkRGBA white = { 1, 1, 1, 1 };
+  static const GdkRGBA black = { 0, 0, 0, 1 };
+  double l = luminance (color);
+
+  if (self->dark)
+    mix (color, &white, l < 0.3 ? 0.55 : 0.35, ink);
+  else
+    mix (color, &black, l > 0.45 ? 0.35 : 0.05, ink);
+}
+
+static gboolean
+layer_visible (BylineArticleView *self,
+               const char        *layer)
+{
+  return layer == NULL || !g_hash_table_contains (self->hidden_layers, layer);
+}
+
+gboolean
+_byline_article_view_is_drawn (BylineArticleView *self,
+                               BylineAnnotation  *annotation)
+{
+  return byline_annotation_get_status (annotation) != BYLINE_STATUS_REJECTED &&
+         layer_visible (self, byline_annotation_get_layer (annotation));
+}
+
+/* Sets the colour properties of a label's tags from the theme, the current
+ * layer and the hidden layers. Only colours change, so GTK redraws without
+ * a new layout. */
+static void
+update_look_tags (BylineArticleView *self,
+                  BylineLook        *look)
+{
+  gboolean visible = layer_visible (self, look->layer);
+  gboolean current = g_strcmp0 (look->layer, self->layer) == 0;
+  GdkRGBA color;
+  GdkRGBA ink;
+
+  _byline_article_view_ink (self, &look->color, &ink);
+
+  switch (look->style)
+    {
+    case BYLINE_LOOK_BACKGROUND:
+      color = self->dark ? ink : look->color;
+      color.alpha = current ? BACKGROUND_ALPHA : BACKGROUND_ALPHA_OTHER;
+      g_object_set (look->tags[0],
+                    "background-rgba", &color,
+                    "background-set", visible,
+                    NULL);
+      color.alpha *= SUGGESTED_FACTOR;
+      g_object_set (look->tags[1],
+                    "background-rgba", &color,
+                    "background-set", visible,
+                    NULL);
+      break;
+
+    case BYLINE_LOOK_UNDERLINE:
+    case BYLINE_LOOK_OUTLINE:
+    default:
+      /* Drawn in snapshot_layer, where nested boxes and underlines stay
+       * apart (a tag has one underline per character, so a claim object
+       * inside a claim would vanish): these tags only record the range. */
+      break;
+    }
+}
+
+static void
+update_selected_tag (BylineArticleView *self)
+{
+  BylineLook *look = NULL;
+  GdkRGBA color;
+
+  if (self->selected_tag == NULL)
+    return;
+  if (self->selected != NULL)
+    look = _byline_article_view_get_look (self, byline_annotation_get_label (self->selected));
+
+  /* Only backgrounds are deepened: a selected quote or claim gets its box
+   * in snapshot_layer, so the entities inside it keep their colours. */
+  if (look != NULL && look->style == BYLINE_LOOK_BACKGROUND)
+    {
+      if (self->dark)
+        _byline_article_view_ink (self, &look->color, &color);
+      else
+        color = look->color;
+      color.alpha = BACKGROUND_ALPHA_SELECTED;
+      g_object_set (self->selected_tag,
+                    "background-rgba", &color,
+                    "background-set", TRUE,
+                    NULL);
+    }
+  else
+    {
+      g_object_set (self->selected_tag, "background-set", FALSE, NULL);
+    }
+}
+
+static void
+update_all_looks (BylineArticleView *self)
+{
+  for (guint i = 0; i < self->look_order->len; i++)
+    update_look_tags (self, self->look_order->pdata[i]);
+  update_selected_tag (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static BylineLook *
+add_look (BylineArticleView *self,
+          const char        *name,
+          const char        *layer,
+          const char        *style,
+          const char        *color)
+{
+  BylineLook *look = g_new0 (BylineLook, 1);
+
+  look->name = g_strdup (name);
+  look->layer = g_strdup (layer);
+  look->style = style_from_string (style);
+  if (color == NULL || !gdk_rgba_parse (&look->color, color))
+    gdk_rgba_parse (&look->color, FALLBACK_COLOR);
+  g_hash_table_insert (self->looks, look->name, look);
+  g_ptr_array_add (self->look_order, look);
+  return look;
+}
+
+static void
+create_label_tag (BylineArticleView *self,
+                  GtkTextBuffer     *buffer,
+                  BylineLook        *look,
+                  guint              suggested)
+{
+  g_autofree char *name = g_strdup_printf ("byline:%s%s", look->name,
+                                           suggested ? ":suggested" : "");
+
+  look->tags[suggested] = gtk_text_buffer_create_tag (buffer, name, NULL);
+}
+
+/* Creates every tag of the schema, in a fixed priority order: the zoom tag
+ * first (lowest), suggestions below manual annotations so that a manual
+ * label wins where both overlap, layers in schema order, the selected tag
+ * last (highest). */
+static void
+create_tags (BylineArticleView *self,
+             GtkTextBuffer     *buffer)
+{
+  guint n_layers = byline_schema_get_n_layers (self->schema);
+
+  g_hash_table_remove_all (self->looks);
+  g_ptr_array_set_size (self->look_order, 0);
+
+  self->zoom_tag = gtk_text_buffer_create_tag (buffer, "byline:zoom",
+                                               "scale", self->zoom,
+                                               NULL);
+  /* A new tag has no spacing yet. */
+  self->chip_height = 0;
+
+  for (guint l = 0; l < n_layers; l++)
+    {
+      const BylineLayer *layer = byline_schema_get_layer (self->schema, l);
+
+      for (guint i = 0; i < layer->labels->len; i++)
+        {
+          const BylineLabel *label = layer->labels->pdata[i];
+
+          add_look (self, label->name, layer->name, layer->style, label->color);
+        }
+    }
+  for (int suggested = 1; suggested >= 0; suggested--)
+    {
+      for (guint i = 0; i < self->look_order->len; i++)
+        create_label_tag (self, buffer, self->look_order->pdata[i], (guint) suggested);
+    }
+
+  self->selected_tag = gtk_text_buffer_create_tag (buffer, "byline:selected", NULL);
+  update_all_looks (self);
+}
+
+BylineLook *
+_byline_article_view_get_look (BylineArticleView *self,
+                               const char        *label)
+{
+  return label != NULL ? g_hash_table_lookup (self->looks, label) : NULL;
+}
+
+/* A label the schema does not know still gets drawn, in grey. Its tags
+ * come after the schema's, so the selected tag is raised to stay last. */
+static BylineLook *
+ensure_look (BylineArticleView *self,
+             BylineAnnotation  *annotation)
+{
+  const char *label = byline_annotation_get_label (annotation);
+  GtkTextBuffer *buffer;
+  GtkTextTagTable *table;
+  BylineLook *look;
+
+  look = _byline_article_view_get_look (self, label);
+  if (look != NULL)
+    return look;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  table = gtk_text_buffer_get_tag_table (buffer);
+  look = add_look (self, label, byline_annotation_get_layer (annotation),
+                   "background", FALLBACK_COLOR);
+  create_label_tag (self, buffer, look, 1);
+  create_label_tag (self, buffer, look, 0);
+  gtk_text_tag_set_priority (self->selected_tag, gtk_text_tag_table_get_size (table) - 1);
+  update_look_tags (self, look);
+  return look;
+}
+
+/* ---- Tagging ----------------------------------------------------------- */
+
+static void
+apply_fragments (GtkTextBuffer    *buffer,
+                 GtkTextTag       *tag,
+                 BylineAnnotation *annotation,
+                 guint             clip_start,
+                 guint             clip_end,
+                 gboolean          apply)
+{
+  guint n = byline_annotation_get_n_fragments (annotation);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BylineFragment *f = byline_annotation_get_fragment (annotation, i);
+      guint s = MAX (f->start, clip_start);
+      guint e = MIN (f->end, clip_end);
+      GtkTextIter start;
+      GtkTextIter end;
+
+      if (s >= e)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) s);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) e);
+      if (apply)
+        gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+      else
+        gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+    }
+}
+
+static void
+tag_annotation (BylineArticleView *self,
+                GtkTextBuffer     *buffer,
+                BylineAnnotation  *annotation,
+                guint              clip_start,
+                guint              clip_end)
+{
+  BylineStatus status = byline_annotation_get_status (annotation);
+  BylineLook *look;
+
+  if (status == BYLINE_STATUS_REJECTED)
+    return;
+  look = ensure_look (self, annotation);
+  apply_fragments (buffer, look->tags[status == BYLINE_STATUS_SUGGESTED ? 1 : 0],
+                   annotation, clip_start, clip_end, TRUE);
+}
+
+/* Removes this view's label tags from [start, end) and puts back those of
+ * the annotations that intersect it, clipped to it: the only way to know
+ * what a merged tag should still cover is to ask the model. */
+static void
+retag_range (BylineArticleView *self,
+             guint              start,
+             guint              end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(GPtrArray) annotations = NULL;
+  GtkTextIter s;
+  GtkTextIter e;
+
+  if (start >= end)
+    return;
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) end);
+  for (guint i = 0; i < self->look_order->len; i++)
+    {
+      BylineLook *look = self->look_order->pdata[i];
+
+      gtk_text_buffer_remove_tag (buffer, look->tags[0], &s, &e);
+      gtk_text_buffer_remove_tag (buffer, look->tags[1], &s, &e);
+    }
+
+  annotations = byline_document_query (self->document, start, end);
+  for (guint i = 0; i < annotations->len; i++)
+    tag_annotation (self, buffer, annotations->pdata[i], start, end);
+}
+
+static void
+set_selected_tag_on (BylineArticleView *self,
+                     BylineAnnotation  *annotation,
+                     guint              clip_start,
+                     guint              clip_end,
+                     gboolean           apply)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  apply_fragments (buffer, self->selected_tag, annotation, clip_start, clip_end, apply);
+}
+
+/* ---- Accessibility ----------------------------------------------------- */
+
+static void
+update_accessible_description (BylineArticleView *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+
+  if (self->selected == NULL || self->document == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  text = byline_document_dup_annotation_text (self->document, self->selected);
+  /* Translators: the annotation the article view has selected, its label
+   * and its text: Selected: PERSON “Antony Blinken” */
+  description = g_strdup_printf (_("Selected: %s “%s”"),
+                                 byline_annotation_get_label (self->selected),
+                                 text != NULL ? text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/* ---- Document signals -------------------------------------------------- */
+
+static void
+set_pick_target (BylineArticleView *self,
+                 BylineAnnotation  *annotation)
+{
+  if (g_set_object (&self->pick_target, annotation))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_annotation_added_cb (BylineDocument    *document,
+                        BylineAnnotation  *annotation,
+                        BylineArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  /* Adding only ever adds tag coverage, so no retagging is needed. */
+  tag_annotation (self, buffer, annotation, 0, G_MAXUINT);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_annotation_removed_cb (BylineDocument    *document,
+                          BylineAnnotation  *annotation,
+                          BylineArticleView *self)
+{
+  if (annotation == self->selected)
+    byline_article_view_set_selected (self, NULL);
+  if (annotation == self->pick_target)
+    set_pick_target (self, NULL);
+  retag_range (self,
+               byline_annotation_get_start (annotation),
+               byline_annotation_get_end (annotation));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_annotation_changed_cb (BylineDocument    *document,
+                          BylineAnnotation  *annotation,
+                          guint              old_start,
+                          guint              old_end,
+                          BylineArticleView *self)
+{
+  guint start = byline_annotation_get_start (annotation);
+  guint end = byline_annotation_get_end (annotation);
+
+  /* One pass when the old and new extents touch (the usual grow/shrink
+   * or relabel), two otherwise. */
+  if (old_start <= end && start <= old_end)
+    {
+      retag_range (self, MIN (start, old_start), MAX (end, old_end));
+    }
+  else
+    {
+      retag_range (self, old_start, old_end);
+      retag_range (self, start, end);
+    }
+
+  if (annotation == self->selected)
+    {
+      if (!_byline_article_view_is_drawn (self, annotation))
+        {
+          set_selected_tag_on (self, annotation, old_start, old_end, FALSE);
+          byline_article_view_set_selected (self, NULL);
+        }
+      else
+        {
+          set_selected_tag_on (self, annotation, old_start, old_end, FALSE);
+          update_selected_tag (self);
+          set_selected_tag_on (self, annotation, 0, G_MAXUINT, TRUE);
+          update_accessible_description (self);
+        }
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_relations_changed_cb (BylineDocument    *document,
+                         BylineRelation    *relation,
+                         BylineArticleView *self)
+{
+  /* Arcs are drawn for the selected annotation only. */
+  if (self->selected != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- Selection and snapping ------------------------------------------- */
+
+static void
+ensure_tokens (BylineArticleView *self)
+{
+  if (self->tokens == NULL && self->document != NULL)
+    self->tokens = byline_tokenize (byline_document_get_text (self->document),
+                                    (gssize) byline_document_get_text_bytes (self->document));
+}
+
+static void
+snap_range (BylineArticleView *self,
+            guint             *start,
+            guint             *end)
+{
+  ensure_tokens (self);
+  byline_snap_to_words (byline_document_get_text (self->document),
+                        (gssize) byline_document_get_text_bytes (self->document),
+                        self->tokens, start, end);
+}
+
+static gboolean
+snap_visible_selection_cb (gpointer user_data)
+{
+  BylineArticleView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter insert;
+  GtkTextIter bound;
+  guint ins;
+  guint bnd;
+  guint start;
+  guint end;
+
+  self->snap_idle_id = 0;
+  if (self->document == NULL || !self->snapping)
+    return G_SOURCE_REMOVE;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
+  ins = (guint) gtk_text_iter_get_offset (&insert);
+  bnd = (guint) gtk_text_iter_get_offset (&bound);
+  if (ins == bnd)
+    return G_SOURCE_REMOVE;
+
+  start = MIN (ins, bnd);
+  end = MAX (ins, bnd);
+  snap_range (self, &start, &end);
+  if (start >= end || (start == MIN (ins, bnd) && end == MAX (ins, bnd)))
+    return G_SOURCE_REMOVE;
+
+  /* Keep the direction, so that shift+arrows go on from the same end. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &insert, (int) (ins > bnd ? end : start));
+  gtk_text_buffer_get_iter_at_offset (buffer, &bound, (int) (ins > bnd ? start : end));
+  gtk_text_buffer_select_range (buffer, &insert, &bound);
+  return G_SOURCE_REMOVE;
+}
+
+/* The text view ends a drag selection on the button release; snapping
+ * waits until it has. */
+static gboolean
+on_legacy_event_cb (GtkEventControllerLegacy *controller,
+                    GdkEvent                 *event,
+                    BylineArticleView        *self)
+{
+  if (gdk_event_get_event_type (event) == GDK_BUTTON_RELEASE &&
+      gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY &&
+      self->snapping && self->snap_idle_id == 0)
+    self->snap_idle_id = g_idle_add (snap_visible_selection_cb, self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* ---- Pointer ----------------------------------------------------------- */
+
+/* The character under a point in widget coordinates; FALSE over margins
+ * and past the end of a line. */
+static gboolean
+offset_at_point (BylineArticleView *self,
+                 double             x,
+                 double             y,
+                 guint             *offset)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle rect;
+  GtkTextIter iter;
+  int trailing;
+  int bx;
+  int by;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  /* The character under the point, not the nearest cursor position,
+   * which is the next character past its middle. */
+  if (!gtk_text_view_get_iter_at_position (view, &iter, &trailing, bx, by))
+    return FALSE;
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  if (bx < rect.x || bx > rect.x + MAX (rect.width, 1) ||
+      by < rect.y || by > rect.y + rect.height)
+    return FALSE;
+  *offset = (guint) gtk_text_iter_get_offset (&iter);
+  return TRUE;
+}
+
+static guint
+index_in (GPtrArray *annotations,
+          gpointer   annotation)
+{
+  guint i;
+
+  if (annotation != NULL && g_ptr_array_find (annotations, annotation, &i))
+    return i;
+  return G_MAXUINT;
+}
+
+static void
+on_click_released_cb (GtkGestureClick   *gesture,
+                      int                n_press,
+                      double             x,
+                      double             y,
+                      BylineArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  g_autoptr(GPtrArray) here = NULL;
+  BylineAnnotation *next;
+  guint offset;
+  guint i;
+
+  /* Button 0: the signal was emitted without an event (tests). */
+  if (self->document == NULL || (button != 0 && button != GDK_BUTTON_PRIMARY))
+    return;
+
+  if (!offset_at_point (self, x, y, &offset))
+    {
+      if (!self->picking && n_press == 1 && !gtk_text_buffer_get_has_selection (buffer))
+        byline_article_view_set_selected (self, NULL);
+      return;
+    }
+  here = byline_article_view_get_annotations_at (self, offset);
+
+  if (self->picking)
+    {
+      /* The source cannot be its own target. */
+      if (self->selected != NULL)
+        g_ptr_array_remove (here, self->selected);
+      if (here->len == 0)
+        return;
+      i = index_in (here, self->pick_target);
+      next = here->pdata[i == G_MAXUINT ? 0 : (i + 1) % here->len];
+      set_pick_target (self, next);
+      g_signal_emit (self, signals[TARGET_PICKED], 0, next);
+      return;
+    }
+
+  if (n_press >= 2)
+    {
+      /* The first click of the pair already selected (or cycled). */
+      if (self->selected != NULL && index_in (here, self->selected) != G_MAXUINT)
+        g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, self->selected);
+      return;
+    }
+
+  /* A drag that ended here selected text: that is not a click. */
+  if (gtk_text_buffer_get_has_selection (buffer))
+    return;
+
+  if (here->len == 0)
+    {
+      byline_article_view_set_selected (self, NULL);
+      return;
+    }
+
+  /* Clicking again where the selected annotation is goes to the next one
+   * under the pointer, smallest first, and round. */
+  i = index_in (here, self->selected);
+  next = here->pdata[i == G_MAXUINT ? 0 : (i + 1) % here->len];
+  byline_article_view_set_selected (self, next);
+  g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, next);
+}
+
+static void
+emit_context_menu_at_cursor (BylineArticleView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle rect;
+  GtkTextIter iter;
+  int x;
+  int y;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y + rect.height, &x, &y);
+  g_signal_emit (self, signals[CONTEXT_MENU_REQUESTED], 0, (double) x, (double) y);
+}
+
+/* A right click on the selection opens the window's label popover there
+ * instead of the text view's own menu. */
+static void
+on_secondary_pressed_cb (GtkGestureClick   *gesture,
+                         int                n_press,
+                         double             x,
+                         double             y,
+                         BylineArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start;
+  GtkTextIter end;
+  guint offset;
+
+  if (self->document == NULL ||
+      !gtk_text_buffer_get_selection_bounds (buffer, &start, &end) ||
+      !offset_at_point (self, x, y, &offset) ||
+      offset < (guint) gtk_text_iter_get_offset (&start) ||
+      offset >= (guint) gtk_text_iter_get_offset (&end))
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_signal_emit (self, signals[CONTEXT_MENU_REQUESTED], 0, x, y);
+}
+
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  emit_context_menu_at_cursor (BYLINE_ARTICLE_VIEW (widget));
+}
+
+static void
+on_dark_changed_cb (AdwStyleManager   *manager,
+                    GParamSpec        *pspec,
+                    BylineArticleView *self)
+{
+  self->dark = adw_style_manager_get_dark (manager);
+  if (self->look_order->len > 0)
+    update_all_looks (self);
+}
+
+/* ---- GObject ----------------------------------------------------------- */
+
+static void
+disconnect_document (BylineArticleView *self)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+}
+
+static void
+byline_article_view_snapshot_layer (GtkTextView      *view,
+                                    GtkTextViewLayer  layer,
+                                    GtkSnapshot      *snapshot)
+{
+  _byline_article_view_snapshot_layer (BYLINE_ARTICLE_VIEW (view), layer, snapshot);
+}
+
+static void
+byline_article_view_map (GtkWidget *widget)
+{
+  BylineArticleView *self = BYLINE_ARTICLE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (byline_article_view_parent_class)->map (widget);
+  /* The style sheet's font is known now. */
+  update_chip_metrics (self);
+}
+
+/* After the first layout of the text in its real size and font. */
+static gboolean
+scroll_later_cb (gpointer user_data)
+{
+  BylineArticleView *self = user_data;
+
+  self->scroll_idle_id = 0;
+  self->scroll_pending = FALSE;
+  if (self->selected != NULL)
+    scroll_to_annotation (self, self->selected);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+byline_article_view_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  BylineArticleView *self = BYLINE_ARTICLE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (byline_article_view_parent_class)->size_allocate (widget, width, height, baseline);
+  /* A selection made before the view had a size is scrolled to now that
+   * there is a layout to scroll. */
+  if (self->scroll_pending && self->scroll_idle_id == 0)
+    self->scroll_idle_id = g_idle_add_full (G_PRIORITY_LOW, scroll_later_cb, self, NULL);
+}
+
+static void
+byline_article_view_dispose (GObject *object)
+{
+  BylineArticleView *self = BYLINE_ARTICLE_VIEW (object);
+
+  disconnect_document (self);
+  g_clear_handle_id (&self->snap_idle_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  g_clear_signal_handler (&self->dark_handler, adw_style_manager_get_default ());
+  g_clear_object (&self->selected);
+  g_clear_object (&self->pick_target);
+  g_clear_object (&self->document);
+  g_clear_object (&self->schema);
+
+  G_OBJECT_CLASS (byline_article_view_parent_class)->dispose (object);
+}
+
+static void
+byline_article_view_finalize (GObject *object)
+{
+  BylineArticleView *self = BYLINE_ARTICLE_VIEW (object);
+
+  g_clear_pointer (&self->tokens, g_array_unref);
+  g_clear_pointer (&self->layer, g_free);
+  g_clear_pointer (&self->hidden_layers, g_hash_table_unref);
+  g_clear_pointer (&self->look_order, g_ptr_array_unref);
+  g_clear_pointer (&self->looks, g_hash_table_unref);
+
+  G_OBJECT_CLASS (byline_article_view_parent_class)->finalize (object);
+}
+
+static void
+byline_article_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  BylineArticleView *self = BYLINE_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SCHEMA:
+      g_value_set_object (value, self->schema);
+      break;
+    case PROP_LAYER:
+      g_value_set_string (value, self->layer);
+      break;
+    case PROP_SNAPPING:
+      g_value_set_boolean (value, self->snapping);
+      break;
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_PICKING:
+      g_value_set_boolean (value, self->picking);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_article_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  BylineArticleView *self = BYLINE_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LAYER:
+      byline_article_view_set_layer (self, g_value_get_string (value));
+      break;
+    case PROP_SNAPPING:
+      byline_article_view_set_snapping (self, g_value_get_boolean (value));
+      break;
+    case PROP_SELECTED:
+      byline_article_view_set_selected (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM:
+      byline_article_view_set_zoom (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_article_view_class_init (BylineArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  object_class->dispose = byline_article_view_dispose;
+  object_class->finalize = byline_article_view_finalize;
+  object_class->get_property = byline_article_view_get_property;
+  object_class->set_property = byline_article_view_set_property;
+  widget_class->map = byline_article_view_map;
+  widget_class->size_allocate = byline_article_view_size_allocate;
+  text_view_class->snapshot_layer = byline_article_view_snapshot_layer;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, BYLINE_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCHEMA] =
+    g_param_spec_object ("schema", NULL, NULL, BYLINE_TYPE_SCHEMA,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAYER] =
+    g_param_spec_string ("layer", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SNAPPING] =
+    g_param_spec_boolean ("snapping", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, BYLINE_TYPE_ANNOTATION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, ZOOM_MIN, ZOOM_MAX, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PICKING] =
+    g_param_spec_boolean ("picking", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ANNOTATION_ACTIVATED] =
+    g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_ANNOTATION);
+  signals[TARGET_PICKED] =
+    g_signal_new ("target-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_ANNOTATION);
+  signals[CONTEXT_MENU_REQUESTED] =
+    g_signal_new ("context-menu-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  gtk_widget_class_install_action (widget_class, "article.context-menu", NULL,
+                                   context_menu_action);
+}
+
+static void
+byline_article_view_init (BylineArticleView *self)
+{
+  GtkEventController *controller;
+  GtkShortcutTrigger *trigger;
+  AdwStyleManager *manager;
+
+  self->snapping = TRUE;
+  self->zoom = 1.0;
+  self->looks = g_hash_table_new (g_str_hash, g_str_equal);
+  self->look_order = g_ptr_array_new_with_free_func (byline_look_free);
+  self->hidden_layers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self), 36);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self), 36);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self), 24);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self), 48);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "byline-article");
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_name (controller, "byline-article-view-click");
+  g_signal_connect (controller, "released", G_CALLBACK (on_click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_name (controller, "byline-article-view-secondary-click");
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "pressed", G_CALLBACK (on_secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (on_legacy_event_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* Capture phase: the text view binds the same keys to its own menu. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                         gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (trigger,
+                                                          gtk_named_action_new ("article.context-menu")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  manager = adw_style_manager_get_default ();
+  self->dark = adw_style_manager_get_dark (manager);
+  self->dark_handler = g_signal_connect (manager, "notify::dark",
+                                         G_CALLBACK (on_dark_changed_cb), self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),
+                                  -1);
+}
+
+/* ---- Public API -------------------------------------------------------- */
+
+GtkWidget *
+byline_article_view_new (void)
+{
+  return g_object_new (BYLINE_TYPE_ARTICLE_VIEW, NULL);
+}
+
+/* The chips need room above every line, wrapped lines too; the room is
+ * set on the zoom tag, which covers the whole text, so that it follows
+ * the zoom and overrides whatever the view's own properties say. */
+static gboolean
+update_chip_metrics (BylineArticleView *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoFontDescription *chip_font;
+  PangoRectangle logical;
+  double base_px = 16.0;
+  int old_height = self->chip_height;
+  int room;
+
+  if (font != NULL && pango_font_description_get_size (font) > 0)
+    {
+      base_px = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+      if (!pango_font_description_get_size_is_absolute (font))
+        base_px *= 96.0 / 72.0;
+    }
+  self->chip_font_px = MAX (7.0, base_px * self->zoom * 0.62);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "PERSON");
+  chip_font = pango_font_description_from_string ("Sans Bold");
+  pango_font_description_set_absolute_size (chip_font, self->chip_font_px * PANGO_SCALE);
+  pango_layout_set_font_description (layout, chip_font);
+  pango_font_description_free (chip_font);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  self->chip_height = logical.height + 2;
+
+  /* Above: the chips; below: two nested underlines. */
+  room = self->chip_height + 3;
+  if (self->zoom_tag == NULL || old_height == self->chip_height)
+    return FALSE;
+  /* Only when it changed: new spacing means a new layout of it all. */
+  g_object_set (self->zoom_tag,
+                "pixels-above-lines", room,
+                "pixels-inside-wrap", room + 6,
+                "pixels-below-lines", 6,
+                NULL);
+  return TRUE;
+}
+
+void
+byline_article_view_set_document (BylineArticleView *self,
+                                  BylineDocument    *document,
+                                  BylineSchema      *schema)
+{
+  g_autoptr(GtkTextBuffer) buffer = NULL;
+  GtkTextIter start;
+  GtkTextIter end;
+  const BylineLayer *first;
+  guint n;
+
+  g_return_if_fail (BYLINE_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (document == NULL || BYLINE_IS_DOCUMENT (document));
+  g_return_if_fail (schema == NULL || BYLINE_IS_SCHEMA (schema));
+
+  disconnect_document (self);
+  byline_article_view_end_pick (self);
+  byline_article_view_set_selected (self, NULL);
+  g_clear_pointer (&self->tokens, g_array_unref);
+  g_set_object (&self->document, document);
+  if (schema == NULL)
+    schema = byline_schema_get_default ();
+  g_set_object (&self->schema, schema);
+
+  /* A new buffer each time: the old tags and marks go with the old one,
+   * and tagging a buffer no view shows yet costs no layout work. */
+  buffer = gtk_text_buffer_new (NULL);
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  create_tags (self, buffer);
+  if (document != NULL)
+    {
+      gtk_text_buffer_set_text (buffer, byline_document_get_text (document),
+                                (int) byline_document_get_text_bytes (document));
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_apply_tag (buffer, self->zoom_tag, &start, &end);
+
+      n = byline_document_get_n_annotations (document);
+      for (guint i = 0; i < n; i++)
+        tag_annotation (self, buffer, byline_document_get_annotation (document, i), 0, G_MAXUINT);
+    }
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  self->scroll_mark = gtk_text_buffer_create_mark (buffer, "byline:scroll", &start, TRUE);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), buffer);
+
+  if (self->layer == NULL || byline_schema_lookup_layer (schema, self->layer) == NULL)
+    {
+      first = byline_schema_get_n_layers (schema) > 0 ? byline_schema_get_layer (schema, 0) : NULL;
+      byline_article_view_set_layer (self, first != NULL ? first->name : NULL);
+    }
+  update_all_looks (self);
+  update_chip_metrics (self);
+
+  if (document != NULL)
+    {
+      g_signal_connect (document, "annotation-added", G_CALLBACK (on_annotation_added_cb), self);
+      g_signal_connect (document, "annotation-removed", G_CALLBACK (on_annotation_removed_cb), self);
+      g_signal_connect (document, "annotation-changed", G_CALLBACK (on_annotation_changed_cb), self);
+      g_signal_connect (document, "relation-added", G_CALLBACK (on_relations_changed_cb), self);
+      g_signal_connect (document, "relation-removed", G_CALLBACK (on_relations_changed_cb), self);
+      g_signal_connect (document, "relation-changed", G_CALLBACK (on_relations_changed_cb), self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEMA]);
+}
+
+BylineDocument *
+byline_article_view_get_document (BylineArticleView *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), NULL);
+  return self->document;
+}
+
+BylineSchema *
+byline_article_view_get_schema (BylineArticleView *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), NULL);
+  return self->schema;
+}
+
+const char *
+byline_article_view_get_layer (BylineArticleView *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), NULL);
+  return self->layer;
+}
+
+void
+byline_article_view_set_layer (BylineArticleView *self,
+                               const char        *layer)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE_VIEW (self));
+
+  if (g_strcmp0 (self->layer, layer) == 0)
+    return;
+  g_free (self->layer);
+  self->layer = g_strdup (layer);
+  update_all_looks (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYER]);
+}
+
+gboolean
+byline_article_view_get_layer_visible (BylineArticleView *self,
+                                       const char        *layer)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), FALSE);
+  g_return_val_if_fail (layer != NULL, FALSE);
+  return layer_visible (self, layer);
+}
+
+void
+byline_article_view_set_layer_visible (BylineArticleView *self,
+                                       const char        *layer,
+                                       gboolean           visible)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (layer != NULL);
+
+  visible = !!visible;
+  if (layer_visible (self, layer) == visible)
+    return;
+  if (visible)
+    g_hash_table_remove (self->hidden_layers, layer);
+  else
+    g_hash_table_add (self->hidden_layers, g_strdup (layer));
+
+  if (self->selected != NULL && !_byline_article_view_is_drawn (self, self->selected))
+    byline_article_view_set_selected (self, NULL);
+  if (self->pick_target != NULL && !_byline_article_view_is_drawn (self, self->pick_target))
+    set_pick_target (self, NULL);
+  update_all_looks (self);
+}
+
+gboolean
+byline_article_view_get_snapping (BylineArticleView *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), FALSE);
+  return self->snapping;
+}
+
+void
+byline_article_view_set_snapping (BylineArticleView *self,
+                                  gboolean           snapping)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE_VIEW (self));
+
+  snapping = !!snapping;
+  if (self->snapping == snapping)
+    return;
+  self->snapping = snapping;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPPING]);
+}
+
+gboolean
+byline_article_view_get_selection (BylineArticleView *self,
+                                   guint             *start,
+                                   guint             *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s;
+  GtkTextIter e;
+  guint so;
+  guint eo;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (self->document == NULL || !gtk_text_buffer_get_selection_bounds (buffer, &s, &e))
+    return FALSE;
+  so = (guint) gtk_text_iter_get_offset (&s);
+  eo = (guint) gtk_text_iter_get_offset (&e);
+  if (self->snapping)
+    snap_range (self, &so, &eo);
+  if (so >= eo)
+    return FALSE;
+  if (start != NULL)
+    *start = so;
+  if (end != NULL)
+    *end = eo;
+  return TRUE;
+}
+
+void
+byline_article_view_select_range (BylineArticleView *self,
+                                  guint              start,
+                                  guint              end)
+{
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter s;
+  GtkTextIter e;
+
+  g_return_if_fail (BYLINE_IS_ARTICLE_VIEW (self));
+
+  view = GTK_TEXT_VIEW (self);
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) MIN (start, (guint) G_MAXINT));
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) MIN (end, (guint) G_MAXINT));
+  gtk_text_buffer_select_range (buffer, &e, &s);
+  gtk_text_view_scroll_mark_onscreen (view, gtk_text_buffer_get_insert (buffer));
+}
+
+BylineAnnotation *
+byline_article_view_get_selected (BylineArticleView *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), NULL);
+  return self->selected;
+}
+
+static void
+scroll_to_annotation (BylineArticleView *self,
+                      BylineAnnotation  *annotation)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) byline_annotation_get_start (annotation));
+  gtk_text_buffer_move_mark (buffer, self->scroll_mark, &iter);
+  /* The cursor goes along: the text view keeps it on screen when it is
+   * shown or focused, and select_next goes on from there. */
+  if (!gtk_text_buffer_get_has_selection (buffer))
+    gtk_text_buffer_place_cursor (buffer, &iter);
+  if (gtk_widget_get_width (GTK_WIDGET (self)) == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->scroll_pending = TRUE;
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.15, FALSE, 0, 0);
+}
+
+void
+byline_article_view_set_selected (BylineArticleView *self,
+                                  BylineAnnotation  *annotation)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (annotation == NULL || BYLINE_IS_ANNOTATION (annotation));
+  g_return_if_fail (annotation == NULL ||
+                    (self->document != NULL &&
+                     byline_annotation_get_document (annotation) == self->document));
+
+  if (self->selected == annotation)
+    return;
+
+  if (self->selected != NULL)
+    set_selected_tag_on (self, self->selected, 0, G_MAXUINT, FALSE);
+  g_set_object (&self->selected, annotation);
+  update_selected_tag (self);
+  if (annotation != NULL)
+    {
+      set_selected_tag_on (self, annotation, 0, G_MAXUINT, TRUE);
+      scroll_to_annotation (self, annotation);
+    }
+  update_accessible_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+typedef struct
+{
+  guint       start;
+  guint       end;
+  const char *id;
+} Key;
+
+/* Reading order: by start, then end, then id; a key with no id comes
+ * before the annotations at its place. */
+static int
+compare_to_key (BylineAnnotation *a,
+                const Key        *key)
+{
+  guint start = byline_annotation_get_start (a);
+  guint end = byline_annotation_get_end (a);
+
+  if (start != key->start)
+    return start < key->start ? -1 : 1;
+  if (end != key->end)
+    return end < key->end ? -1 : 1;
+  return g_strcmp0 (byline_annotation_get_id (a), key->id);
+}
+
+static void
+key_of (BylineAnnotation *a,
+        Key              *key)
+{
+  key->start = byline_annotation_get_start (a);
+  key->end = byline_annotation_get_end (a);
+  key->id = byline_annotation_get_id (a);
+}
+
+/* The drawn annotation just after (or before) @from in reading order.
+ * Asks the span index about a window that grows until it is sure, so
+ * that stepping through 50,000 annotations never sorts them all. */
+static BylineAnnotation *
+find_neighbour (BylineArticleView *self,
+                const Key         *from,
+                int                direction,
+                BylineAnnotation  *exclude)
+{
+  guint n_chars = byline_document_get_n_chars (self->document);
+  guint window = 256;
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) found = NULL;
+      BylineAnnotation *best = NULL;
+      guint qs;
+      guint qe;
+
+      if (direction > 0)
+        {
+          if (from->start >= n_chars)
+            return NULL;
+          qs = from->start;
+          qe = from->start + MIN (window, n_chars - from->start);
+        }
+      else
+        {
+          qs = from->start > window ? from->start - window : 0;
+          qe = MIN (from->start + 1, n_chars);
+          if (qe <= qs)
+            return NULL;
+        }
+
+      found = byline_document_query (self->document, qs, qe);
+      for (guint i = 0; i < found->len; i++)
+        {
+          BylineAnnotation *a = found->pdata[i];
+          int c = compare_to_key (a, from);
+
+          if (a == exclude || !_byline_article_view_is_drawn (self, a))
+            continue;
+          if (direction > 0 && c > 0 &&
+              (best == NULL || byline_annotation_compare (a, best) < 0))
+            best = a;
+          else if (direction < 0 && c < 0 &&
+                   (best == NULL || byline_annotation_compare (a, best) > 0))
+            best = a;
+        }
+
+      /* Forward, every annotation not asked about starts at or after qe,
+       * so later than any found. Backward, an unseen one can start before
+       * qs and still be later than a long one found reaching into the
+       * window: only a find inside the window is sure. */
+      if (direction > 0 && (best != NULL || qe >= n_chars))
+        return best;
+      if (direction < 0 &&
+          (qs == 0 || (best != NULL && byline_annotation_get_start (best) >= qs)))
+        return best;
+      window = window > G_MAXUINT / 4 ? G_MAXUINT : window * 4;
+    }
+}
+
+gboolean
+byline_article_view_select_next (BylineArticleView *self,
+                                 int                direction)
+{
+  GtkTextBuffer *buffer;
+  BylineAnnotation *from;
+  BylineAnnotation *next;
+  GtkTextIter cursor;
+  Key key = { 0, 0, NULL };
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), FALSE);
+  g_return_val_if_fail (direction != 0, FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+
+  from = self->picking && self->pick_target != NULL ? self->pick_target : self->selected;
+  if (from != NULL)
+    {
+      key_of (from, &key);
+    }
+  else
+    {
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      key.start = (guint) gtk_text_iter_get_offset (&cursor);
+    }
+
+  next = find_neighbour (self, &key, direction,
+                         self->picking ? self->selected : NULL);
+  if (next == NULL)
+    return FALSE;
+
+  if (self->picking)
+    {
+      set_pick_target (self, next);
+      scroll_to_annotation (self, next);
+    }
+  else
+    {
+      byline_article_view_set_selected (self, next);
+    }
+  return TRUE;
+}
+
+static int
+compare_by_size (gconstpointer a,
+                 gconstpointer b)
+{
+  BylineAnnotation *x = *(BylineAnnotation **) a;
+  BylineAnnotation *y = *(BylineAnnotation **) b;
+  guint lx = byline_annotation_get_end (x) - byline_annotation_get_start (x);
+  guint ly = byline_annotation_get_end (y) - byline_annotation_get_start (y);
+
+  if (lx != ly)
+    return lx < ly ? -1 : 1;
+  return byline_annotation_compare (x, y);
+}
+
+GPtrArray *
+byline_article_view_get_annotations_at (BylineArticleView *self,
+                                        guint              offset)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  GPtrArray *result;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), NULL);
+
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->document == NULL)
+    return result;
+
+  all = byline_document_query_at (self->document, offset);
+  for (guint i = 0; i < all->len; i++)
+    {
+      if (_byline_article_view_is_drawn (self, all->pdata[i]))
+        g_ptr_array_add (result, g_object_ref (all->pdata[i]));
+    }
+  g_ptr_array_sort (result, compare_by_size);
+  return result;
+}
+
+double
+byline_article_view_get_zoom (BylineArticleView *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), 1.0);
+  return self->zoom;
+}
+
+void
+byline_article_view_set_zoom (BylineArticleView *self,
+                              double             zoom)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE_VIEW (self));
+
+  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  if (G_APPROX_VALUE (self->zoom, zoom, 1e-6))
+    return;
+  self->zoom = zoom;
+  if (self->zoom_tag != NULL)
+    g_object_set (self->zoom_tag, "scale", zoom, NULL);
+  update_chip_metrics (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+void
+byline_article_view_begin_pick (BylineArticleView *self)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE_VIEW (self));
+
+  if (self->picking)
+    return;
+  self->picking = TRUE;
+  set_pick_target (self, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PICKING]);
+}
+
+void
+byline_article_view_end_pick (BylineArticleView *self)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE_VIEW (self));
+
+  if (!self->picking)
+    return;
+  self->picking = FALSE;
+  set_pick_target (self, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PICKING]);
+}
+
+gboolean
+byline_article_view_get_picking (BylineArticleView *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), FALSE);
+  return self->picking;
+}
+
+BylineAnnotation *
+byline_article_view_get_pick_target (BylineArticleView *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), NULL);
+  return self->pick_target;
+}
+
+GtkTextTag *
+byline_article_view_get_label_tag (BylineArticleView *self,
+                                   const char        *label,
+                                   BylineStatus       status)
+{
+  BylineLook *look;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  look = _byline_article_view_get_look (self, label);
+  if (look == NULL || status == BYLINE_STATUS_REJECTED)
+    return NULL;
+  return look->tags[status == BYLINE_STATUS_SUGGESTED ? 1 : 0];
+}

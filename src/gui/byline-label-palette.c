@@ -1,0 +1,349 @@
+/* byline-label-palette.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A row of buttons under the article, one per label of the current layer:
+ * the colour, the name, the keys that apply it (1-9 and the label's own
+ * letter) and how many annotations carry it. It teaches the keyboard while
+ * it offers the mouse a way in.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-label-palette.h"
+
+struct _BylineLabelPalette
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *flow;
+  BylineDocument *document;
+  BylineSchema   *schema;
+  char           *layer;
+  GHashTable     *counts;        /* label name -> count, all layers */
+  GHashTable     *count_labels;  /* label name -> GtkLabel of the count */
+  gulong          handlers[3];
+};
+
+G_DEFINE_FINAL_TYPE (BylineLabelPalette, byline_label_palette, GTK_TYPE_WIDGET)
+
+enum {
+  LABEL_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+counts (BylineAnnotation *annotation)
+{
+  /* Rejected suggestions are decisions, not labels in the text. */
+  return byline_annotation_get_status (annotation) != BYLINE_STATUS_REJECTED;
+}
+
+static void
+update_count_label (BylineLabelPalette *self,
+                    const char         *label)
+{
+  GtkLabel *widget = g_hash_table_lookup (self->count_labels, label);
+  g_autofree char *text = NULL;
+
+  if (widget == NULL)
+    return;
+  text = g_strdup_printf ("%u", byline_label_palette_get_count (self, label));
+  gtk_label_set_text (widget, text);
+}
+
+static void
+add_count (BylineLabelPalette *self,
+           const char         *label,
+           int                 delta)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, label));
+
+  n = delta < 0 && n == 0 ? 0 : n + delta;
+  g_hash_table_insert (self->counts, (gpointer) g_intern_string (label), GUINT_TO_POINTER (n));
+  update_count_label (self, label);
+}
+
+static void
+recount (BylineLabelPalette *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_remove_all (self->counts);
+  if (self->document != NULL)
+    {
+      for (guint i = 0; i < byline_document_get_n_annotations (self->document); i++)
+        {
+          BylineAnnotation *a = byline_document_get_annotation (self->document, i);
+
+          if (counts (a))
+            add_count (self, byline_annotation_get_label (a), +1);
+        }
+    }
+  g_hash_table_iter_init (&iter, self->count_labels);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    update_count_label (self, key);
+}
+
+static void
+on_annotation_added_cb (BylineDocument     *document,
+                        BylineAnnotation   *annotation,
+                        BylineLabelPalette *self)
+{
+  if (counts (annotation))
+    add_count (self, byline_annotation_get_label (annotation), +1);
+}
+
+static void
+on_annotation_removed_cb (BylineDocument     *document,
+                          BylineAnnotation   *annotation,
+                          BylineLabelPalette *self)
+{
+  if (counts (annotation))
+    add_count (self, byline_annotation_get_label (annotation), -1);
+}
+
+static void
+on_annotation_changed_cb (BylineDocument     *document,
+                          BylineAnnotation   *annotation,
+                          guint               old_start,
+                          guint               old_end,
+                          BylineLabelPalette *self)
+{
+  /* The old label is gone from the object: count again. A relabel is one
+   * keystroke, a recount a pass over the annotations; both are cheap. */
+  recount (self);
+}
+
+static void
+on_button_clicked_cb (GtkButton          *button,
+                      BylineLabelPalette *self)
+{
+  const char *label = g_object_get_data (G_OBJECT (button), "byline-label");
+
+  g_signal_emit (self, signals[LABEL_ACTIVATED], 0, label);
+}
+
+static GtkWidget *
+make_button (BylineLabelPalette *self,
+             const BylineLabel  *label)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = gtk_label_new (NULL);
+  /* The stored name, as the article's chips show it; the title is in
+   * the tooltip. Short names keep the palette to a row or two. */
+  GtkWidget *name = gtk_label_new (label->name);
+  GtkWidget *keys;
+  GtkWidget *count = gtk_label_new ("0");
+  g_autofree char *swatch_markup = NULL;
+  g_autofree char *key_text = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *accessible = NULL;
+
+  /* A coloured dot drawn with text keeps the palette free of custom
+   * drawing; the colour is the label's own, as on the article. */
+  swatch_markup = g_strdup_printf ("<span foreground=\"%s\">●</span>", label->color);
+  gtk_label_set_markup (GTK_LABEL (swatch), swatch_markup);
+
+  if (label->position < 9 && label->key != NULL)
+    key_text = g_strdup_printf ("%u · %s", label->position + 1, label->key);
+  else if (label->position < 9)
+    key_text = g_strdup_printf ("%u", label->position + 1);
+  else
+    key_text = g_strdup (label->key != NULL ? label->key : "");
+  keys = gtk_label_new (key_text);
+  gtk_widget_add_css_class (keys, "dim-label");
+  gtk_widget_add_css_class (keys, "caption");
+  gtk_widget_add_css_class (keys, "monospace");
+  gtk_widget_add_css_class (name, "caption-heading");
+  gtk_widget_add_css_class (count, "caption");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_widget_add_css_class (count, "byline-count");
+
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), keys);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "byline-label-button");
+
+  tooltip = g_strdup_printf ("%s — %s", label->name,
+                             label->description ? label->description : label->title);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  /* Translators: "Label as Person (keys 1 or P)" */
+  accessible = g_strdup_printf (_("Label as %s (keys %s)"), label->title, key_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  g_object_set_data_full (G_OBJECT (button), "byline-label", g_strdup (label->name), g_free);
+  g_hash_table_insert (self->count_labels, (gpointer) g_intern_string (label->name), count);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_button_clicked_cb), self);
+  return button;
+}
+
+static void
+rebuild (BylineLabelPalette *self)
+{
+  const BylineLayer *layer = NULL;
+  GtkWidget *child;
+
+  g_hash_table_remove_all (self->count_labels);
+  while ((child = gtk_widget_get_first_child (self->flow)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->flow), child);
+
+  if (self->schema != NULL && self->layer != NULL)
+    layer = byline_schema_lookup_layer (self->schema, self->layer);
+  if (layer == NULL)
+    return;
+  for (guint i = 0; i < layer->labels->len; i++)
+    gtk_flow_box_append (GTK_FLOW_BOX (self->flow), make_button (self, layer->labels->pdata[i]));
+  recount (self);
+}
+
+static void
+disconnect_document (BylineLabelPalette *self)
+{
+  if (self->document == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (self->handlers); i++)
+    g_clear_signal_handler (&self->handlers[i], self->document);
+  g_clear_object (&self->document);
+}
+
+static void
+byline_label_palette_dispose (GObject *object)
+{
+  BylineLabelPalette *self = BYLINE_LABEL_PALETTE (object);
+
+  disconnect_document (self);
+  g_clear_object (&self->schema);
+  g_clear_pointer (&self->flow, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (byline_label_palette_parent_class)->dispose (object);
+}
+
+static void
+byline_label_palette_finalize (GObject *object)
+{
+  BylineLabelPalette *self = BYLINE_LABEL_PALETTE (object);
+
+  g_free (self->layer);
+  g_hash_table_unref (self->counts);
+  g_hash_table_unref (self->count_labels);
+
+  G_OBJECT_CLASS (byline_label_palette_parent_class)->finalize (object);
+}
+
+static void
+byline_label_palette_class_init (BylineLabelPaletteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = byline_label_palette_dispose;
+  object_class->finalize = byline_label_palette_finalize;
+
+  /**
+   * BylineLabelPalette::label-activated:
+   * @label: the label's name
+   */
+  signals[LABEL_ACTIVATED] =
+    g_signal_new ("label-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "bylinelabelpalette");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
+}
+
+static void
+byline_label_palette_init (BylineLabelPalette *self)
+{
+  self->counts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->count_labels = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  self->flow = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->flow), FALSE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), 20);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 2);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->flow), 2);
+  gtk_widget_set_parent (self->flow, GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Labels"),
+                                  -1);
+}
+
+GtkWidget *
+byline_label_palette_new (void)
+{
+  return g_object_new (BYLINE_TYPE_LABEL_PALETTE, NULL);
+}
+
+/**
+ * byline_label_palette_set_document:
+ * @document: (nullable): the document whose labels are counted
+ * @schema: (nullable): the schema giving the labels
+ */
+void
+byline_label_palette_set_document (BylineLabelPalette *self,
+                                   BylineDocument     *document,
+                                   BylineSchema       *schema)
+{
+  g_return_if_fail (BYLINE_IS_LABEL_PALETTE (self));
+
+  disconnect_document (self);
+  g_set_object (&self->schema, schema);
+  if (document != NULL)
+    {
+      self->document = g_object_ref (document);
+      self->handlers[0] = g_signal_connect (document, "annotation-added",
+                                            G_CALLBACK (on_annotation_added_cb), self);
+      self->handlers[1] = g_signal_connect (document, "annotation-removed",
+                                            G_CALLBACK (on_annotation_removed_cb), self);
+      self->handlers[2] = g_signal_connect (document, "annotation-changed",
+                                            G_CALLBACK (on_annotation_changed_cb), self);
+    }
+  rebuild (self);
+}
+
+void
+byline_label_palette_set_layer (BylineLabelPalette *self,
+                                const char         *layer)
+{
+  g_return_if_fail (BYLINE_IS_LABEL_PALETTE (self));
+
+  if (g_strcmp0 (self->layer, layer) == 0)
+    return;
+  g_free (self->layer);
+  self->layer = g_strdup (layer);
+  rebuild (self);
+}
+
+const char *
+byline_label_palette_get_layer (BylineLabelPalette *self)
+{
+  g_return_val_if_fail (BYLINE_IS_LABEL_PALETTE (self), NULL);
+  return self->layer;
+}
+
+/**
+ * byline_label_palette_get_count:
+ *
+ * Returns: how many annotations carry @label (rejected ones aside)
+ */
+guint
+byline_label_palette_get_count (BylineLabelPalette *self,
+                                const char         *label)
+{
+  g_return_val_if_fail (BYLINE_IS_LABEL_PALETTE (self), 0);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, g_intern_string (label)));
+}
