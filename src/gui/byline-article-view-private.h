@@ -1,4 +1,4 @@
-/* byline-article-view-private.h: what the view's two source files share
+/* byline-article-view-private.h: what the view's source files share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -63,6 +63,15 @@ struct _BylineArticleView
   gulong             dark_handler;
 };
 
+enum {
+  ANNOTATION_ACTIVATED,
+  TARGET_PICKED,
+  CONTEXT_MENU_REQUESTED,
+  N_SIGNALS
+};
+
+extern guint _byline_article_view_signals[N_SIGNALS];
+
 BylineLook *_byline_article_view_get_look        (BylineArticleView *self,
                                                   const char        *label);
 gboolean    _byline_article_view_is_drawn        (BylineArticleView *self,
@@ -70,6 +79,12 @@ gboolean    _byline_article_view_is_drawn        (BylineArticleView *self,
 void        _byline_article_view_ink             (BylineArticleView *self,
                                                   const GdkRGBA     *color,
                                                   GdkRGBA           *ink);
+void        _byline_article_view_set_pick_target (BylineArticleView *self,
+                                                  BylineAnnotation  *annotation);
+void        _byline_article_view_scroll_to       (BylineArticleView *self,
+                                                  BylineAnnotation  *annotation);
+void        _byline_article_view_init_input      (BylineArticleView *self);
+void        _byline_article_view_class_init_input (GtkWidgetClass  *widget_class);
 void        _byline_article_view_snapshot_layer  (BylineArticleView *self,
                                                   GtkTextViewLayer   layer,
                                                   GtkSnapshot       *snapshot);

@@ -239,44 +239,45 @@ select_next_action (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
-/* The next word edge after (or before) @offset, or the next character when
- * snapping is off. */
+/* Moves an edge at @offset by one word (one character without snapping):
+ * an end edge moves to the end of the next or previous token, a start
+ * edge to the start of one, so a span always covers whole words. */
 static guint
 step_edge (BylineWindow *self,
            guint         offset,
-           int           direction)
+           int           direction,
+           gboolean      end_edge)
 {
   guint n_chars = byline_document_get_n_chars (self->document);
+  GArray *tokens = self->tokens;
 
-  if (byline_article_view_get_snapping (self->article_view) && self->tokens != NULL)
+  if (!byline_article_view_get_snapping (self->article_view) || tokens == NULL)
     {
-      GArray *tokens = self->tokens;
-      guint i = byline_tokens_find (tokens, offset);
-
       if (direction > 0)
-        {
-          /* The end of the token after the one ending at @offset. */
-          for (; i < tokens->len; i++)
-            {
-              BylineToken *t = &g_array_index (tokens, BylineToken, i);
-
-              if (t->end > offset)
-                return t->end;
-            }
-          return n_chars;
-        }
-      for (i = MIN (i, tokens->len); i > 0; i--)
-        {
-          BylineToken *t = &g_array_index (tokens, BylineToken, i - 1);
-
-          if (t->start < offset)
-            return t->start;
-        }
-      return 0;
+        return MIN (offset + 1, n_chars);
+      return offset > 0 ? offset - 1 : 0;
     }
   if (direction > 0)
-    return MIN (offset + 1, n_chars);
-  return offset > 0 ? offset - 1 : 0;
+    {
+      for (guint i = byline_tokens_find (tokens, offset); i < tokens->len; i++)
+        {
+          const BylineToken *t = &g_array_index (tokens, BylineToken, i);
+          guint edge = end_edge ? t->end : t->start;
+
+          if (edge > offset)
+            return edge;
+        }
+      return n_chars;
+    }
+  for (guint i = MIN (byline_tokens_find (tokens, offset) + 1, tokens->len); i > 0; i--)
+    {
+      const BylineToken *t = &g_array_index (tokens, BylineToken, i - 1);
+      guint edge = end_edge ? t->end : t->start;
+
+      if (edge < offset)
+        return edge;
+    }
+  return 0;
 }
 
 /* win.grow-end, win.shrink-end, win.grow-start, win.shrink-start: move one
@@ -308,9 +309,9 @@ edge_action (GtkWidget  *widget,
   start = frags[0].start;
   end = frags[n - 1].end;
   if (at_end)
-    end = step_edge (self, end, grow ? +1 : -1);
+    end = step_edge (self, end, grow ? +1 : -1, TRUE);
   else
-    start = step_edge (self, start, grow ? -1 : +1);
+    start = step_edge (self, start, grow ? -1 : +1, FALSE);
   if (start >= end || (at_end && end <= frags[n - 1].start) || (!at_end && start >= frags[0].end))
     {
       g_free (frags);
@@ -589,6 +590,16 @@ zoom_action (GtkWidget  *widget,
 }
 
 static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
 label_popover_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -625,6 +636,7 @@ byline_window_class_annotate_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.relation-type", "s", on_relation_type_chosen_cb);
   gtk_widget_class_install_action (widget_class, "win.activate", NULL, activate_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
