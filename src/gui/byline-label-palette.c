@@ -272,6 +272,9 @@ byline_label_palette_init (BylineLabelPalette *self)
   self->flow = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->flow), FALSE);
+  /* At least six a row: the 18 entity labels fit in three rows, and the
+   * palette never asks for more width than a laptop screen has. */
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->flow), 6);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), 20);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 2);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->flow), 2);
