@@ -576,10 +576,10 @@ cmd_stats (int    argc,
     }
   else if (status == 0)
     {
-      g_print (_("Documents:   %" G_GUINT64_FORMAT "\n"), stats.n_documents);
-      g_print (_("Characters:  %" G_GUINT64_FORMAT "\n"), stats.n_chars);
-      g_print (_("Annotations: %" G_GUINT64_FORMAT "\n"), stats.n_annotations);
-      g_print (_("Relations:   %" G_GUINT64_FORMAT "\n"), stats.n_relations);
+      g_print (_("Documents:   %llu\n"), (unsigned long long) stats.n_documents);
+      g_print (_("Characters:  %llu\n"), (unsigned long long) stats.n_chars);
+      g_print (_("Annotations: %llu\n"), (unsigned long long) stats.n_annotations);
+      g_print (_("Relations:   %llu\n"), (unsigned long long) stats.n_relations);
       print_table_text (_("By layer:"), stats.by_layer);
       print_table_text (_("By label:"), stats.by_label);
       print_table_text (_("By status:"), stats.by_status);

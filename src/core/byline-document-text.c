@@ -52,8 +52,8 @@ byline_document_set_text (BylineDocument  *self,
   if (!g_utf8_validate_len (text, bytes, &end))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
-                   _("invalid UTF-8 at byte offset %" G_GSIZE_FORMAT),
-                   (gsize) (end - text));
+                   _("invalid UTF-8 at byte offset %lu"),
+                   (unsigned long) (end - text));
       return FALSE;
     }
   if (bytes > G_MAXUINT / 2)

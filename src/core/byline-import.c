@@ -42,12 +42,12 @@ byline_import_check_utf8 (const char  *data,
     }
   if (bad < len && data[bad] == '\0')
     g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
-                 _("%s: NUL byte at byte offset %" G_GSIZE_FORMAT " (line %u): not a text file"),
-                 filename ? filename : "<input>", bad, line);
+                 _("%s: NUL byte at byte offset %lu (line %u): not a text file"),
+                 filename ? filename : "<input>", (unsigned long) bad, line);
   else
     g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
-                 _("%s: invalid UTF-8 at byte offset %" G_GSIZE_FORMAT " (line %u, byte 0x%02x)"),
-                 filename ? filename : "<input>", bad, line,
+                 _("%s: invalid UTF-8 at byte offset %lu (line %u, byte 0x%02x)"),
+                 filename ? filename : "<input>", (unsigned long) bad, line,
                  (guint) (guchar) data[bad]);
   return FALSE;
 }

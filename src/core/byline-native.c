@@ -609,8 +609,8 @@ read_header (Reader     *r,
   if (json_node_get_int (version) < 1 || json_node_get_int (version) > BYLINE_NATIVE_VERSION)
     {
       problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_UNSUPPORTED_VERSION,
-               _("version %" G_GINT64_FORMAT " is not supported: this Byline reads version %d; a newer Byline wrote this file"),
-               json_node_get_int (version), BYLINE_NATIVE_VERSION);
+               _("version %lld is not supported: this Byline reads version %d; a newer Byline wrote this file"),
+               (long long) json_node_get_int (version), BYLINE_NATIVE_VERSION);
       return FALSE;
     }
   if (text == NULL || !is_string (text))

@@ -592,8 +592,8 @@ byline_schema_new_from_data (const char  *data,
   if (json_node_get_int (version) > SCHEMA_VERSION || json_node_get_int (version) < 1)
     {
       fail (&ctx, "version", BYLINE_ERROR_UNSUPPORTED_VERSION,
-            _("version %" G_GINT64_FORMAT " is not supported (this Byline reads version %d)"),
-            json_node_get_int (version), SCHEMA_VERSION);
+            _("version %lld is not supported (this Byline reads version %d)"),
+            (long long) json_node_get_int (version), SCHEMA_VERSION);
       return NULL;
     }
   if (!get_string (&ctx, root, NULL, "name", TRUE, &self->name) ||
