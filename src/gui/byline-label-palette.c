@@ -22,6 +22,7 @@ struct _BylineLabelPalette
   BylineSchema   *schema;
   char           *layer;
   GHashTable     *counts;        /* label name -> count, all layers */
+  GHashTable     *counted;       /* annotation -> the label it was counted as */
   GHashTable     *count_labels;  /* label name -> GtkLabel of the count */
   gulong          handlers[3];
 };
@@ -67,26 +68,50 @@ add_count (BylineLabelPalette *self,
   update_count_label (self, label);
 }
 
+/* Counts @annotation as it is now, after uncounting what it was counted
+ * as: edits cost a hash lookup, not a pass over 50,000 annotations. */
+static void
+track (BylineLabelPalette *self,
+       BylineAnnotation   *annotation,
+       gboolean            present)
+{
+  const char *was = g_hash_table_lookup (self->counted, annotation);
+
+  if (was != NULL)
+    {
+      add_count (self, was, -1);
+      g_hash_table_remove (self->counted, annotation);
+    }
+  if (present && counts (annotation))
+    {
+      const char *label = byline_annotation_get_label (annotation);
+
+      g_hash_table_insert (self->counted, annotation, (gpointer) label);
+      add_count (self, label, +1);
+    }
+}
+
 static void
 recount (BylineLabelPalette *self)
 {
-  GHashTableIter iter;
-  gpointer key;
-
   g_hash_table_remove_all (self->counts);
-  if (self->document != NULL)
+  g_hash_table_remove_all (self->counted);
+  if (self->document == NULL)
+    return;
+  for (guint i = 0; i < byline_document_get_n_annotations (self->document); i++)
     {
-      for (guint i = 0; i < byline_document_get_n_annotations (self->document); i++)
-        {
-          BylineAnnotation *a = byline_document_get_annotation (self->document, i);
+      BylineAnnotation *a = byline_document_get_annotation (self->document, i);
 
-          if (counts (a))
-            add_count (self, byline_annotation_get_label (a), +1);
+      if (counts (a))
+        {
+          const char *label = byline_annotation_get_label (a);
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, label));
+
+          /* Labels are interned: the pointer is the key. */
+          g_hash_table_insert (self->counts, (gpointer) label, GUINT_TO_POINTER (n + 1));
+          g_hash_table_insert (self->counted, a, (gpointer) label);
         }
     }
-  g_hash_table_iter_init (&iter, self->count_labels);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    update_count_label (self, key);
 }
 
 static void
@@ -94,8 +119,7 @@ on_annotation_added_cb (BylineDocument     *document,
                         BylineAnnotation   *annotation,
                         BylineLabelPalette *self)
 {
-  if (counts (annotation))
-    add_count (self, byline_annotation_get_label (annotation), +1);
+  track (self, annotation, TRUE);
 }
 
 static void
@@ -103,8 +127,7 @@ on_annotation_removed_cb (BylineDocument     *document,
                           BylineAnnotation   *annotation,
                           BylineLabelPalette *self)
 {
-  if (counts (annotation))
-    add_count (self, byline_annotation_get_label (annotation), -1);
+  track (self, annotation, FALSE);
 }
 
 static void
@@ -114,9 +137,7 @@ on_annotation_changed_cb (BylineDocument     *document,
                           guint               old_end,
                           BylineLabelPalette *self)
 {
-  /* The old label is gone from the object: count again. A relabel is one
-   * keystroke, a recount a pass over the annotations; both are cheap. */
-  recount (self);
+  track (self, annotation, TRUE);
 }
 
 static void
@@ -203,8 +224,12 @@ rebuild (BylineLabelPalette *self)
   if (layer == NULL)
     return;
   for (guint i = 0; i < layer->labels->len; i++)
-    gtk_flow_box_append (GTK_FLOW_BOX (self->flow), make_button (self, layer->labels->pdata[i]));
-  recount (self);
+    {
+      const BylineLabel *label = layer->labels->pdata[i];
+
+      gtk_flow_box_append (GTK_FLOW_BOX (self->flow), make_button (self, label));
+      update_count_label (self, label->name);
+    }
 }
 
 static void
@@ -215,6 +240,7 @@ disconnect_document (BylineLabelPalette *self)
   for (guint i = 0; i < G_N_ELEMENTS (self->handlers); i++)
     g_clear_signal_handler (&self->handlers[i], self->document);
   g_clear_object (&self->document);
+  g_hash_table_remove_all (self->counted);
 }
 
 static void
@@ -236,6 +262,7 @@ byline_label_palette_finalize (GObject *object)
 
   g_free (self->layer);
   g_hash_table_unref (self->counts);
+  g_hash_table_unref (self->counted);
   g_hash_table_unref (self->count_labels);
 
   G_OBJECT_CLASS (byline_label_palette_parent_class)->finalize (object);
@@ -267,6 +294,7 @@ static void
 byline_label_palette_init (BylineLabelPalette *self)
 {
   self->counts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->counted = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->count_labels = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   self->flow = gtk_flow_box_new ();
@@ -315,6 +343,7 @@ byline_label_palette_set_document (BylineLabelPalette *self,
       self->handlers[2] = g_signal_connect (document, "annotation-changed",
                                             G_CALLBACK (on_annotation_changed_cb), self);
     }
+  recount (self);
   rebuild (self);
 }
 

@@ -249,7 +249,13 @@ step_edge (BylineWindow *self,
            gboolean      end_edge)
 {
   guint n_chars = byline_document_get_n_chars (self->document);
-  GArray *tokens = self->tokens;
+  GArray *tokens;
+
+  /* Tokenized on the first edge move, not when the document opens: that
+   * is the moment the article must appear fast. */
+  if (self->tokens == NULL)
+    self->tokens = byline_tokenize (byline_document_get_text (self->document), -1);
+  tokens = self->tokens;
 
   if (!byline_article_view_get_snapping (self->article_view) || tokens == NULL)
     {
@@ -992,7 +998,6 @@ byline_window_annotate_set_document (BylineWindow *self)
       /* Only the bundled news schema is known for now; a document made
        * with another one still opens, its unknown labels kept. */
       self->schema = byline_schema_get_default ();
-      self->tokens = byline_tokenize (byline_document_get_text (self->document), -1);
     }
 
   byline_article_view_set_document (self->article_view, self->document, self->schema);
