@@ -204,6 +204,27 @@ byline_window_class_search_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.label-matches", NULL, label_matches_action);
 }
 
+/* GTK 4.8's search bar has a close button of its own, an icon without a
+ * name for screen readers. */
+static void
+name_search_bar_close_button (GtkWidget *widget,
+                              GtkWidget *content)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (child == content)
+        continue;
+      if (GTK_IS_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close Search"),
+                                        -1);
+      else
+        name_search_bar_close_button (child, content);
+    }
+}
+
 void
 byline_window_search_init (BylineWindow *self)
 {
@@ -211,6 +232,8 @@ byline_window_search_init (BylineWindow *self)
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate_cb), self);
   g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_search_stop_cb), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  name_search_bar_close_button (GTK_WIDGET (self->search_bar),
+                                gtk_search_bar_get_child (self->search_bar));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.label-matches", FALSE);
 }
 
