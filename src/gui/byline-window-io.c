@@ -1262,10 +1262,43 @@ byline_window_create_recent_row (const char *path)
   return row;
 }
 
+/* Files with a recovery copy left by a session that did not end cleanly
+ * (a crash, a power cut): the start page offers them first, and opening
+ * one offers to restore its unsaved changes. */
+static GPtrArray *
+byline_window_list_recoveries (void)
+{
+  g_autofree char *dir = byline_window_dup_recovery_dir ();
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *info = NULL;
+      g_autoptr(JsonParser) parser = NULL;
+      JsonNode *root;
+      const char *path;
+
+      if (!g_str_has_suffix (name, ".info.json"))
+        continue;
+      info = g_build_filename (dir, name, NULL);
+      parser = json_parser_new ();
+      if (!json_parser_load_from_file (parser, info, NULL) ||
+          (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+        continue;
+      path = json_object_get_string_member_with_default (json_node_get_object (root), "path", NULL);
+      if (path != NULL && g_path_is_absolute (path) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (paths, g_strdup (path));
+    }
+  return paths;
+}
+
 static void
 byline_window_update_recent (BylineWindow *self)
 {
   g_auto(GStrv) recent = NULL;
+  g_autoptr(GPtrArray) recoveries = byline_window_list_recoveries ();
   GtkWidget *child;
   guint shown = 0;
 
@@ -1276,6 +1309,22 @@ byline_window_update_recent (BylineWindow *self)
       gtk_list_box_remove (self->recent_list, child);
     }
 
+  for (guint i = 0; i < recoveries->len; i++)
+    {
+      GtkWidget *row = byline_window_create_recent_row (recoveries->pdata[i]);
+      g_autofree char *name = g_path_get_basename (recoveries->pdata[i]);
+      g_autofree char *label = NULL;
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Unsaved changes from a previous session"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("document-revert-symbolic"));
+      /* Translators: the accessible name of a file with unsaved changes
+       * left by a crash, on the start page. */
+      label = g_strdup_printf (_("Recover unsaved changes to %s"), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+
   if (self->settings != NULL)
     {
       recent = g_settings_get_strv (self->settings, "recent-files");
@@ -1284,7 +1333,8 @@ byline_window_update_recent (BylineWindow *self)
         {
           /* A file moved or deleted since is left out, not offered. */
           if (g_path_is_absolute (recent[i]) &&
-              g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+              g_file_test (recent[i], G_FILE_TEST_IS_REGULAR) &&
+              !g_ptr_array_find_with_equal_func (recoveries, recent[i], g_str_equal, NULL))
             {
               gtk_list_box_append (self->recent_list, byline_window_create_recent_row (recent[i]));
               shown++;

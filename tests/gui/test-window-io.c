@@ -486,8 +486,17 @@ test_io_recovery (Fixture       *fixture,
   destroy_window (window);
   g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
 
-  /* The next start: opening the article offers the copy. */
+  /* The next start: the start page lists the file with unsaved changes
+   * first, and opening the article offers the copy. */
   window = create_window ();
+  {
+    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->recent_list));
+
+    g_assert_true (ADW_IS_ACTION_ROW (row));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "blinken.txt");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Unsaved changes"));
+    g_assert_true (gtk_widget_get_visible (window->recent_box));
+  }
   load_file (window, fixture->article);
   document = byline_window_get_document (window);
   g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 0);
