@@ -276,6 +276,23 @@ on_row_pressed_cb (GtkGestureClick *gesture,
     }
 }
 
+/* GTK 4.8's drop-down takes the focus with a toggle button of its own,
+ * which screen readers find without a name: it gets the drop-down's. */
+static void
+name_dropdown_button (GtkDropDown *dropdown,
+                      const char  *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+    }
+}
+
 /* The list's rows */
 
 static void
@@ -933,6 +950,9 @@ byline_annotation_panel_init (BylineAnnotationPanel *self)
   gtk_drop_down_set_factory (self->status_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->status_dropdown, list_factory);
   gtk_drop_down_set_factory (self->label_dropdown, label_factory);
+  name_dropdown_button (self->layer_dropdown, _("Filter by layer"));
+  name_dropdown_button (self->status_dropdown, _("Filter by status"));
+  name_dropdown_button (self->label_dropdown, _("Filter by label"));
   gtk_drop_down_set_model (self->layer_dropdown, G_LIST_MODEL (self->layer_model));
   gtk_drop_down_set_model (self->label_dropdown, G_LIST_MODEL (self->label_model));
   rebuild_layer_dropdown (self);

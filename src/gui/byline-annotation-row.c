@@ -198,6 +198,21 @@ byline_annotation_row_get_annotation (BylineAnnotationRow *self)
   return self->annotation;
 }
 
+/* GTK 4.8 gives the row of a list view (the widget that takes the focus,
+ * @child's parent) no name of its own: screen readers get @name there. */
+static void
+name_list_item (GtkWidget  *child,
+                const char *name)
+{
+  GtkWidget *parent = gtk_widget_get_parent (child);
+
+  if (parent != NULL &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (parent)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+}
+
 void
 byline_annotation_row_bind (BylineAnnotationRow *self,
                             BylineDocument      *document,
@@ -256,6 +271,7 @@ byline_annotation_row_bind (BylineAnnotationRow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  name_list_item (GTK_WIDGET (self), accessible);
 }
 
 void
@@ -352,6 +368,7 @@ on_string_bind_cb (GtkListItemFactory *factory,
       byline_annotation_row_set_swatch_color (swatch, color);
     }
   gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
+  name_list_item (gtk_list_item_get_child (item), gtk_string_object_get_string (string));
 }
 
 /**
