@@ -13,14 +13,286 @@
 
 /* The list's models:
  *
- *   document ──items-changed──▶ store ─▶ GtkSortListModel ─▶ GtkFilterListModel ─▶ GtkSingleSelection
+ *   document ──annotation-added/removed/changed──▶ BylinePanelList ─▶ GtkFilterListModel ─▶ GtkSingleSelection
  *
- * The store mirrors the document (same items, same order). It exists so
- * that an annotation edited in place (annotation-changed) can be
- * re-announced as items-changed (pos, 1, 1): the sort model then moves
- * just that item, the filter model re-checks just that item, and the list
- * rebinds just its row. Nothing is re-sorted or re-filtered wholesale
- * unless a filter itself changes. */
+ * BylinePanelList keeps the document's annotations in
+ * byline_annotation_compare order in a plain array. A GtkSortListModel
+ * would re-sort 50,000 items one by one when a document is shown, and
+ * finding an annotation's row in it means a scan; here the array is
+ * sorted once (byline_document_get_sorted_annotations), every change is
+ * one binary search and one memmove, and get_item is O(1). An annotation
+ * edited in place is taken out where its old extent put it and put back
+ * where its new one does, so the filter re-checks just that item and the
+ * list rebinds just its row. Nothing is re-filtered wholesale unless a
+ * filter itself changes; with no filter set the filter model passes
+ * everything through without looking at it. */
+
+#define BYLINE_TYPE_PANEL_LIST (byline_panel_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylinePanelList, byline_panel_list, BYLINE, PANEL_LIST, GObject)
+
+struct _BylinePanelList
+{
+  GObject    parent_instance;
+
+  /* Strong references, sorted by byline_annotation_compare. */
+  GPtrArray *items;
+};
+
+static GType
+byline_panel_list_get_item_type (GListModel *model)
+{
+  return BYLINE_TYPE_ANNOTATION;
+}
+
+static guint
+byline_panel_list_get_n_items (GListModel *model)
+{
+  return BYLINE_PANEL_LIST (model)->items->len;
+}
+
+static gpointer
+byline_panel_list_get_item (GListModel *model,
+                            guint       position)
+{
+  BylinePanelList *self = BYLINE_PANEL_LIST (model);
+
+  if (position >= self->items->len)
+    {
+      return NULL;
+    }
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+byline_panel_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = byline_panel_list_get_item_type;
+  iface->get_n_items = byline_panel_list_get_n_items;
+  iface->get_item = byline_panel_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BylinePanelList, byline_panel_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, byline_panel_list_model_init))
+
+static void
+byline_panel_list_finalize (GObject *object)
+{
+  BylinePanelList *self = BYLINE_PANEL_LIST (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (byline_panel_list_parent_class)->finalize (object);
+}
+
+static void
+byline_panel_list_class_init (BylinePanelListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = byline_panel_list_finalize;
+}
+
+static void
+byline_panel_list_init (BylinePanelList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Where an annotation sorts: byline_annotation_compare's keys, which an
+ * annotation-changed handler knows for the annotation's old extent too. */
+typedef struct
+{
+  guint       start;
+  guint       end;
+  const char *id;
+} SortKey;
+
+static SortKey
+sort_key_of (BylineAnnotation *annotation)
+{
+  return (SortKey) {
+    byline_annotation_get_start (annotation),
+    byline_annotation_get_end (annotation),
+    byline_annotation_get_id (annotation),
+  };
+}
+
+static int
+compare_key (const SortKey    *key,
+             BylineAnnotation *annotation)
+{
+  guint start = byline_annotation_get_start (annotation);
+  guint end;
+
+  if (key->start != start)
+    {
+      return key->start < start ? -1 : 1;
+    }
+  end = byline_annotation_get_end (annotation);
+  if (key->end != end)
+    {
+      return key->end < end ? -1 : 1;
+    }
+  return g_strcmp0 (key->id, byline_annotation_get_id (annotation));
+}
+
+/* The first position in @model whose item does not sort before @key.
+ * @model is sorted: the panel's list, or the filter model over it (a
+ * filter keeps the order). */
+static guint
+lower_bound (GListModel    *model,
+             const SortKey *key)
+{
+  guint low = 0;
+  guint high = g_list_model_get_n_items (model);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(BylineAnnotation) item = g_list_model_get_item (model, middle);
+
+      if (compare_key (key, item) > 0)
+        {
+          low = middle + 1;
+        }
+      else
+        {
+          high = middle;
+        }
+    }
+
+  return low;
+}
+
+/* The position of @annotation in @model, looked up where @key puts it. */
+static guint
+find_sorted (GListModel       *model,
+             BylineAnnotation *annotation,
+             const SortKey    *key)
+{
+  guint position = lower_bound (model, key);
+  g_autoptr(BylineAnnotation) item = g_list_model_get_item (model, position);
+
+  return item == annotation ? position : GTK_INVALID_LIST_POSITION;
+}
+
+static void
+byline_panel_list_insert (BylinePanelList  *self,
+                          BylineAnnotation *annotation)
+{
+  SortKey key = sort_key_of (annotation);
+  guint position = lower_bound (G_LIST_MODEL (self), &key);
+
+  g_ptr_array_insert (self->items, position, g_object_ref (annotation));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
+/* Takes @annotation out from where @key puts it (its extent when it was
+ * put in). Returns FALSE when it is not there. */
+static gboolean
+byline_panel_list_remove (BylinePanelList  *self,
+                          BylineAnnotation *annotation,
+                          const SortKey    *key)
+{
+  guint position = find_sorted (G_LIST_MODEL (self), annotation, key);
+
+  if (position == GTK_INVALID_LIST_POSITION &&
+      !g_ptr_array_find (self->items, annotation, &position))
+    {
+      return FALSE;
+    }
+
+  g_ptr_array_remove_index (self->items, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  return TRUE;
+}
+
+/* Moves @annotation, edited in place, from where @old_key put it to where
+ * it sorts now. */
+static void
+byline_panel_list_move (BylinePanelList  *self,
+                        BylineAnnotation *annotation,
+                        const SortKey    *old_key)
+{
+  guint from = find_sorted (G_LIST_MODEL (self), annotation, old_key);
+  SortKey key = sort_key_of (annotation);
+  guint to;
+
+  if (from == GTK_INVALID_LIST_POSITION &&
+      !g_ptr_array_find (self->items, annotation, &from))
+    {
+      return;
+    }
+
+  /* Its neighbours are unchanged: when it still sorts between them it
+   * stays, and the change is announced in place (the row rebinds). */
+  if ((from == 0 || compare_key (&key, self->items->pdata[from - 1]) > 0) &&
+      (from + 1 == self->items->len || compare_key (&key, self->items->pdata[from + 1]) < 0))
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), from, 1, 1);
+      return;
+    }
+
+  annotation = g_ptr_array_steal_index (self->items, from);
+  g_list_model_items_changed (G_LIST_MODEL (self), from, 1, 0);
+  to = lower_bound (G_LIST_MODEL (self), &key);
+  g_ptr_array_insert (self->items, to, annotation);
+  g_list_model_items_changed (G_LIST_MODEL (self), to, 0, 1);
+}
+
+/* Replaces the contents with @sorted (in byline_annotation_compare order,
+ * references not taken), announced as one change. */
+static void
+byline_panel_list_set (BylinePanelList *self,
+                       GPtrArray       *sorted)
+{
+  guint removed = self->items->len;
+  guint added = sorted != NULL ? sorted->len : 0;
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->items);
+
+  self->items = g_ptr_array_new_full (added, g_object_unref);
+  for (guint i = 0; i < added; i++)
+    {
+      g_ptr_array_add (self->items, g_object_ref (sorted->pdata[i]));
+    }
+  if (removed > 0 || added > 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+    }
+}
+
+/* Counts per label, for the label drop-down: one entry per (layer,
+ * label) seen, both interned, updated from the document's signals. */
+typedef struct
+{
+  const char *layer;
+  const char *label;
+  guint       count;
+} LabelCount;
+
+static guint
+label_count_hash (gconstpointer key)
+{
+  const LabelCount *c = key;
+
+  return g_direct_hash (c->layer) * 31 + g_direct_hash (c->label);
+}
+
+static gboolean
+label_count_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const LabelCount *ca = a;
+  const LabelCount *cb = b;
+
+  return ca->layer == cb->layer && ca->label == cb->label;
+}
+
+/* A document with more annotations than this is put in the list after
+ * the first frame that shows it: the article matters first. Fewer are
+ * put in at once, so the list never looks empty for a frame. */
+#define FILL_AT_ONCE_MAX 2000
+
 struct _BylineAnnotationPanel
 {
   GtkWidget            parent_instance;
@@ -29,12 +301,19 @@ struct _BylineAnnotationPanel
   BylineSchema        *schema;
   BylineAnnotation    *selected;
 
-  GListStore          *store;
-  GtkCustomSorter     *sorter;
-  GtkSortListModel    *sort_model;
+  BylinePanelList     *list;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
   GtkSingleSelection  *selection;
+  /* Whether the filter has a function: without one it matches all, and
+   * the filter model does not look at the items. */
+  gboolean             filtering;
+  /* The document's annotations are not in the list yet: they will be
+   * after the next frame (fill_tick_id, then fill_idle_id), or at once
+   * when something asks for them (ensure_filled). */
+  gboolean             fill_pending;
+  guint                fill_tick_id;
+  guint                fill_idle_id;
 
   /* The filters. Layer and label names are interned. */
   char                *search;
@@ -48,13 +327,21 @@ struct _BylineAnnotationPanel
   GtkStringList       *layer_model;
   GtkStringList       *label_model;
 
-  /* Counts per label are recounted once per main-loop turn, however many
-   * annotations changed in it. */
+  /* LabelCount → itself; annotation → the LabelCount it is counted in,
+   * since annotation-changed comes after the old label is gone; label
+   * names in the order they were first counted (labels outside the
+   * schema are listed in that order). */
+  GHashTable          *counts;
+  GHashTable          *counted;
+  GPtrArray           *labels_seen;
+  /* The drop-down's texts are brought up to date once per main-loop
+   * turn, however many annotations changed in it. */
   guint                counts_idle_id;
   guint                scroll_idle_id;
-  guint                n_total_for_summary;
   /* Set while the widgets are updated from the panel's state. */
   guint                syncing;
+  /* Set while an edited annotation is moved in the list. */
+  guint                moving;
 
   GtkWidget           *box;
   GtkSearchEntry      *search_entry;
@@ -92,16 +379,9 @@ static guint signals[N_SIGNALS];
 
 static void schedule_counts (BylineAnnotationPanel *self);
 static void rebuild_label_dropdown (BylineAnnotationPanel *self);
+static void ensure_filled (BylineAnnotationPanel *self);
 
-/* Sorting and filtering */
-
-static int
-compare_annotations (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
-{
-  return byline_annotation_compare ((BylineAnnotation *) a, (BylineAnnotation *) b);
-}
+/* Filtering */
 
 static gboolean
 casefold_contains (const char *haystack,
@@ -165,23 +445,21 @@ scroll_to_position (BylineAnnotationPanel *self,
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
+/* The filter model keeps the list's order: a binary search finds the
+ * row, where a scan of 50,000 rows took 20–30 ms per selection. */
 static guint
 find_shown_position (BylineAnnotationPanel *self,
                      BylineAnnotation      *annotation)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  SortKey key;
 
-  for (guint i = 0; annotation != NULL && i < n; i++)
+  if (annotation == NULL)
     {
-      g_autoptr(BylineAnnotation) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), i);
-
-      if (item == annotation)
-        {
-          return i;
-        }
+      return GTK_INVALID_LIST_POSITION;
     }
 
-  return GTK_INVALID_LIST_POSITION;
+  key = sort_key_of (annotation);
+  return find_sorted (G_LIST_MODEL (self->filter_model), annotation, &key);
 }
 
 /* Makes the list's selection show self->selected (when it is shown). */
@@ -189,8 +467,15 @@ static void
 sync_list_selection (BylineAnnotationPanel *self,
                      gboolean               scroll)
 {
-  guint position = find_shown_position (self, self->selected);
+  guint position;
 
+  /* The fill selects it. */
+  if (self->fill_pending)
+    {
+      return;
+    }
+
+  position = find_shown_position (self, self->selected);
   self->syncing++;
   gtk_single_selection_set_selected (self->selection, position);
   self->syncing--;
@@ -256,6 +541,7 @@ on_list_view_activate_cb (BylineAnnotationPanel *self,
 {
   g_autoptr(BylineAnnotation) annotation = NULL;
 
+  ensure_filled (self);
   annotation = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
   activate_annotation (self, annotation);
 }
@@ -337,8 +623,24 @@ static void
 update_summary (BylineAnnotationPanel *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   g_autofree char *summary = NULL;
+
+  if (self->fill_pending)
+    {
+      /* For the frame before the list is filled: the count, and the
+       * list's page rather than a false "No Annotations". */
+      total = self->document != NULL ? byline_document_get_n_annotations (self->document) : 0;
+      shown = self->filtering ? 0 : total;
+      if (!self->filtering)
+        {
+          summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", total),
+                                     total);
+        }
+      gtk_label_set_label (self->summary_label, summary != NULL ? summary : "");
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
 
   if (shown == total)
     {
@@ -375,11 +677,18 @@ on_filter_model_items_changed_cb (BylineAnnotationPanel *self,
                                   guint                  removed,
                                   guint                  added)
 {
-  if (removed != added)
+  if (removed != added && self->moving == 0)
     {
       update_summary (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
     }
+}
+
+static gboolean
+has_filters (BylineAnnotationPanel *self)
+{
+  return self->layer_filter != NULL || self->label_filter != NULL ||
+         self->status_filter >= 0 || self->search != NULL;
 }
 
 static void
@@ -387,8 +696,20 @@ refilter (BylineAnnotationPanel *self,
           GtkFilterChange        change)
 {
   guint before = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  gboolean filtering = has_filters (self);
 
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  /* Without a function the filter matches all, and the filter model
+   * then passes every change through without calling it 50,000 times. */
+  if (filtering != self->filtering)
+    {
+      self->filtering = filtering;
+      gtk_custom_filter_set_filter_func (self->filter, filtering ? filter_annotation : NULL,
+                                         filtering ? self : NULL, NULL);
+    }
+  else if (filtering)
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), change);
+    }
   sync_list_selection (self, FALSE);
   update_summary (self);
   if (before != g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
@@ -515,39 +836,169 @@ rebuild_layer_dropdown (BylineAnnotationPanel *self)
   self->syncing--;
 }
 
-/* Counts per label, shown in the label drop-down: "PERSON (12)". */
+/* Counts per label */
+
+static LabelCount *
+lookup_count (BylineAnnotationPanel *self,
+              const char            *layer,
+              const char            *label)
+{
+  LabelCount key = { layer, label, 0 };
+  LabelCount *count = g_hash_table_lookup (self->counts, &key);
+
+  if (count == NULL)
+    {
+      count = g_new0 (LabelCount, 1);
+      count->layer = layer;
+      count->label = label;
+      g_hash_table_add (self->counts, count);
+      if (!g_ptr_array_find (self->labels_seen, label, NULL))
+        {
+          g_ptr_array_add (self->labels_seen, (gpointer) label);
+        }
+    }
+
+  return count;
+}
+
+/* Layers and labels of annotations are interned. */
+static void
+count_in (BylineAnnotationPanel *self,
+          BylineAnnotation      *annotation)
+{
+  LabelCount *count = lookup_count (self, byline_annotation_get_layer (annotation),
+                                    byline_annotation_get_label (annotation));
+
+  count->count++;
+  g_hash_table_insert (self->counted, annotation, count);
+}
+
+static void
+count_out (BylineAnnotationPanel *self,
+           BylineAnnotation      *annotation)
+{
+  LabelCount *count = g_hash_table_lookup (self->counted, annotation);
+
+  if (count != NULL)
+    {
+      count->count--;
+      g_hash_table_remove (self->counted, annotation);
+    }
+}
+
+static void
+count_all (BylineAnnotationPanel *self,
+           GPtrArray             *annotations)
+{
+  LabelCount *count = NULL;
+
+  g_hash_table_remove_all (self->counted);
+  g_hash_table_remove_all (self->counts);
+  g_ptr_array_set_size (self->labels_seen, 0);
+
+  for (guint i = 0; annotations != NULL && i < annotations->len; i++)
+    {
+      BylineAnnotation *annotation = annotations->pdata[i];
+      const char *layer = byline_annotation_get_layer (annotation);
+      const char *label = byline_annotation_get_label (annotation);
+
+      /* Neighbours often share a label. */
+      if (count == NULL || count->layer != layer || count->label != label)
+        {
+          count = lookup_count (self, layer, label);
+        }
+      count->count++;
+      g_hash_table_insert (self->counted, annotation, count);
+    }
+}
+
+/* Shows @names (NULL first, for all) with @strings in the label
+ * drop-down. When the names are those it shows, only the texts that
+ * changed are replaced: an edit changes one or two counts, and the
+ * drop-down then rebinds one or two items. */
+static void
+show_label_items (BylineAnnotationPanel *self,
+                  GPtrArray             *names,
+                  GPtrArray             *strings,
+                  guint                  selected)
+{
+  GListModel *model = G_LIST_MODEL (self->label_model);
+  gboolean same = names->len == self->label_names->len &&
+                  names->len == g_list_model_get_n_items (model);
+
+  for (guint i = 0; same && i < names->len; i++)
+    {
+      same = names->pdata[i] == self->label_names->pdata[i];
+    }
+
+  self->syncing++;
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *string = strings->pdata[i];
+      const char *one[] = { string, NULL };
+      g_autoptr(GObject) item = NULL;
+      const BylineLabel *def;
+
+      if (same && g_strcmp0 (gtk_string_list_get_string (self->label_model, i), string) == 0)
+        {
+          continue;
+        }
+      if (same)
+        {
+          gtk_string_list_splice (self->label_model, i, 1, one);
+        }
+      else if (i == 0)
+        {
+          g_ptr_array_set_size (self->label_names, 0);
+          g_ptr_array_extend (self->label_names, names, NULL, NULL);
+          g_ptr_array_add (strings, NULL);
+          gtk_string_list_splice (self->label_model, 0, g_list_model_get_n_items (model),
+                                  (const char * const *) strings->pdata);
+          g_ptr_array_remove_index (strings, strings->len - 1);
+        }
+      if (i == 0)
+        {
+          continue;
+        }
+
+      /* The swatch's colour, on the new item. */
+      item = g_list_model_get_item (model, i);
+      def = self->schema != NULL ? byline_schema_lookup_label (self->schema, names->pdata[i]) : NULL;
+      g_object_set_data_full (item, "byline-color",
+                              g_strdup (def != NULL ? def->color : ""), g_free);
+    }
+  gtk_drop_down_set_selected (self->label_dropdown, selected);
+  self->syncing--;
+}
+
+/* Counts per label, shown in the label drop-down: "PERSON (12)", from the
+ * counts kept up to date, not from the annotations. */
 static void
 rebuild_label_dropdown (BylineAnnotationPanel *self)
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) sums = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  GHashTableIter iter;
+  LabelCount *count;
   guint total = 0;
   guint selected = 0;
 
-  for (guint i = 0; i < n; i++)
+  g_hash_table_iter_init (&iter, self->counts);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &count, NULL))
     {
-      BylineAnnotation *annotation = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      const char *label = g_intern_string (byline_annotation_get_label (annotation));
-
-      if (self->layer_filter == NULL ||
-          g_strcmp0 (byline_annotation_get_layer (annotation), self->layer_filter) == 0)
+      if (count->count > 0 &&
+          (self->layer_filter == NULL || count->layer == self->layer_filter))
         {
-          if (!g_hash_table_contains (counts, label))
-            {
-              g_ptr_array_add (names, (gpointer) label);
-            }
-          g_hash_table_insert (counts, (gpointer) label,
-                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, label)) + 1));
-          total++;
+          g_hash_table_insert (sums, (gpointer) count->label,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (sums, count->label)) +
+                                                 count->count));
+          total += count->count;
         }
-      g_object_unref (annotation);
     }
 
   /* The schema's order first, then labels it does not know. */
-  g_ptr_array_set_size (self->label_names, 0);
-  g_ptr_array_add (self->label_names, NULL);
+  g_ptr_array_add (names, NULL);
   /* TRANSLATORS: the label filter's first item, with the number of annotations */
   g_ptr_array_add (strings, g_strdup_printf (_("All labels (%u)"), total));
   for (guint l = 0; self->schema != NULL && l < byline_schema_get_n_layers (self->schema); l++)
@@ -558,51 +1009,35 @@ rebuild_label_dropdown (BylineAnnotationPanel *self)
         {
           const BylineLabel *label = g_ptr_array_index (layer->labels, i);
           const char *name = g_intern_string (label->name);
-          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (sums, name));
 
-          if (count > 0 || name == self->label_filter)
+          if (n > 0 || name == self->label_filter)
             {
-              g_ptr_array_add (self->label_names, (gpointer) name);
-              g_ptr_array_add (strings, g_strdup_printf ("%s (%u)", name, count));
-              g_hash_table_remove (counts, name);
+              g_ptr_array_add (names, (gpointer) name);
+              g_ptr_array_add (strings, g_strdup_printf ("%s (%u)", name, n));
+              g_hash_table_remove (sums, name);
             }
         }
     }
-  for (guint i = 0; i < names->len; i++)
+  for (guint i = 0; i < self->labels_seen->len; i++)
     {
-      const char *name = names->pdata[i];
+      const char *name = self->labels_seen->pdata[i];
 
-      if (g_hash_table_contains (counts, name))
+      if (g_hash_table_contains (sums, name))
         {
-          g_ptr_array_add (self->label_names, (gpointer) name);
+          g_ptr_array_add (names, (gpointer) name);
           g_ptr_array_add (strings, g_strdup_printf ("%s (%u)", name,
-                                                     GPOINTER_TO_UINT (g_hash_table_lookup (counts, name))));
+                                                     GPOINTER_TO_UINT (g_hash_table_lookup (sums, name))));
         }
     }
-  if (self->label_filter != NULL && !g_ptr_array_find (self->label_names, self->label_filter, &selected))
+  if (self->label_filter != NULL && !g_ptr_array_find (names, self->label_filter, &selected))
     {
-      g_ptr_array_add (self->label_names, (gpointer) self->label_filter);
+      g_ptr_array_add (names, (gpointer) self->label_filter);
       g_ptr_array_add (strings, g_strdup_printf ("%s (0)", self->label_filter));
-      selected = self->label_names->len - 1;
+      selected = names->len - 1;
     }
-  g_ptr_array_add (strings, NULL);
 
-  self->syncing++;
-  gtk_string_list_splice (self->label_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->label_model)),
-                          (const char * const *) strings->pdata);
-  for (guint i = 1; i < self->label_names->len; i++)
-    {
-      g_autoptr(GObject) string = g_list_model_get_item (G_LIST_MODEL (self->label_model), i);
-      const BylineLabel *def = self->schema != NULL
-        ? byline_schema_lookup_label (self->schema, self->label_names->pdata[i])
-        : NULL;
-
-      g_object_set_data_full (string, "byline-color",
-                              g_strdup (def != NULL ? def->color : ""), g_free);
-    }
-  gtk_drop_down_set_selected (self->label_dropdown, selected);
-  self->syncing--;
+  show_label_items (self, names, strings, selected);
 }
 
 static gboolean
@@ -619,27 +1054,111 @@ counts_idle_cb (gpointer user_data)
 static void
 schedule_counts (BylineAnnotationPanel *self)
 {
+  /* Before the frame is laid out, so the counts change with the list. */
   if (self->counts_idle_id == 0)
     {
-      self->counts_idle_id = g_idle_add_full (G_PRIORITY_LOW, counts_idle_cb, self, NULL);
+      self->counts_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, counts_idle_cb, self, NULL);
     }
 }
 
-/* Document signals */
+/* Filling the list */
 
 static void
-on_document_items_changed_cb (BylineAnnotationPanel *self,
-                              guint                  position,
-                              guint                  removed,
-                              guint                  added)
+fill (BylineAnnotationPanel *self)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (added, g_object_unref);
+  g_autoptr(GPtrArray) sorted = NULL;
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 
-  for (guint i = 0; i < added; i++)
+  self->fill_pending = FALSE;
+  if (self->fill_tick_id != 0)
     {
-      g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->document), position + i));
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick_id);
+      self->fill_tick_id = 0;
     }
-  g_list_store_splice (self->store, position, removed, items->pdata, added);
+  g_clear_handle_id (&self->fill_idle_id, g_source_remove);
+
+  /* Sorted once, put in as one change. */
+  sorted = self->document != NULL
+    ? byline_document_get_sorted_annotations (self->document)
+    : g_ptr_array_new ();
+  count_all (self, sorted);
+  byline_panel_list_set (self->list, sorted);
+
+  g_clear_handle_id (&self->counts_idle_id, g_source_remove);
+  rebuild_label_dropdown (self);
+  update_summary (self);
+  sync_list_selection (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
+  if (before != g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
+    }
+}
+
+/* What asks for the list's contents (the API, a row's activation) gets
+ * them at once. */
+static void
+ensure_filled (BylineAnnotationPanel *self)
+{
+  if (self->fill_pending)
+    {
+      fill (self);
+    }
+}
+
+static gboolean
+fill_idle_cb (gpointer user_data)
+{
+  BylineAnnotationPanel *self = user_data;
+
+  self->fill_idle_id = 0;
+  ensure_filled (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the update phase of the frame that shows the new document:
+ * the idle runs once that frame is painted, before the text view goes
+ * on laying out the rest of the article. */
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  BylineAnnotationPanel *self = BYLINE_ANNOTATION_PANEL (widget);
+
+  self->fill_tick_id = 0;
+  if (self->fill_pending && self->fill_idle_id == 0)
+    {
+      self->fill_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, fill_idle_cb, self, NULL);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_fill (BylineAnnotationPanel *self)
+{
+  /* An unmapped panel waits for its map. */
+  if (self->fill_pending && self->fill_tick_id == 0 && self->fill_idle_id == 0 &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->fill_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
+    }
+}
+
+/* Document signals: until the list is filled, the fill will see them. */
+
+static void
+on_annotation_added_cb (BylineAnnotationPanel *self,
+                        BylineAnnotation      *annotation)
+{
+  if (self->fill_pending)
+    {
+      return;
+    }
+
+  byline_panel_list_insert (self->list, annotation);
+  count_in (self, annotation);
   schedule_counts (self);
 }
 
@@ -649,27 +1168,57 @@ on_annotation_changed_cb (BylineAnnotationPanel *self,
                           guint                  old_start,
                           guint                  old_end)
 {
-  guint position;
+  LabelCount *count;
+  SortKey old_key = { old_start, old_end, byline_annotation_get_id (annotation) };
+  guint before;
 
-  if (!g_list_store_find (self->store, annotation, &position))
+  if (self->fill_pending)
     {
       return;
     }
 
-  /* Re-announce it: the sort model moves it to its new place, the filter
-   * re-checks it and the list rebinds its row. */
-  g_list_store_splice (self->store, position, 1, (gpointer *) &annotation, 1);
+  /* Moved to its new place: the filter re-checks it and the list
+   * rebinds its row. Taken out and put back, it is still one change to
+   * the number shown. */
+  before = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  self->syncing++;
+  self->moving++;
+  byline_panel_list_move (self->list, annotation, &old_key);
+  self->moving--;
+  self->syncing--;
   if (annotation == self->selected)
     {
       sync_list_selection (self, FALSE);
     }
-  schedule_counts (self);
+  if (before != g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
+    {
+      update_summary (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
+    }
+
+  count = g_hash_table_lookup (self->counted, annotation);
+  if (count == NULL ||
+      count->label != byline_annotation_get_label (annotation) ||
+      count->layer != byline_annotation_get_layer (annotation))
+    {
+      count_out (self, annotation);
+      count_in (self, annotation);
+      schedule_counts (self);
+    }
 }
 
 static void
 on_annotation_removed_cb (BylineAnnotationPanel *self,
                           BylineAnnotation      *annotation)
 {
+  if (!self->fill_pending)
+    {
+      SortKey key = sort_key_of (annotation);
+
+      byline_panel_list_remove (self->list, annotation, &key);
+      count_out (self, annotation);
+      schedule_counts (self);
+    }
   if (annotation == self->selected)
     {
       select_annotation (self, NULL, FALSE);
@@ -738,10 +1287,26 @@ byline_annotation_panel_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (byline_annotation_panel_parent_class)->map (widget);
 
+  schedule_fill (self);
   if (self->selected != NULL && self->scroll_idle_id == 0)
     {
       self->scroll_idle_id = g_idle_add_full (G_PRIORITY_LOW, scroll_idle_cb, self, NULL);
     }
+}
+
+static void
+byline_annotation_panel_unmap (GtkWidget *widget)
+{
+  BylineAnnotationPanel *self = BYLINE_ANNOTATION_PANEL (widget);
+
+  /* The next map schedules it again. */
+  if (self->fill_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->fill_tick_id);
+      self->fill_tick_id = 0;
+    }
+
+  GTK_WIDGET_CLASS (byline_annotation_panel_parent_class)->unmap (widget);
 }
 
 /* GObject */
@@ -757,13 +1322,15 @@ byline_annotation_panel_dispose (GObject *object)
     }
   g_clear_handle_id (&self->counts_idle_id, g_source_remove);
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  g_clear_handle_id (&self->fill_idle_id, g_source_remove);
+  self->fill_pending = FALSE;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_ANNOTATION_PANEL);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->store);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->list);
   g_clear_object (&self->layer_model);
   g_clear_object (&self->label_model);
   g_clear_object (&self->selected);
@@ -781,6 +1348,9 @@ byline_annotation_panel_finalize (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->layer_names, g_ptr_array_unref);
   g_clear_pointer (&self->label_names, g_ptr_array_unref);
+  g_clear_pointer (&self->counted, g_hash_table_unref);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->labels_seen, g_ptr_array_unref);
 
   G_OBJECT_CLASS (byline_annotation_panel_parent_class)->finalize (object);
 }
@@ -849,6 +1419,7 @@ byline_annotation_panel_class_init (BylineAnnotationPanelClass *klass)
   widget_class->measure = byline_annotation_panel_measure;
   widget_class->size_allocate = byline_annotation_panel_size_allocate;
   widget_class->map = byline_annotation_panel_map;
+  widget_class->unmap = byline_annotation_panel_unmap;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, BYLINE_TYPE_DOCUMENT,
@@ -915,16 +1486,17 @@ byline_annotation_panel_init (BylineAnnotationPanel *self)
   self->status_filter = -1;
   self->layer_names = g_ptr_array_new ();
   self->label_names = g_ptr_array_new ();
+  self->counts = g_hash_table_new_full (label_count_hash, label_count_equal, g_free, NULL);
+  self->counted = g_hash_table_new (NULL, NULL);
+  self->labels_seen = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->store = g_list_store_new (BYLINE_TYPE_ANNOTATION);
-  self->sorter = gtk_custom_sorter_new (compare_annotations, NULL, NULL);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
-                                              GTK_SORTER (self->sorter));
-  self->filter = gtk_custom_filter_new (filter_annotation, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
-                                                  GTK_FILTER (self->filter));
+  self->list = g_object_new (BYLINE_TYPE_PANEL_LIST, NULL);
+  /* No function until a filter is set: see refilter (). */
+  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->list)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -976,7 +1548,6 @@ byline_annotation_panel_set_document (BylineAnnotationPanel *self,
                                       BylineDocument        *document,
                                       BylineSchema          *schema)
 {
-  g_autoptr(GPtrArray) items = NULL;
   gboolean schema_changed;
   guint n;
 
@@ -999,19 +1570,10 @@ byline_annotation_panel_set_document (BylineAnnotationPanel *self,
   schema_changed = g_set_object (&self->schema, schema);
   byline_inspector_set_document (self->inspector, document, schema);
 
-  n = document != NULL ? g_list_model_get_n_items (G_LIST_MODEL (document)) : 0;
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (document), i));
-    }
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, n);
-
   if (document != NULL)
     {
-      g_signal_connect_object (document, "items-changed",
-                               G_CALLBACK (on_document_items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "annotation-added",
+                               G_CALLBACK (on_annotation_added_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "annotation-changed",
                                G_CALLBACK (on_annotation_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "annotation-removed",
@@ -1022,9 +1584,30 @@ byline_annotation_panel_set_document (BylineAnnotationPanel *self,
     {
       rebuild_layer_dropdown (self);
     }
-  g_clear_handle_id (&self->counts_idle_id, g_source_remove);
-  rebuild_label_dropdown (self);
-  update_summary (self);
+
+  /* A large document goes into the list after the frame that shows its
+   * article; the old one leaves it now. */
+  n = document != NULL ? byline_document_get_n_annotations (document) : 0;
+  if (n > FILL_AT_ONCE_MAX)
+    {
+      guint before = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+      self->fill_pending = TRUE;
+      byline_panel_list_set (self->list, NULL);
+      count_all (self, NULL);
+      g_clear_handle_id (&self->counts_idle_id, g_source_remove);
+      rebuild_label_dropdown (self);
+      update_summary (self);
+      schedule_fill (self);
+      if (before != 0)
+        {
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
+        }
+    }
+  else
+    {
+      fill (self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -1136,5 +1719,6 @@ byline_annotation_panel_get_n_shown (BylineAnnotationPanel *self)
 {
   g_return_val_if_fail (BYLINE_IS_ANNOTATION_PANEL (self), 0);
 
+  ensure_filled (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 }

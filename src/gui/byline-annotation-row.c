@@ -10,8 +10,12 @@
 #include "byline-gui-private.h"
 
 /* Longer covered text is cut here before the label ellipsizes it: a row
- * never lays out a whole paragraph. */
-#define MAX_SHOWN_CHARS 160
+ * never lays out a whole paragraph. The panel is at most 340 px wide, so
+ * a row shows fewer than 80 characters: each new row (a jump in the list
+ * makes 30 of them) then shapes half as much text. Screen readers get
+ * more of it. */
+#define MAX_SHOWN_CHARS 80
+#define MAX_SPOKEN_CHARS 160
 
 struct _BylineAnnotationRow
 {
@@ -220,6 +224,7 @@ byline_annotation_row_bind (BylineAnnotationRow *self,
                             BylineAnnotation    *annotation)
 {
   g_autofree char *text = NULL;
+  g_autofree char *spoken = NULL;
   g_autofree char *status = NULL;
   g_autofree char *accessible = NULL;
   const BylineLabel *label = NULL;
@@ -239,7 +244,10 @@ byline_annotation_row_bind (BylineAnnotationRow *self,
 
   gtk_label_set_label (self->label_label, byline_annotation_get_label (annotation));
 
-  text = byline_annotation_row_dup_one_line (document, annotation, MAX_SHOWN_CHARS);
+  spoken = byline_annotation_row_dup_one_line (document, annotation, MAX_SPOKEN_CHARS);
+  text = g_utf8_strlen (spoken, -1) > MAX_SHOWN_CHARS
+    ? byline_annotation_row_dup_one_line (document, annotation, MAX_SHOWN_CHARS)
+    : g_strdup (spoken);
   gtk_label_set_label (self->text_label, text);
 
   state = byline_annotation_get_status (annotation);
@@ -266,8 +274,8 @@ byline_annotation_row_bind (BylineAnnotationRow *self,
 
   /* TRANSLATORS: a list row read by screen readers: "PERSON: Antony Blinken" */
   accessible = status != NULL
-    ? g_strdup_printf (_("%s: %s (%s)"), byline_annotation_get_label (annotation), text, status)
-    : g_strdup_printf (_("%s: %s"), byline_annotation_get_label (annotation), text);
+    ? g_strdup_printf (_("%s: %s (%s)"), byline_annotation_get_label (annotation), spoken, status)
+    : g_strdup_printf (_("%s: %s"), byline_annotation_get_label (annotation), spoken);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);

@@ -58,9 +58,82 @@ typedef struct
   GArray            *runs;
   GArray            *chips;
   GHashTable        *relation_names;
+  GArray            *lines;
+  GHashTable        *annotation_runs;
 } Frame;
 
+/* A display line of the text on screen. The rectangle of its first
+ * character gives the top and height of every character on that line;
+ * it is asked for only when a run starts there. */
+typedef struct
+{
+  guint        start;
+  gboolean     located;
+  GdkRectangle rect;
+} DisplayLine;
+
 /* ---- Geometry ---------------------------------------------------------- */
+
+/* Finds the display lines of [f->start, f->end) once per frame, so that
+ * the runs of the annotations on screen need no walking of display lines
+ * each (every step asks Pango about the whole paragraph). The last entry
+ * only marks where the last line ends. */
+static void
+find_display_lines (Frame *f)
+{
+  GtkTextIter iter;
+  DisplayLine line = { 0, };
+  guint offset;
+
+  gtk_text_buffer_get_iter_at_offset (f->buffer, &iter, (int) f->start);
+  offset = f->start;
+  for (;;)
+    {
+      line.start = offset;
+      g_array_append_val (f->lines, line);
+      if (offset >= f->end)
+        break;
+      if (!gtk_text_view_forward_display_line (f->view, &iter))
+        gtk_text_buffer_get_end_iter (f->buffer, &iter);
+      if ((guint) gtk_text_iter_get_offset (&iter) <= offset)
+        {
+          /* The end of the text: the last line ends there. */
+          if ((guint) gtk_text_iter_get_offset (&iter) < offset)
+            break;
+          line.start = (guint) gtk_text_buffer_get_char_count (f->buffer);
+          if (line.start > offset)
+            g_array_append_val (f->lines, line);
+          break;
+        }
+      offset = (guint) gtk_text_iter_get_offset (&iter);
+    }
+}
+
+/* The display line holding @offset, or NULL off the lines found. */
+static DisplayLine *
+display_line_at (Frame *f,
+                 guint  offset)
+{
+  DisplayLine *lines = (DisplayLine *) (gpointer) f->lines->data;
+  guint lo = 0;
+  guint hi;
+
+  if (f->lines->len < 2 || offset < lines[0].start ||
+      offset >= lines[f->lines->len - 1].start)
+    return NULL;
+  /* The last line starting at or before @offset. */
+  hi = f->lines->len - 1;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (lines[mid].start <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return &lines[lo];
+}
 
 /* Appends the runs of [start, end) that lie in [clip_start, clip_end),
  * at most @max of them, trimming the whitespace at line ends. */
@@ -78,28 +151,41 @@ add_runs (Frame  *f,
   guint e = MIN (end, clip_end);
   GtkTextIter iter;
   guint added = 0;
+  guint run_start = s;
 
   if (s >= e)
     return;
 
   gtk_text_buffer_get_iter_at_offset (f->buffer, &iter, (int) s);
-  while ((guint) gtk_text_iter_get_offset (&iter) < e && added < max)
+  while (run_start < e && added < max)
     {
-      GtkTextIter next = iter;
+      DisplayLine *line = display_line_at (f, run_start);
       GtkTextIter last;
       GdkRectangle first_rect;
       GdkRectangle last_rect;
-      guint run_start = (guint) gtk_text_iter_get_offset (&iter);
+      guint next_start;
       guint run_end;
       Run run;
 
-      if (!gtk_text_view_forward_display_line (f->view, &next))
-        gtk_text_buffer_get_end_iter (f->buffer, &next);
-      run_end = MIN ((guint) gtk_text_iter_get_offset (&next), e);
+      if (line != NULL)
+        {
+          next_start = line[1].start;
+        }
+      else
+        {
+          GtkTextIter next = iter;
+
+          /* Off screen (the far end of a relation): ask the view. */
+          if (!gtk_text_view_forward_display_line (f->view, &next))
+            gtk_text_buffer_get_end_iter (f->buffer, &next);
+          next_start = (guint) gtk_text_iter_get_offset (&next);
+        }
+      run_end = MIN (next_start, e);
       if (run_end <= run_start)
         break;
 
-      gtk_text_buffer_get_iter_at_offset (f->buffer, &last, (int) run_end);
+      last = iter;
+      gtk_text_iter_forward_chars (&last, (int) (run_end - run_start));
       gtk_text_iter_backward_char (&last);
       while (gtk_text_iter_compare (&last, &iter) > 0 &&
              g_unichar_isspace (gtk_text_iter_get_char (&last)))
@@ -108,7 +194,19 @@ add_runs (Frame  *f,
       /* A blank line inside a quote of several paragraphs has no box. */
       if (!g_unichar_isspace (gtk_text_iter_get_char (&last)))
         {
-          gtk_text_view_get_iter_location (f->view, &iter, &first_rect);
+          if (line != NULL && line->start == run_start)
+            {
+              if (!line->located)
+                {
+                  gtk_text_view_get_iter_location (f->view, &iter, &line->rect);
+                  line->located = TRUE;
+                }
+              first_rect = line->rect;
+            }
+          else
+            {
+              gtk_text_view_get_iter_location (f->view, &iter, &first_rect);
+            }
           gtk_text_view_get_iter_location (f->view, &last, &last_rect);
           run.x = first_rect.x;
           run.y = first_rect.y;
@@ -120,8 +218,35 @@ add_runs (Frame  *f,
           g_array_append_val (runs, run);
           added++;
         }
-      iter = next;
+      if (next_start >= e)
+        break;
+      gtk_text_iter_forward_chars (&iter, (int) (next_start - run_start));
+      run_start = next_start;
     }
+}
+
+/* The runs of an annotation on screen, found once per frame: an
+ * annotation is often drawn more than once (its box or dashes, its chip,
+ * as the selection). Owned by the frame. */
+static GArray *
+cached_runs (Frame            *f,
+             BylineAnnotation *annotation)
+{
+  GArray *runs = g_hash_table_lookup (f->annotation_runs, annotation);
+  guint n;
+
+  if (runs != NULL)
+    return runs;
+  runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  n = byline_annotation_get_n_fragments (annotation);
+  for (guint i = 0; i < n; i++)
+    {
+      const BylineFragment *frag = byline_annotation_get_fragment (annotation, i);
+
+      add_runs (f, frag->start, frag->end, f->start, f->end, G_MAXUINT, i, runs);
+    }
+  g_hash_table_insert (f->annotation_runs, annotation, runs);
+  return runs;
 }
 
 static void
@@ -129,15 +254,10 @@ annotation_runs (Frame            *f,
                  BylineAnnotation *annotation,
                  GArray           *runs)
 {
-  guint n = byline_annotation_get_n_fragments (annotation);
+  GArray *cached = cached_runs (f, annotation);
 
   g_array_set_size (runs, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      const BylineFragment *frag = byline_annotation_get_fragment (annotation, i);
-
-      add_runs (f, frag->start, frag->end, f->start, f->end, G_MAXUINT, i, runs);
-    }
+  g_array_append_vals (runs, cached->data, cached->len);
 }
 
 /* A box path around a run, with rounded corners on its closed sides. */
@@ -429,15 +549,31 @@ nesting_depth (Frame            *f,
 
 /* ---- Chips ------------------------------------------------------------- */
 
+/* Returns a new reference. The layouts are kept from frame to frame,
+ * keyed by their text (a label name, mostly): shaping a hundred chips
+ * anew on every frame was a fifth of its time. Pango lays a kept layout
+ * out again by itself when the widget's context changes; the view drops
+ * them all when the chip size does (update_chip_metrics). */
 static PangoLayout *
 small_layout (Frame      *f,
               const char *text,
               gboolean    bold,
               double      scale)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (f->self), text);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
-  PangoAttrList *attrs = pango_attr_list_new ();
+  g_autofree char *key = g_strdup_printf ("%c%g:%s", bold ? 'b' : 'r', scale, text);
+  PangoLayout *layout = g_hash_table_lookup (f->self->chip_layouts, key);
+  PangoFontDescription *font;
+  PangoAttrList *attrs;
+
+  if (layout != NULL)
+    return g_object_ref (layout);
+  /* Relation names vary: a bound, not a policy. */
+  if (g_hash_table_size (f->self->chip_layouts) >= 256)
+    g_hash_table_remove_all (f->self->chip_layouts);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (f->self), text);
+  font = pango_font_description_from_string ("Sans");
+  attrs = pango_attr_list_new ();
 
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_absolute_size (font, f->self->chip_font_px * scale * PANGO_SCALE);
@@ -447,6 +583,7 @@ small_layout (Frame      *f,
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_font_description_free (font);
+  g_hash_table_insert (f->self->chip_layouts, g_steal_pointer (&key), g_object_ref (layout));
   return layout;
 }
 
@@ -961,16 +1098,17 @@ draw_above (Frame     *f,
       BylineAnnotation *a = annotations->pdata[i];
       const BylineFragment *frag = byline_annotation_get_fragment (a, 0);
       BylineLook *look;
+      GArray *runs;
 
       if (frag->start < f->start || !_byline_article_view_is_drawn (self, a))
         continue;
       look = _byline_article_view_get_look (self, byline_annotation_get_label (a));
       if (look == NULL)
         continue;
-      g_array_set_size (f->runs, 0);
-      add_runs (f, frag->start, frag->end, f->start, f->end, 1, 0, f->runs);
-      if (f->runs->len > 0)
-        draw_chip (f, a, look, &g_array_index (f->runs, Run, 0));
+      /* The first run of the first fragment, if it has one on screen. */
+      runs = cached_runs (f, a);
+      if (runs->len > 0 && g_array_index (runs, Run, 0).group == 0)
+        draw_chip (f, a, look, &g_array_index (runs, Run, 0));
     }
 
   if (relations != NULL)
@@ -1003,6 +1141,8 @@ _byline_article_view_snapshot_layer (BylineArticleView *self,
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GArray) runs = NULL;
   g_autoptr(GArray) chips = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GHashTable) cache = NULL;
   GtkTextIter start;
   GtkTextIter end;
   Frame f = { 0, };
@@ -1047,6 +1187,11 @@ _byline_article_view_snapshot_layer (BylineArticleView *self,
         return;
     }
 
+  lines = g_array_new (FALSE, FALSE, sizeof (DisplayLine));
+  cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  f.lines = lines;
+  f.annotation_runs = cache;
+  find_display_lines (&f);
   f.cr = gtk_snapshot_append_cairo (snapshot,
                                     &GRAPHENE_RECT_INIT (f.visible.x, f.visible.y,
                                                          f.visible.width, f.visible.height));

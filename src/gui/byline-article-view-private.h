@@ -18,7 +18,7 @@ typedef enum
 
 /* One label as the view draws it: its colour and its two tags (one for
  * manual and accepted annotations, one for suggestions; rejected ones are
- * not drawn). */
+ * not drawn), and for backgrounds the tag of the selected one. */
 typedef struct
 {
   char            *name;
@@ -26,6 +26,7 @@ typedef struct
   BylineLookStyle  style;
   GdkRGBA          color;
   GtkTextTag      *tags[2];
+  GtkTextTag      *selected_tag;
 } BylineLook;
 
 struct _BylineArticleView
@@ -51,11 +52,21 @@ struct _BylineArticleView
   GPtrArray         *look_order;
   GtkTextTag        *zoom_tag;
   GtkTextTag        *selected_tag;
+  /* The look's selected tag that is on the selected annotation. */
+  GtkTextTag        *selected_look_tag;
   GtkTextMark       *scroll_mark;
 
-  /* Sizes of the label chips, from the font and the zoom. */
+  /* Sizes of the label chips, from the font and the zoom, and their
+   * layouts by text ("b1:PERSON"), kept while the size stays. */
   double             chip_font_px;
   int                chip_height;
+  GHashTable        *chip_layouts;
+
+  /* Tagging: [0, tagged_end) carries exactly the model's label tags and
+   * nothing after it carries any; tag_idle_id extends it in document
+   * order (see tag_idle_cb). */
+  guint              tagged_end;
+  guint              tag_idle_id;
 
   gboolean           scroll_pending;
   guint              scroll_idle_id;

@@ -30,6 +30,14 @@
 
 #define FALLBACK_COLOR "#77767b"
 
+/* What set_document tags before the first frame: more than a screenful
+ * of text at the smallest zoom on a large monitor. The rest is tagged in
+ * idle slices of TAG_SLICE_USEC, TAG_CHUNK_CHARS at a time. */
+#define TAG_FIRST_CHARS 20000
+#define TAG_CHUNK_CHARS 2048
+#define TAG_SLICE_USEC  4000
+#define TAG_PRIORITY    (GDK_PRIORITY_REDRAW + 4)
+
 G_DEFINE_FINAL_TYPE (BylineArticleView, byline_article_view, GTK_TYPE_TEXT_VIEW)
 
 enum {
@@ -151,6 +159,12 @@ update_look_tags (BylineArticleView *self,
                     "background-rgba", &color,
                     "background-set", visible,
                     NULL);
+      /* Deeper when selected. Only backgrounds are: a selected quote or
+       * claim gets its box in snapshot_layer, so the entities inside it
+       * keep their colours. */
+      color = self->dark ? ink : look->color;
+      color.alpha = BACKGROUND_ALPHA_SELECTED;
+      g_object_set (look->selected_tag, "background-rgba", &color, NULL);
       break;
 
     case BYLINE_LOOK_UNDERLINE:
@@ -164,42 +178,10 @@ update_look_tags (BylineArticleView *self,
 }
 
 static void
-update_selected_tag (BylineArticleView *self)
-{
-  BylineLook *look = NULL;
-  GdkRGBA color;
-
-  if (self->selected_tag == NULL)
-    return;
-  if (self->selected != NULL)
-    look = _byline_article_view_get_look (self, byline_annotation_get_label (self->selected));
-
-  /* Only backgrounds are deepened: a selected quote or claim gets its box
-   * in snapshot_layer, so the entities inside it keep their colours. */
-  if (look != NULL && look->style == BYLINE_LOOK_BACKGROUND)
-    {
-      if (self->dark)
-        _byline_article_view_ink (self, &look->color, &color);
-      else
-        color = look->color;
-      color.alpha = BACKGROUND_ALPHA_SELECTED;
-      g_object_set (self->selected_tag,
-                    "background-rgba", &color,
-                    "background-set", TRUE,
-                    NULL);
-    }
-  else
-    {
-      g_object_set (self->selected_tag, "background-set", FALSE, NULL);
-    }
-}
-
-static void
 update_all_looks (BylineArticleView *self)
 {
   for (guint i = 0; i < self->look_order->len; i++)
     update_look_tags (self, self->look_order->pdata[i]);
-  update_selected_tag (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -234,10 +216,27 @@ create_label_tag (BylineArticleView *self,
   look->tags[suggested] = gtk_text_buffer_create_tag (buffer, name, NULL);
 }
 
+/* The selected annotation of a background label is drawn deeper by a tag
+ * of its own, so that selecting never changes a tag's colour: GTK lays
+ * out every line on screen again when a tag property changes, and only
+ * the lines of the range when a tag is applied. */
+static void
+create_selected_tag (BylineArticleView *self,
+                     GtkTextBuffer     *buffer,
+                     BylineLook        *look)
+{
+  g_autofree char *name = NULL;
+
+  if (look->style != BYLINE_LOOK_BACKGROUND)
+    return;
+  name = g_strdup_printf ("byline:selected:%s", look->name);
+  look->selected_tag = gtk_text_buffer_create_tag (buffer, name, NULL);
+}
+
 /* Creates every tag of the schema, in a fixed priority order: the zoom tag
  * first (lowest), suggestions below manual annotations so that a manual
- * label wins where both overlap, layers in schema order, the selected tag
- * last (highest). */
+ * label wins where both overlap, layers in schema order, the selected
+ * backgrounds above them all, and the selected tag last (highest). */
 static void
 create_tags (BylineArticleView *self,
              GtkTextBuffer     *buffer)
@@ -269,8 +268,11 @@ create_tags (BylineArticleView *self,
       for (guint i = 0; i < self->look_order->len; i++)
         create_label_tag (self, buffer, self->look_order->pdata[i], (guint) suggested);
     }
+  for (guint i = 0; i < self->look_order->len; i++)
+    create_selected_tag (self, buffer, self->look_order->pdata[i]);
 
   self->selected_tag = gtk_text_buffer_create_tag (buffer, "byline:selected", NULL);
+  self->selected_look_tag = NULL;
   update_all_looks (self);
 }
 
@@ -282,7 +284,8 @@ _byline_article_view_get_look (BylineArticleView *self,
 }
 
 /* A label the schema does not know still gets drawn, in grey. Its tags
- * come after the schema's, so the selected tag is raised to stay last. */
+ * come after the schema's, so the selected tags are raised to stay
+ * above them. */
 static BylineLook *
 ensure_look (BylineArticleView *self,
              BylineAnnotation  *annotation)
@@ -302,6 +305,14 @@ ensure_look (BylineArticleView *self,
                    "background", FALLBACK_COLOR);
   create_label_tag (self, buffer, look, 1);
   create_label_tag (self, buffer, look, 0);
+  create_selected_tag (self, buffer, look);
+  for (guint i = 0; i < self->look_order->len; i++)
+    {
+      BylineLook *other = self->look_order->pdata[i];
+
+      if (other->selected_tag != NULL)
+        gtk_text_tag_set_priority (other->selected_tag, gtk_text_tag_table_get_size (table) - 1);
+    }
   gtk_text_tag_set_priority (self->selected_tag, gtk_text_tag_table_get_size (table) - 1);
   update_look_tags (self, look);
   return look;
@@ -368,6 +379,9 @@ retag_range (BylineArticleView *self,
   GtkTextIter s;
   GtkTextIter e;
 
+  /* Past tagged_end the idle pass will ask the model when it gets
+   * there: tagging it now would have it applied twice. */
+  end = MIN (end, self->tagged_end);
   if (start >= end)
     return;
   gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
@@ -385,16 +399,83 @@ retag_range (BylineArticleView *self,
     tag_annotation (self, buffer, annotations->pdata[i], start, end);
 }
 
+/* Tags [tagged_end, @end), which carries no label tag yet, from the
+ * model, and moves tagged_end there. An annotation that reaches past
+ * @end is tagged up to it now and the rest with the next range: the
+ * pieces of one tag merge where they meet. */
 static void
-set_selected_tag_on (BylineArticleView *self,
-                     BylineAnnotation  *annotation,
-                     guint              clip_start,
-                     guint              clip_end,
-                     gboolean           apply)
+tag_forward (BylineArticleView *self,
+             GtkTextBuffer     *buffer,
+             guint              end)
+{
+  g_autoptr(GPtrArray) annotations = NULL;
+  guint start = self->tagged_end;
+
+  if (start >= end)
+    return;
+  annotations = byline_document_query (self->document, start, end);
+  for (guint i = 0; i < annotations->len; i++)
+    tag_annotation (self, buffer, annotations->pdata[i], start, end);
+  self->tagged_end = end;
+}
+
+/* Tagging 50,000 annotations takes about 0.3 s (each apply_tag splits
+ * B-tree segments and counts characters), far too long to block opening
+ * or a frame. set_document tags the first screen; this tags the rest in
+ * slices of a few milliseconds, in document order, at a priority just
+ * below the frame clock's (GDK_PRIORITY_REDRAW) and just above the text
+ * view's incremental layout (GDK_PRIORITY_REDRAW + 5): frames never wait
+ * more than one slice, and the backgrounds are all there within about
+ * half a second, before the layout of the rest of the article. */
+static gboolean
+tag_idle_cb (gpointer user_data)
+{
+  BylineArticleView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  guint n_chars = byline_document_get_n_chars (self->document);
+  gint64 deadline = g_get_monotonic_time () + TAG_SLICE_USEC;
+
+  do
+    tag_forward (self, buffer, MIN (n_chars, self->tagged_end + TAG_CHUNK_CHARS));
+  while (self->tagged_end < n_chars && g_get_monotonic_time () < deadline);
+
+  if (self->tagged_end < n_chars)
+    return G_SOURCE_CONTINUE;
+  self->tag_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+select_tags_on (BylineArticleView *self,
+                BylineAnnotation  *annotation)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  /* Ensured: the idle pass may not have met the label yet. */
+  BylineLook *look = ensure_look (self, annotation);
 
-  apply_fragments (buffer, self->selected_tag, annotation, clip_start, clip_end, apply);
+  apply_fragments (buffer, self->selected_tag, annotation, 0, G_MAXUINT, TRUE);
+  self->selected_look_tag = look != NULL ? look->selected_tag : NULL;
+  if (self->selected_look_tag != NULL)
+    apply_fragments (buffer, self->selected_look_tag, annotation, 0, G_MAXUINT, TRUE);
+}
+
+/* Takes the selected tags off [start, end), the whole extent the selected
+ * annotation had: its fragments or label may have changed since. */
+static void
+unselect_tags (BylineArticleView *self,
+               guint              start,
+               guint              end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter s;
+  GtkTextIter e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) end);
+  gtk_text_buffer_remove_tag (buffer, self->selected_tag, &s, &e);
+  if (self->selected_look_tag != NULL)
+    gtk_text_buffer_remove_tag (buffer, self->selected_look_tag, &s, &e);
+  self->selected_look_tag = NULL;
 }
 
 /* ---- Accessibility ----------------------------------------------------- */
@@ -440,8 +521,9 @@ on_annotation_added_cb (BylineDocument    *document,
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
 
-  /* Adding only ever adds tag coverage, so no retagging is needed. */
-  tag_annotation (self, buffer, annotation, 0, G_MAXUINT);
+  /* Adding only ever adds tag coverage, so no retagging is needed; past
+   * tagged_end the idle pass will find it in the model. */
+  tag_annotation (self, buffer, annotation, 0, self->tagged_end);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -484,16 +566,14 @@ on_annotation_changed_cb (BylineDocument    *document,
 
   if (annotation == self->selected)
     {
+      unselect_tags (self, old_start, old_end);
       if (!_byline_article_view_is_drawn (self, annotation))
         {
-          set_selected_tag_on (self, annotation, old_start, old_end, FALSE);
           byline_article_view_set_selected (self, NULL);
         }
       else
         {
-          set_selected_tag_on (self, annotation, old_start, old_end, FALSE);
-          update_selected_tag (self);
-          set_selected_tag_on (self, annotation, 0, G_MAXUINT, TRUE);
+          select_tags_on (self, annotation);
           update_accessible_description (self);
         }
     }
@@ -583,6 +663,7 @@ byline_article_view_dispose (GObject *object)
   disconnect_document (self);
   g_clear_handle_id (&self->snap_idle_id, g_source_remove);
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  g_clear_handle_id (&self->tag_idle_id, g_source_remove);
   g_clear_signal_handler (&self->dark_handler, adw_style_manager_get_default ());
   g_clear_object (&self->selected);
   g_clear_object (&self->pick_target);
@@ -600,6 +681,7 @@ byline_article_view_finalize (GObject *object)
   g_clear_pointer (&self->tokens, g_array_unref);
   g_clear_pointer (&self->layer, g_free);
   g_clear_pointer (&self->hidden_layers, g_hash_table_unref);
+  g_clear_pointer (&self->chip_layouts, g_hash_table_unref);
   g_clear_pointer (&self->look_order, g_ptr_array_unref);
   g_clear_pointer (&self->looks, g_hash_table_unref);
 
@@ -730,6 +812,7 @@ byline_article_view_init (BylineArticleView *self)
   self->looks = g_hash_table_new (g_str_hash, g_str_equal);
   self->look_order = g_ptr_array_new_with_free_func (byline_look_free);
   self->hidden_layers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->chip_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self), FALSE);
   gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self), TRUE);
@@ -773,6 +856,7 @@ update_chip_metrics (BylineArticleView *self)
   PangoRectangle logical;
   double base_px = 16.0;
   int old_height = self->chip_height;
+  double old_font_px = self->chip_font_px;
   int room;
 
   if (font != NULL && pango_font_description_get_size (font) > 0)
@@ -782,6 +866,8 @@ update_chip_metrics (BylineArticleView *self)
         base_px *= 96.0 / 72.0;
     }
   self->chip_font_px = MAX (7.0, base_px * self->zoom * 0.62);
+  if (!G_APPROX_VALUE (self->chip_font_px, old_font_px, 1e-9))
+    g_hash_table_remove_all (self->chip_layouts);
 
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "PERSON");
   chip_font = pango_font_description_from_string ("Sans Bold");
@@ -820,6 +906,8 @@ byline_article_view_set_document (BylineArticleView *self,
   g_return_if_fail (schema == NULL || BYLINE_IS_SCHEMA (schema));
 
   disconnect_document (self);
+  g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+  self->tagged_end = 0;
   byline_article_view_end_pick (self);
   byline_article_view_set_selected (self, NULL);
   g_clear_pointer (&self->tokens, g_array_unref);
@@ -840,9 +928,12 @@ byline_article_view_set_document (BylineArticleView *self,
       gtk_text_buffer_get_bounds (buffer, &start, &end);
       gtk_text_buffer_apply_tag (buffer, self->zoom_tag, &start, &end);
 
-      n = byline_document_get_n_annotations (document);
-      for (guint i = 0; i < n; i++)
-        tag_annotation (self, buffer, byline_document_get_annotation (document, i), 0, G_MAXUINT);
+      /* The first screen, while no view shows the buffer (no layout
+       * work); the rest in tag_idle_cb. */
+      n = byline_document_get_n_chars (document);
+      tag_forward (self, buffer, MIN (n, TAG_FIRST_CHARS));
+      if (self->tagged_end < n)
+        self->tag_idle_id = g_idle_add_full (TAG_PRIORITY, tag_idle_cb, self, NULL);
     }
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
@@ -869,6 +960,14 @@ byline_article_view_set_document (BylineArticleView *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEMA]);
+}
+
+gboolean
+byline_article_view_is_fully_tagged (BylineArticleView *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), FALSE);
+  return self->document == NULL ||
+         self->tagged_end >= byline_document_get_n_chars (self->document);
 }
 
 BylineDocument *
@@ -997,12 +1096,13 @@ byline_article_view_set_selected (BylineArticleView *self,
     return;
 
   if (self->selected != NULL)
-    set_selected_tag_on (self, self->selected, 0, G_MAXUINT, FALSE);
+    unselect_tags (self,
+                   byline_annotation_get_start (self->selected),
+                   byline_annotation_get_end (self->selected));
   g_set_object (&self->selected, annotation);
-  update_selected_tag (self);
   if (annotation != NULL)
     {
-      set_selected_tag_on (self, annotation, 0, G_MAXUINT, TRUE);
+      select_tags_on (self, annotation);
       _byline_article_view_scroll_to (self, annotation);
     }
   update_accessible_description (self);

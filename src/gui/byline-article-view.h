@@ -26,6 +26,12 @@ GtkWidget        *byline_article_view_new                (void);
 void              byline_article_view_set_document       (BylineArticleView *self,
                                                           BylineDocument    *document,
                                                           BylineSchema      *schema);
+/* Added: set_document tags the first screen at once and the rest of the
+ * article in the idle time after it (within a second or so of opening a
+ * 1 MB article). Until then the label tags past the first screen are
+ * missing; edits are tagged correctly wherever they are. TRUE once every
+ * annotation is tagged (and with no document). */
+gboolean          byline_article_view_is_fully_tagged    (BylineArticleView *self);
 BylineDocument   *byline_article_view_get_document       (BylineArticleView *self);
 BylineSchema     *byline_article_view_get_schema         (BylineArticleView *self);
 
@@ -92,7 +98,8 @@ BylineAnnotation *byline_article_view_get_pick_target    (BylineArticleView *sel
  * for manual and accepted, one for suggested; NULL for rejected, which are
  * not drawn, and for labels the schema lacks until one is used). The tags
  * are named "byline:LABEL" and "byline:LABEL:suggested" in the buffer's
- * tag table; "byline:selected" covers the selected annotation and
+ * tag table; "byline:selected" covers the selected annotation (and
+ * "byline:selected:LABEL" too, for a background label, to deepen it) and
  * "byline:zoom" the whole text. Owned by the buffer; valid until the next
  * byline_article_view_set_document(). */
 GtkTextTag       *byline_article_view_get_label_tag      (BylineArticleView *self,

@@ -35,7 +35,11 @@ struct _BylineInspector
    * handlers do not commit what they are shown. */
   guint                 updating;
 
+  /* From byline-inspector.ui: the stack with its placeholder page when
+   * the inspector is made, the rest (annotation_page) when an annotation
+   * is first shown (ensure_page). */
   GtkStack             *stack;
+  GtkWidget            *annotation_page;
   GtkBox               *title_box;
   GtkLabel             *title_label;
   GtkLabel             *id_label;
@@ -622,6 +626,8 @@ refresh_note (BylineInspector *self)
     }
 }
 
+static void ensure_page (BylineInspector *self);
+
 static void
 refresh (BylineInspector *self)
 {
@@ -633,6 +639,7 @@ refresh (BylineInspector *self)
       return;
     }
 
+  ensure_page (self);
   self->updating++;
   refresh_header (self);
   refresh_label_row (self);
@@ -729,6 +736,11 @@ refresh_relations (BylineInspector *self)
   GtkListBoxRow *row;
   g_autoptr(GPtrArray) relations = NULL;
 
+  if (self->relations_list == NULL)
+    {
+      return;
+    }
+
   /* Rows only: the placeholder is a child too. */
   while ((row = gtk_list_box_get_row_at_index (self->relations_list, 0)) != NULL)
     {
@@ -773,7 +785,8 @@ shows_relation_to (BylineInspector  *self,
   const char *id = byline_annotation_get_id (annotation);
   GtkListBoxRow *row;
 
-  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->relations_list, i)) != NULL; i++)
+  for (guint i = 0; self->relations_list != NULL &&
+                    (row = gtk_list_box_get_row_at_index (self->relations_list, i)) != NULL; i++)
     {
       BylineRelation *relation = g_object_get_data (G_OBJECT (row), "byline-relation");
 
@@ -884,7 +897,14 @@ byline_inspector_dispose (GObject *object)
   g_clear_pointer (&self->attribute_shape, g_free);
   g_clear_object (&self->label_model);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_INSPECTOR);
+  if (self->stack != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->stack));
+      self->stack = NULL;
+    }
+  self->annotation_page = NULL;
+  self->relations_list = NULL;
+  self->attributes_group = NULL;
 
   G_OBJECT_CLASS (byline_inspector_parent_class)->dispose (object);
 }
@@ -961,47 +981,91 @@ byline_inspector_class_init (BylineInspectorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   byline_gui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/byline/Byline/byline-inspector.ui");
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, stack);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, title_box);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, title_label);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, id_label);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, text_label);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, label_row);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, status_row);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, review_box);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, accept_button);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, reject_button);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, span_row);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, note_row);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, attributes_group);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, relations_group);
-  gtk_widget_class_bind_template_child (widget_class, BylineInspector, relations_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_label_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_accept_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_reject_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_note_row_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_relations_list_row_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bylineinspector");
 }
 
+#define INSPECTOR_UI "/io/github/byline/Byline/byline-inspector.ui"
+
 static void
 byline_inspector_init (BylineInspector *self)
 {
-  g_autoptr(GtkExpression) expression = NULL;
-  GtkWidget *placeholder;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { "stack", NULL };
 
   self->attribute_rows = g_ptr_array_new ();
   self->label_model = gtk_string_list_new (NULL);
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Only the placeholder: see ensure_page (). */
+  if (!gtk_builder_add_objects_from_resource (builder, INSPECTOR_UI, ids, &error))
+    {
+      g_error ("Cannot build the inspector: %s", error->message);
+    }
+  self->stack = GTK_STACK (gtk_builder_get_object (builder, "stack"));
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+}
 
+/* Builds the editing page the first time an annotation is shown: a
+ * window that never selects one (most of them at first, and every
+ * window while it opens) does not pay for its rows and entries. */
+static void
+ensure_page (BylineInspector *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkExpression) expression = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { "annotation_page", NULL };
+  GtkWidget *placeholder;
+
+  if (self->annotation_page != NULL)
+    {
+      return;
+    }
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "on_label_row_selected_cb", G_CALLBACK (on_label_row_selected_cb),
+                                           "on_accept_button_clicked_cb", G_CALLBACK (on_accept_button_clicked_cb),
+                                           "on_reject_button_clicked_cb", G_CALLBACK (on_reject_button_clicked_cb),
+                                           "on_note_row_apply_cb", G_CALLBACK (on_note_row_apply_cb),
+                                           "on_relations_list_row_activated_cb", G_CALLBACK (on_relations_list_row_activated_cb),
+                                           NULL);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  /* The handlers are swapped: they get the inspector first. */
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_objects_from_resource (builder, INSPECTOR_UI, ids, &error))
+    {
+      g_error ("Cannot build the inspector: %s", error->message);
+    }
+
+#define GET(name, TYPE) self->name = TYPE (gtk_builder_get_object (builder, #name))
+  GET (annotation_page, GTK_WIDGET);
+  GET (title_box, GTK_BOX);
+  GET (title_label, GTK_LABEL);
+  GET (id_label, GTK_LABEL);
+  GET (text_label, GTK_LABEL);
+  GET (label_row, ADW_COMBO_ROW);
+  GET (status_row, ADW_ACTION_ROW);
+  GET (review_box, GTK_WIDGET);
+  GET (accept_button, GTK_BUTTON);
+  GET (reject_button, GTK_BUTTON);
+  GET (span_row, ADW_ACTION_ROW);
+  GET (note_row, ADW_ENTRY_ROW);
+  GET (attributes_group, ADW_PREFERENCES_GROUP);
+  GET (relations_group, ADW_PREFERENCES_GROUP);
+  GET (relations_list, GTK_LIST_BOX);
+#undef GET
+
+  /* Filled before its signal handler can see a change. */
+  self->updating++;
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   adw_combo_row_set_expression (self->label_row, expression);
   adw_combo_row_set_model (self->label_row, G_LIST_MODEL (self->label_model));
+  self->updating--;
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->status_row), FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->span_row), FALSE);
 
@@ -1013,6 +1077,8 @@ byline_inspector_init (BylineInspector *self)
 
   self->swatch = byline_annotation_row_new_swatch ();
   gtk_box_prepend (self->title_box, self->swatch);
+
+  gtk_stack_add_named (self->stack, self->annotation_page, "annotation");
 }
 
 GtkWidget *
@@ -1108,7 +1174,7 @@ byline_inspector_set_selected_relation (BylineInspector *self,
       return;
     }
 
-  if (relation == NULL)
+  if (relation == NULL && self->relations_list != NULL)
     {
       gtk_list_box_unselect_all (self->relations_list);
     }

@@ -760,6 +760,121 @@ test_panel_many (Fixture       *fixture,
   g_test_message ("undoing: %.3f s", g_timer_elapsed (timer, NULL));
 }
 
+static const char *
+selected_string (GtkDropDown *dropdown)
+{
+  GtkStringObject *string = gtk_drop_down_get_selected_item (dropdown);
+
+  return string != NULL ? gtk_string_object_get_string (string) : NULL;
+}
+
+/* A large document is put in the list after its first frame; whatever
+ * asks for the list before gets it filled at once. The counts follow
+ * additions, label changes and removals without a recount. */
+static void
+test_panel_large (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(BylineDocument) large = NULL;
+  g_autoptr(BylineAnnotation) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  GtkDropDown *labels;
+  BylineAnnotation *middle, *added;
+  GtkListView *list_view;
+  guint n_chars = byline_document_get_n_chars (fixture->document);
+  guint n = 3000;
+  guint position;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  large = byline_document_new ();
+  g_assert_true (byline_document_set_text (large, byline_document_get_text (fixture->document), -1, NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BylineAnnotation) annotation = NULL;
+      guint start = (i * 7919) % (n_chars - 20);
+
+      annotation = byline_annotation_new ("entities", i % 3 == 0 ? "PERSON" : "ORG",
+                                          start, start + 1 + i % 17);
+      g_assert_nonnull (byline_document_add_annotation (large, annotation, NULL));
+    }
+  middle = byline_document_get_annotation (large, n / 2);
+
+  byline_annotation_panel_set_document (fixture->panel, large, fixture->schema);
+  /* Selected before the list is filled: shown once it is. */
+  byline_annotation_panel_set_selected (fixture->panel, middle);
+  g_assert_true (byline_annotation_panel_get_selected (fixture->panel) == middle);
+  flush_main_context ();
+  g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, n);
+  assert_sorted (fixture);
+  list_view = find_widget (fixture->panel, GTK_TYPE_LIST_VIEW, "list_view", NULL, NULL);
+  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view)));
+  g_assert_true (shown_item (fixture, position) == middle);
+
+  labels = find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "label_dropdown", NULL, NULL);
+  flush_main_context ();
+  g_assert_cmpstr (selected_string (labels), ==, "All labels (3000)");
+  g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "PERSON (1000)"), !=,
+                    GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "ORG (2000)"), !=,
+                    GTK_INVALID_LIST_POSITION);
+
+  /* A label changed in place: counted under the new one, moved nowhere. */
+  state = byline_annotation_copy (middle);
+  byline_annotation_set_label (state, "PERSON");
+  if (g_strcmp0 (byline_annotation_get_label (middle), "PERSON") == 0)
+    byline_annotation_set_label (state, "ORG");
+  g_assert_true (byline_document_replace_annotation (large, byline_annotation_get_id (middle), state, &error));
+  g_assert_no_error (error);
+  flush_main_context ();
+  g_assert_cmpstr (selected_string (labels), ==, "All labels (3000)");
+  g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "PERSON (1000)"), ==,
+                    GTK_INVALID_LIST_POSITION);
+  g_assert_true (byline_document_undo (large));
+  flush_main_context ();
+  g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "PERSON (1000)"), !=,
+                    GTK_INVALID_LIST_POSITION);
+
+  /* A move keeps the order and the selection. */
+  g_clear_object (&state);
+  state = byline_annotation_copy (middle);
+  byline_annotation_set_range (state, 0, 3);
+  g_assert_true (byline_document_replace_annotation (large, byline_annotation_get_id (middle), state, &error));
+  g_assert_no_error (error);
+  assert_sorted (fixture);
+  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view)));
+  g_assert_true (shown_item (fixture, position) == middle);
+  g_assert_true (byline_document_undo (large));
+  assert_sorted (fixture);
+
+  /* Added and removed: one more, then one fewer. */
+  {
+    g_autoptr(BylineAnnotation) annotation = byline_annotation_new ("entities", "GPE", 5, 9);
+
+    added = byline_document_add_annotation (large, annotation, NULL);
+    g_assert_nonnull (added);
+  }
+  id = g_strdup (byline_annotation_get_id (added));
+  g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, n + 1);
+  flush_main_context ();
+  g_assert_cmpstr (selected_string (labels), ==, "All labels (3001)");
+  g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "GPE (1)"), !=,
+                    GTK_INVALID_LIST_POSITION);
+  assert_sorted (fixture);
+  g_assert_true (byline_document_remove_annotation (large, id));
+  g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, n);
+  flush_main_context ();
+  g_assert_cmpstr (selected_string (labels), ==, "All labels (3000)");
+  g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "GPE ("), ==,
+                    GTK_INVALID_LIST_POSITION);
+  assert_sorted (fixture);
+
+  /* Back to the fixture's document, so that tear-down finds it alone. */
+  byline_annotation_panel_set_document (fixture->panel, fixture->document, fixture->schema);
+  g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -788,6 +903,7 @@ main (int   argc,
   ADD ("/gui/annotation-panel/activate", test_panel_activate);
   ADD ("/gui/annotation-panel/accessible", test_panel_accessible);
   ADD ("/gui/annotation-panel/many", test_panel_many);
+  ADD ("/gui/annotation-panel/large", test_panel_large);
 
 #undef ADD
 

@@ -640,6 +640,147 @@ test_context_menu (Fixture       *fixture,
   g_assert_cmpuint (count, ==, 1);
 }
 
+/* Runs the main loop until the view has tagged the whole article. */
+static void
+wait_until_fully_tagged (BylineArticleView *view)
+{
+  while (!byline_article_view_is_fully_tagged (view))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A long article is tagged in idle time after set_document, the first
+ * screen at once: edits made before the pass reaches them must come out
+ * exactly as if it had all been tagged at once. */
+static void
+test_idle_tagging (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) chinas = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(BylineAnnotation) state = NULL;
+  g_autofree char *moved_id = NULL;
+  g_autofree char *removed_id = NULL;
+  BylineArticleView *view;
+  BylineAnnotation *moved;
+  GtkTextTag *gpe;
+  GtkTextTag *person;
+  GtkTextTag *claim;
+  const char *p;
+  guint n_chars;
+  guint n;
+  guint far;
+  guint removed_start;
+  guint moved_start;
+  guint person_start;
+
+  if (skip_without_display ())
+    return;
+
+  for (guint i = 0; text->len < 200 * 1024; i++)
+    g_string_append (text, i % 4 == 3
+                           ? "US Secretary of State Antony Blinken will warn China about its "
+                             "support for the Russian military, “a senior official” said.\n\n"
+                           : "US Secretary of State Antony Blinken will warn China about its "
+                             "support for the Russian military, “a senior official” said. ");
+  g_assert_true (byline_document_set_text (document, text->str, (gssize) text->len, &error));
+  n_chars = byline_document_get_n_chars (document);
+  /* A GPE on every "China", and one claim across a long stretch, so
+   * that it is tagged in many pieces that must merge into one range. */
+  for (p = strstr (text->str, "China"); p != NULL; p = strstr (p + 1, "China"))
+    {
+      guint start = (guint) g_utf8_pointer_to_offset (text->str, p);
+      g_autoptr(BylineAnnotation) a = byline_annotation_new ("entities", "GPE", start, start + 5);
+
+      g_assert_nonnull (byline_document_add_annotation (document, a, &error));
+      g_array_append_val (chinas, start);
+    }
+  {
+    g_autoptr(BylineAnnotation) a = byline_annotation_new ("claims", "CLAIM", 100, n_chars - 100);
+
+    g_assert_nonnull (byline_document_add_annotation (document, a, &error));
+  }
+  byline_document_mark_loaded (document);
+  n = chinas->len;
+  g_assert_cmpuint (n, >, 1000);
+
+  view = BYLINE_ARTICLE_VIEW (g_object_ref_sink (byline_article_view_new ()));
+  byline_article_view_set_document (view, document, NULL);
+  gpe = byline_article_view_get_label_tag (view, "GPE", BYLINE_STATUS_MANUAL);
+  person = byline_article_view_get_label_tag (view, "PERSON", BYLINE_STATUS_MANUAL);
+  claim = byline_article_view_get_label_tag (view, "CLAIM", BYLINE_STATUS_MANUAL);
+
+  /* The first screen is there at once, the far end not yet. */
+  g_assert_false (byline_article_view_is_fully_tagged (view));
+  assert_tag_covers (view, gpe, g_array_index (chinas, guint, 0), g_array_index (chinas, guint, 0) + 5);
+  far = g_array_index (chinas, guint, n - 1);
+  assert_tag_absent (view, gpe, far, far + 5);
+
+  /* Edits far ahead of the pass: a removal, a move, an addition, and
+   * the selection. */
+  removed_start = g_array_index (chinas, guint, n - 2);
+  {
+    g_autoptr(GPtrArray) there = byline_document_query_at (document, removed_start);
+
+    for (guint i = 0; i < there->len; i++)
+      {
+        if (g_strcmp0 (byline_annotation_get_label (there->pdata[i]), "GPE") == 0)
+          removed_id = g_strdup (byline_annotation_get_id (there->pdata[i]));
+      }
+  }
+  g_assert_nonnull (removed_id);
+  g_assert_true (byline_document_remove_annotation (document, removed_id));
+
+  moved_start = g_array_index (chinas, guint, n - 3);
+  {
+    g_autoptr(GPtrArray) there = byline_document_query_at (document, moved_start);
+
+    for (guint i = 0; i < there->len; i++)
+      {
+        if (g_strcmp0 (byline_annotation_get_label (there->pdata[i]), "GPE") == 0)
+          moved_id = g_strdup (byline_annotation_get_id (there->pdata[i]));
+      }
+  }
+  g_assert_nonnull (moved_id);
+  moved = byline_document_lookup_annotation (document, moved_id);
+  state = byline_annotation_copy (moved);
+  /* "US" at the start of the sentence after it. */
+  byline_annotation_set_range (state, moved_start + 5 + 80, moved_start + 5 + 82);
+  g_assert_true (byline_document_replace_annotation (document, moved_id, state, &error));
+  g_assert_no_error (error);
+
+  person_start = far - strlen ("Antony Blinken will warn ");
+  add_annotation (document, "entities", "PERSON", person_start, person_start + strlen ("Antony Blinken"),
+                  BYLINE_STATUS_MANUAL);
+  byline_article_view_set_selected (view, byline_document_lookup_annotation (document, moved_id));
+
+  wait_until_fully_tagged (view);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint s = g_array_index (chinas, guint, i);
+
+      if (s == removed_start || s == moved_start)
+        assert_tag_absent (view, gpe, s, s + 5);
+      else
+        assert_tag_covers (view, gpe, s, s + 5);
+    }
+  assert_tag_covers (view, gpe, moved_start + 5 + 80, moved_start + 5 + 82);
+  assert_tag_covers (view, person, person_start, person_start + strlen ("Antony Blinken"));
+  assert_tag_covers (view, claim, 100, n_chars - 100);
+  assert_tag_covers (view,
+                     gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))),
+                                                "byline:selected"),
+                     moved_start + 5 + 80, moved_start + 5 + 82);
+
+  /* A new document starts over; none leaves nothing to do. */
+  byline_article_view_set_document (view, document, NULL);
+  g_assert_false (byline_article_view_is_fully_tagged (view));
+  byline_article_view_set_document (view, NULL, NULL);
+  g_assert_true (byline_article_view_is_fully_tagged (view));
+  g_assert_finalize_object (view);
+}
+
 /* Not a pass/fail test: reports how long loading a large document takes. */
 static void
 test_speed (void)
@@ -689,6 +830,9 @@ test_speed (void)
   byline_article_view_set_document (view, document, NULL);
   seconds = g_timer_elapsed (timer, NULL);
   g_print ("# set_document: %zu bytes, 50000 annotations: %.0f ms\n", text->len, seconds * 1000);
+  g_timer_start (timer);
+  wait_until_fully_tagged (view);
+  g_print ("# then tagged in idle time: %.0f ms\n", g_timer_elapsed (timer, NULL) * 1000);
 
   /* Retagging one range stays local. */
   g_timer_start (timer);
@@ -751,6 +895,7 @@ main (int   argc,
   ADD ("accessible", test_accessible);
   ADD ("context-menu", test_context_menu);
   g_test_add_func ("/gui/article-view/empty", test_empty);
+  g_test_add_func ("/gui/article-view/idle-tagging", test_idle_tagging);
   g_test_add_func ("/gui/article-view/speed", test_speed);
 
 #undef ADD
