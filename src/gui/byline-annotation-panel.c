@@ -342,6 +342,14 @@ struct _BylineAnnotationPanel
   guint                syncing;
   /* Set while an edited annotation is moved in the list. */
   guint                moving;
+  /* Whether the widgets below exist. They are made when the panel is
+   * first mapped (or asked for them): a window too narrow for the panel
+   * starts with it folded away, and its hundred widgets then cost the
+   * article's first frame 7 ms for nothing. Until then the models and
+   * the state above are kept, and ensure_widgets () shows them. */
+  gboolean             built;
+  /* The label drop-down's item for label_filter. */
+  guint                label_selected;
 
   GtkWidget           *box;
   GtkSearchEntry      *search_entry;
@@ -380,6 +388,7 @@ static guint signals[N_SIGNALS];
 static void schedule_counts (BylineAnnotationPanel *self);
 static void rebuild_label_dropdown (BylineAnnotationPanel *self);
 static void ensure_filled (BylineAnnotationPanel *self);
+static void ensure_widgets (BylineAnnotationPanel *self);
 
 /* Filtering */
 
@@ -441,6 +450,11 @@ static void
 scroll_to_position (BylineAnnotationPanel *self,
                     guint                  position)
 {
+  if (!self->built)
+    {
+      return;
+    }
+
   /* GTK 4.8 has no gtk_list_view_scroll_to (): this is what it does. */
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
@@ -496,7 +510,10 @@ select_annotation (BylineAnnotationPanel *self,
       return;
     }
 
-  byline_inspector_set_annotation (self->inspector, annotation);
+  if (self->built)
+    {
+      byline_inspector_set_annotation (self->inspector, annotation);
+    }
   sync_list_selection (self, scroll);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
@@ -625,6 +642,11 @@ update_summary (BylineAnnotationPanel *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   g_autofree char *summary = NULL;
+
+  if (!self->built)
+    {
+      return;
+    }
 
   if (self->fill_pending)
     {
@@ -755,7 +777,8 @@ on_layer_dropdown_selected_cb (BylineAnnotationPanel *self)
   guint selected = gtk_drop_down_get_selected (self->layer_dropdown);
   const char *layer = NULL;
 
-  if (self->syncing > 0)
+  /* While the template is built, the panel's state is not yet shown. */
+  if (self->syncing > 0 || !self->built)
     {
       return;
     }
@@ -773,7 +796,7 @@ on_status_dropdown_selected_cb (BylineAnnotationPanel *self)
   guint selected = gtk_drop_down_get_selected (self->status_dropdown);
   int status = selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
 
-  if (status == self->status_filter)
+  if (status == self->status_filter || !self->built)
     {
       return;
     }
@@ -788,7 +811,7 @@ on_label_dropdown_selected_cb (BylineAnnotationPanel *self)
   guint selected = gtk_drop_down_get_selected (self->label_dropdown);
   const char *label = NULL;
 
-  if (self->syncing > 0)
+  if (self->syncing > 0 || !self->built)
     {
       return;
     }
@@ -832,7 +855,10 @@ rebuild_layer_dropdown (BylineAnnotationPanel *self)
   gtk_string_list_splice (self->layer_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->layer_model)),
                           (const char * const *) titles->pdata);
-  gtk_drop_down_set_selected (self->layer_dropdown, selected);
+  if (self->built)
+    {
+      gtk_drop_down_set_selected (self->layer_dropdown, selected);
+    }
   self->syncing--;
 }
 
@@ -967,7 +993,11 @@ show_label_items (BylineAnnotationPanel *self,
       g_object_set_data_full (item, "byline-color",
                               g_strdup (def != NULL ? def->color : ""), g_free);
     }
-  gtk_drop_down_set_selected (self->label_dropdown, selected);
+  self->label_selected = selected;
+  if (self->built)
+    {
+      gtk_drop_down_set_selected (self->label_dropdown, selected);
+    }
   self->syncing--;
 }
 
@@ -1248,6 +1278,15 @@ byline_annotation_panel_measure (GtkWidget      *widget,
 {
   BylineAnnotationPanel *self = BYLINE_ANNOTATION_PANEL (widget);
 
+  /* Not built: its width-request, and the width it will want, so that
+   * it does not change when it is built. */
+  if (!self->built)
+    {
+      *minimum = 0;
+      *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? NATURAL_WIDTH : 0;
+      return;
+    }
+
   gtk_widget_measure (self->box, orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -1264,7 +1303,10 @@ byline_annotation_panel_size_allocate (GtkWidget *widget,
 {
   BylineAnnotationPanel *self = BYLINE_ANNOTATION_PANEL (widget);
 
-  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  if (self->built)
+    {
+      gtk_widget_allocate (self->box, width, height, baseline, NULL);
+    }
 }
 
 static gboolean
@@ -1284,6 +1326,9 @@ static void
 byline_annotation_panel_map (GtkWidget *widget)
 {
   BylineAnnotationPanel *self = BYLINE_ANNOTATION_PANEL (widget);
+
+  /* Before the parent maps the children: they are among them. */
+  ensure_widgets (self);
 
   GTK_WIDGET_CLASS (byline_annotation_panel_parent_class)->map (widget);
 
@@ -1325,7 +1370,10 @@ byline_annotation_panel_dispose (GObject *object)
   g_clear_handle_id (&self->fill_idle_id, g_source_remove);
   self->fill_pending = FALSE;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_ANNOTATION_PANEL);
+  if (self->built)
+    {
+      gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_ANNOTATION_PANEL);
+    }
 
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
@@ -1478,19 +1526,12 @@ byline_annotation_panel_class_init (BylineAnnotationPanelClass *klass)
 static void
 byline_annotation_panel_init (BylineAnnotationPanel *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GtkListItemFactory) label_factory = NULL;
-  g_autoptr(GtkListItemFactory) button_factory = NULL;
-  g_autoptr(GtkListItemFactory) list_factory = NULL;
-
   self->status_filter = -1;
   self->layer_names = g_ptr_array_new ();
   self->label_names = g_ptr_array_new ();
   self->counts = g_hash_table_new_full (label_count_hash, label_count_equal, g_free, NULL);
   self->counted = g_hash_table_new (NULL, NULL);
   self->labels_seen = g_ptr_array_new ();
-
-  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->list = g_object_new (BYLINE_TYPE_PANEL_LIST, NULL);
   /* No function until a filter is set: see refilter (). */
@@ -1505,6 +1546,40 @@ byline_annotation_panel_init (BylineAnnotationPanel *self)
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (on_filter_model_items_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->layer_model = gtk_string_list_new (NULL);
+  self->label_model = gtk_string_list_new (NULL);
+  rebuild_layer_dropdown (self);
+  rebuild_label_dropdown (self);
+}
+
+/* Makes the widgets and shows the panel's state in them. */
+static void
+ensure_widgets (BylineAnnotationPanel *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkListItemFactory) label_factory = NULL;
+  g_autoptr(GtkListItemFactory) button_factory = NULL;
+  g_autoptr(GtkListItemFactory) list_factory = NULL;
+  guint layer_position = 0;
+  int width_request;
+  int height_request;
+
+  if (self->built)
+    {
+      return;
+    }
+
+  /* The template's size request is a default: one given to the panel
+   * before it is built (the window's) stays, as it would have had the
+   * template been applied in init. */
+  gtk_widget_get_size_request (GTK_WIDGET (self), &width_request, &height_request);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  if (width_request >= 0 || height_request >= 0)
+    {
+      gtk_widget_set_size_request (GTK_WIDGET (self), width_request, height_request);
+    }
+  self->built = TRUE;
+
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
@@ -1512,8 +1587,6 @@ byline_annotation_panel_init (BylineAnnotationPanel *self)
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  self->layer_model = gtk_string_list_new (NULL);
-  self->label_model = gtk_string_list_new (NULL);
   label_factory = byline_annotation_row_new_string_factory (TRUE);
   button_factory = byline_annotation_row_new_string_factory (TRUE);
   list_factory = byline_annotation_row_new_string_factory (FALSE);
@@ -1525,11 +1598,23 @@ byline_annotation_panel_init (BylineAnnotationPanel *self)
   name_dropdown_button (self->layer_dropdown, _("Filter by layer"));
   name_dropdown_button (self->status_dropdown, _("Filter by status"));
   name_dropdown_button (self->label_dropdown, _("Filter by label"));
+
+  /* The state so far; the search and status filters are only ever set
+   * from these widgets, so they are still empty. */
+  if (self->layer_filter != NULL && !g_ptr_array_find (self->layer_names, self->layer_filter, &layer_position))
+    {
+      layer_position = 0;
+    }
+  self->syncing++;
   gtk_drop_down_set_model (self->layer_dropdown, G_LIST_MODEL (self->layer_model));
+  gtk_drop_down_set_selected (self->layer_dropdown, layer_position);
   gtk_drop_down_set_model (self->label_dropdown, G_LIST_MODEL (self->label_model));
-  rebuild_layer_dropdown (self);
-  rebuild_label_dropdown (self);
+  gtk_drop_down_set_selected (self->label_dropdown, self->label_selected);
+  self->syncing--;
+  byline_inspector_set_document (self->inspector, self->document, self->schema);
+  byline_inspector_set_annotation (self->inspector, self->selected);
   update_summary (self);
+  sync_list_selection (self, FALSE);
 }
 
 GtkWidget *
@@ -1568,7 +1653,10 @@ byline_annotation_panel_set_document (BylineAnnotationPanel *self,
 
   g_set_object (&self->document, document);
   schema_changed = g_set_object (&self->schema, schema);
-  byline_inspector_set_document (self->inspector, document, schema);
+  if (self->built)
+    {
+      byline_inspector_set_document (self->inspector, document, schema);
+    }
 
   if (document != NULL)
     {
@@ -1656,6 +1744,12 @@ byline_annotation_panel_get_selected_relation (BylineAnnotationPanel *self)
 {
   g_return_val_if_fail (BYLINE_IS_ANNOTATION_PANEL (self), NULL);
 
+  /* Only the inspector selects a relation. */
+  if (!self->built)
+    {
+      return NULL;
+    }
+
   return byline_inspector_get_selected_relation (self->inspector);
 }
 
@@ -1684,9 +1778,12 @@ byline_annotation_panel_set_layer_filter (BylineAnnotationPanel *self,
     {
       position = 0;
     }
-  self->syncing++;
-  gtk_drop_down_set_selected (self->layer_dropdown, position);
-  self->syncing--;
+  if (self->built)
+    {
+      self->syncing++;
+      gtk_drop_down_set_selected (self->layer_dropdown, position);
+      self->syncing--;
+    }
 
   rebuild_label_dropdown (self);
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
@@ -1711,6 +1808,7 @@ byline_annotation_panel_focus_search (BylineAnnotationPanel *self)
 {
   g_return_if_fail (BYLINE_IS_ANNOTATION_PANEL (self));
 
+  ensure_widgets (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 

@@ -124,24 +124,41 @@ byline_application_quit_action (GSimpleAction *action,
   g_list_free_full (windows, g_object_unref);
 }
 
+/* The shortcuts window is built when it is first asked for, not with
+ * every window: GtkApplication builds gtk/help-overlay.ui for each new
+ * window, and its hundred widgets took a third of the time a window
+ * needs to show an article. So the file is in the resource under
+ * another name, and this gives it to the window the first time. */
+#define SHORTCUTS_RESOURCE "/io/github/byline/Byline/byline-shortcuts.ui"
+
 static void
 byline_application_shortcuts_action (GSimpleAction *action,
                                      GVariant      *parameter,
                                      gpointer       user_data)
 {
   BylineApplication *self = user_data;
-  GtkWindow *window;
+  GtkApplicationWindow *window;
 
   g_assert (BYLINE_IS_APPLICATION (self));
 
-  /* GtkApplication gives every window a win.show-help-overlay action
-   * from the gtk/help-overlay.ui resource. */
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  window = GTK_APPLICATION_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
 
-  if (window != NULL)
+  if (window == NULL || !GTK_IS_APPLICATION_WINDOW (window))
     {
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+      return;
     }
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (SHORTCUTS_RESOURCE);
+      GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+      g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (overlay));
+      /* It adds win.show-help-overlay to the window. */
+      gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (overlay));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
 static void
@@ -193,7 +210,6 @@ static const GActionEntry app_actions[] = {
 static void
 byline_application_startup (GApplication *application)
 {
-  static const char *no_accels[] = { NULL };
   BylineApplication *self = BYLINE_APPLICATION (application);
 
   G_APPLICATION_CLASS (byline_application_parent_class)->startup (application);
@@ -202,12 +218,6 @@ byline_application_startup (GApplication *application)
                                    app_actions,
                                    G_N_ELEMENTS (app_actions),
                                    self);
-
-  /* app.shortcuts owns ctrl+? (GtkApplication gave it to
-   * win.show-help-overlay while loading the resources). */
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
-                                         "win.show-help-overlay",
-                                         no_accels);
 
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
     {

@@ -4,10 +4,12 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
 void byline_gui_ensure_resources (void);
+void byline_gui_set_tooltip_text (GtkWidget  *widget,
+                                  const char *text);
 
 G_END_DECLS

@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "byline-gui-private.h"
 #include "byline-gui-resources.h"
@@ -23,4 +23,28 @@ byline_gui_ensure_resources (void)
       byline_gui_register_resource ();
       g_once_init_leave (&registered, 1);
     }
+}
+
+/**
+ * byline_gui_set_tooltip_text:
+ * @widget: a widget not yet in a window
+ *
+ * gtk_widget_set_tooltip_text () on a visible widget asks the display
+ * where the pointer is, to show the new tooltip at once if it is over the
+ * widget: on X11 that is a round trip to the server (0.15 ms under Xvfb),
+ * which made the palette's 18 buttons cost 3 ms. A widget that is not in
+ * a window yet cannot be under the pointer, so it gets its tooltip while
+ * hidden, which skips the query.
+ */
+void
+byline_gui_set_tooltip_text (GtkWidget  *widget,
+                             const char *text)
+{
+  gboolean visible = gtk_widget_get_visible (widget);
+
+  if (visible)
+    gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  if (visible)
+    gtk_widget_set_visible (widget, TRUE);
 }

@@ -337,7 +337,7 @@ create_attribute_row (BylineInspector          *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), def->title != NULL ? def->title : def->name);
   if (def->description != NULL)
     {
-      gtk_widget_set_tooltip_text (row, def->description);
+      byline_gui_set_tooltip_text (row, def->description);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -363,7 +363,7 @@ create_unknown_row (const char *name)
   gtk_widget_add_css_class (badge, "dim-label");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-  gtk_widget_set_tooltip_text (row, _("This attribute is not in the schema: it is kept as it is"));
+  byline_gui_set_tooltip_text (row, _("This attribute is not in the schema: it is kept as it is"));
   g_object_set_data_full (G_OBJECT (row), "byline-unknown", g_strdup (name), g_free);
   gtk_widget_set_name (row, name);
 
@@ -701,7 +701,7 @@ create_relation_row (BylineInspector *self,
   def = self->schema != NULL ? byline_schema_lookup_relation_type (self->schema, type) : NULL;
   if (def != NULL && def->description != NULL)
     {
-      gtk_widget_set_tooltip_text (row, def->description);
+      byline_gui_set_tooltip_text (row, def->description);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
@@ -710,7 +710,7 @@ create_relation_row (BylineInspector *self,
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Delete Relation"));
+  byline_gui_set_tooltip_text (button, _("Delete Relation"));
   accessible = outgoing
     /* TRANSLATORS: "Delete relation said_by to Smith" */
     ? g_strdup_printf (_("Delete relation %s to %s"), type, other_text)

@@ -16,6 +16,7 @@
 
 #include "byline-tokenizer.h"
 #include "byline-window-private.h"
+#include "byline-gui-private.h"
 
 static BylineAnnotation *
 selected_annotation (BylineWindow *self)
@@ -847,7 +848,7 @@ rebuild_layer_switcher (BylineWindow *self)
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "annotate.layer");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (layer->name));
-      gtk_widget_set_tooltip_text (button, tooltip);
+      byline_gui_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, layer->title, -1);
       gtk_box_append (self->layer_switcher, button);

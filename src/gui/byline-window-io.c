@@ -30,6 +30,7 @@
 
 #include "byline-atomic.h"
 #include "byline-format.h"
+#include "byline-gui-private.h"
 #include "byline-native.h"
 #include "byline-window-private.h"
 
@@ -1250,7 +1251,7 @@ byline_window_create_recent_row (const char *path)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (path));
-  gtk_widget_set_tooltip_text (row, path);
+  byline_gui_set_tooltip_text (row, path);
 
   /* Translators: the accessible name of a recent file on the start page. */
   label = g_strdup_printf (_("Open %s"), name);

@@ -23,6 +23,7 @@ struct _BylineWindow
   AdwWindowTitle       *window_title;
   GtkButton            *open_button;
   GtkMenuButton        *main_menu_button;
+  GMenuModel           *primary_menu;
   GtkStack             *stack;
   AdwStatusPage        *status_page;
   GtkButton            *status_open_button;
