@@ -68,21 +68,6 @@ shot() {
   echo "$out/$1"
 }
 
-# The number of alt+Right presses from the start to the first QUOTE that
-# has relations, in the view's reading order (start, end, id).
-presses=$(python3 - <<'PY'
-import json
-d = json.load(open("data/samples/blinken-china-nbc.byline.json", encoding="utf-8"))
-anns = sorted(d["annotations"], key=lambda a: (a.get("start", a.get("fragments", [[0]])[0][0]),
-                                               a.get("end", 0), a["id"]))
-linked = {r["from"] for r in d["relations"]}
-for i, a in enumerate(anns):
-    if a["label"] == "QUOTE" and a["id"] in linked and a["text"].startswith("\u201c"):
-        print(i + 1)
-        break
-PY
-)
-
 start
 shot empty.png
 stop
@@ -93,14 +78,18 @@ stop
 
 for scheme in default prefer-dark; do
   start data/samples/blinken-china-nbc.byline.json ADW_DEBUG_COLOR_SCHEME=$scheme
-  if [ "$scheme" = default ]; then
-    # Down to the quotes and claims, where layers overlap.
-    xdotool key --delay 100 Page_Down
-    sleep 0.5
-    shot labeled.png
-  fi
+  # Down to the quotes and claims, where layers overlap.
+  xdotool key --delay 100 Page_Down
+  sleep 0.5
+  [ "$scheme" = default ] && shot labeled.png
+  # Find the quote in the side panel's list and click it: the article
+  # scrolls to it and draws its speaker and cue.
   xdotool key --delay 80 Tab
-  for _ in $(seq "$presses"); do xdotool key --delay 40 alt+Right; done
+  xdotool mousemove --window "$win" 1100 80 click 1
+  xdotool type --delay 30 "prepared"
+  sleep 1
+  xdotool mousemove --window "$win" 1100 230 click 1
+  xdotool mousemove --window "$win" 640 20
   sleep 1
   if [ "$scheme" = default ]; then shot relations.png; else shot dark.png; fi
   stop

@@ -18,6 +18,7 @@ struct _BylineLabelPalette
 {
   GtkWidget       parent_instance;
 
+  GtkWidget      *scroller;
   GtkWidget      *flow;
   BylineDocument *document;
   BylineSchema   *schema;
@@ -301,7 +302,8 @@ byline_label_palette_dispose (GObject *object)
   g_hash_table_remove_all (self->entries);
   g_clear_object (&self->schema);
   g_clear_object (&self->built_schema);
-  g_clear_pointer (&self->flow, gtk_widget_unparent);
+  self->flow = NULL;
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
 
   G_OBJECT_CLASS (byline_label_palette_parent_class)->dispose (object);
 }
@@ -352,13 +354,20 @@ byline_label_palette_init (BylineLabelPalette *self)
   self->flow = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->flow), FALSE);
-  /* At least six a row: the 18 entity labels fit in three rows, and the
-   * palette never asks for more width than a laptop screen has. */
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->flow), 6);
+  /* At least three a row, so the window can be narrow; the rows scroll
+   * when there are more than fit in three, so the palette never makes the
+   * window taller than a laptop screen either. */
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->flow), 3);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), 20);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 2);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->flow), 2);
-  gtk_widget_set_parent (self->flow, GTK_WIDGET (self));
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroller), 120);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->flow);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Labels"),
