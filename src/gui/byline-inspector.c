@@ -339,10 +339,8 @@ create_attribute_row (BylineInspector          *self,
     {
       byline_gui_set_tooltip_text (row, def->description);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  def->title != NULL ? def->title : def->name,
-                                  -1);
+  /* No accessible label of its own: the row is named by its title
+   * already, and a second name made screen readers say it twice. */
   g_object_set_data (G_OBJECT (row), "byline-attribute", (gpointer) def);
   gtk_widget_set_name (row, def->name);
 
