@@ -6,6 +6,7 @@
  * 50,000 annotations of every layer that overlap and nest as real ones do,
  * and the relations between them, all valid for the news schema. Built
  * through the public API with a fixed seed, so every run is the same.
+ * Also the timing and table helpers both benchmarks print with.
  */
 #include "config.h"
 
@@ -373,4 +374,129 @@ bench_make_document (guint32  seed,
   g_string_free (article.text, TRUE);
   g_array_unref (article.words);
   return doc;
+}
+
+/* ---- Timing and the table ---------------------------------------------- */
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median of @samples (microseconds); sorts them. */
+double
+median (GArray *samples)
+{
+  gint64 *v = (gint64 *) (gpointer) samples->data;
+  guint n = samples->len;
+
+  g_assert (n > 0);
+  qsort (v, n, sizeof (gint64), compare_gint64);
+  if (n % 2 == 1)
+    return (double) v[n / 2];
+  return (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+void
+add_sample (GArray *samples,
+            gint64  t0)
+{
+  gint64 dt = g_get_monotonic_time () - t0;
+
+  g_array_append_val (samples, dt);
+}
+
+GArray *
+new_samples (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+char *
+format_time (double us)
+{
+  if (us >= 10000)
+    return g_strdup_printf ("%.0f ms", us / 1000);
+  if (us >= 1000)
+    return g_strdup_printf ("%.1f ms", us / 1000);
+  if (us >= 10)
+    return g_strdup_printf ("%.0f us", us);
+  return g_strdup_printf ("%.1f us", us);
+}
+
+/* Pads by characters, not bytes. The table itself is ASCII: g_print()
+ * turns anything else into "?" in the C locale meson runs benchmarks in. */
+static void
+print_cell (const char *str,
+            guint       width,
+            gboolean    right)
+{
+  glong n = g_utf8_strlen (str, -1);
+  guint pad = n < (glong) width ? width - (guint) n : 0;
+
+  if (right)
+    g_print ("%*s%s", pad, "", str);
+  else
+    g_print ("%s%*s", str, pad, "");
+}
+
+
+static guint n_failed;
+static guint columns[3] = { 48, 12, 12 };
+
+void
+print_row (const char *figure,
+           const char *measured,
+           const char *target,
+           Verdict     verdict)
+{
+  static const char * const verdicts[] = { "", "PASS", "FAIL" };
+
+  print_cell (figure, columns[0], FALSE);
+  print_cell (measured, columns[1], TRUE);
+  print_cell (target, columns[2], TRUE);
+  g_print ("  %s\n", verdicts[verdict]);
+  if (verdict == VERDICT_FAIL)
+    n_failed++;
+}
+
+void
+time_row (const char *figure,
+          double      us,
+          gint64      target_us)
+{
+  g_autofree char *measured = format_time (us);
+  g_autofree char *target = NULL;
+  g_autofree char *limit = NULL;
+  Verdict verdict = VERDICT_INFO;
+
+  if (target_us > 0)
+    {
+      limit = format_time ((double) target_us);
+      target = g_strdup_printf ("<= %s", limit);
+      verdict = us <= target_us ? VERDICT_PASS : VERDICT_FAIL;
+    }
+  print_row (figure, measured, target ? target : "", verdict);
+}
+
+/* Column widths of the table: figure, measured, target. */
+void
+bench_set_columns (guint figure,
+                   guint measured,
+                   guint target)
+{
+  columns[0] = figure;
+  columns[1] = measured;
+  columns[2] = target;
+}
+
+guint
+bench_get_n_failed (void)
+{
+  return n_failed;
 }

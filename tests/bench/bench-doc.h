@@ -16,5 +16,29 @@
 #define N_RELATIONS       (2 * N_QUOTES + N_REFERS_TO + 2 * N_CLAIMS)
 #define SEED              20240423
 
+typedef enum
+{
+  VERDICT_INFO,
+  VERDICT_PASS,
+  VERDICT_FAIL,
+} Verdict;
+
 BylineDocument *bench_make_document (guint32  seed,
                                      double  *build_us);
+
+double  median             (GArray     *samples);
+void    add_sample         (GArray     *samples,
+                            gint64      t0);
+GArray *new_samples        (void);
+char   *format_time        (double      us);
+void    print_row          (const char *figure,
+                            const char *measured,
+                            const char *target,
+                            Verdict     verdict);
+void    time_row           (const char *figure,
+                            double      us,
+                            gint64      target_us);
+void    bench_set_columns  (guint       figure,
+                            guint       measured,
+                            guint       target);
+guint   bench_get_n_failed (void);

@@ -55,30 +55,6 @@
 
 /* ---- Measuring --------------------------------------------------------- */
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The median of @samples (microseconds); sorts them. */
-static double
-median (GArray *samples)
-{
-  gint64 *v = (gint64 *) (gpointer) samples->data;
-  guint n = samples->len;
-
-  g_assert (n > 0);
-  qsort (v, n, sizeof (gint64), compare_gint64);
-  if (n % 2 == 1)
-    return (double) v[n / 2];
-  return (v[n / 2 - 1] + v[n / 2]) / 2.0;
-}
-
 static double
 worst (GArray *samples)
 {
@@ -89,12 +65,6 @@ worst (GArray *samples)
   return (double) max;
 }
 
-static GArray *
-new_samples (void)
-{
-  return g_array_new (FALSE, FALSE, sizeof (gint64));
-}
-
 static void
 append_sample (GArray *samples,
                gint64  us)
@@ -102,77 +72,6 @@ append_sample (GArray *samples,
   g_array_append_val (samples, us);
 }
 
-static char *
-format_time (double us)
-{
-  if (us >= 10000)
-    return g_strdup_printf ("%.0f ms", us / 1000);
-  if (us >= 1000)
-    return g_strdup_printf ("%.1f ms", us / 1000);
-  if (us >= 10)
-    return g_strdup_printf ("%.0f us", us);
-  return g_strdup_printf ("%.1f us", us);
-}
-
-/* Pads by characters, not bytes. The table itself is ASCII: g_print()
- * turns anything else into "?" in the C locale meson runs benchmarks in. */
-static void
-print_cell (const char *str,
-            guint       width,
-            gboolean    right)
-{
-  glong n = g_utf8_strlen (str, -1);
-  guint pad = n < (glong) width ? width - (guint) n : 0;
-
-  if (right)
-    g_print ("%*s%s", pad, "", str);
-  else
-    g_print ("%s%*s", str, pad, "");
-}
-
-typedef enum
-{
-  VERDICT_INFO,
-  VERDICT_PASS,
-  VERDICT_FAIL,
-} Verdict;
-
-static guint n_failed;
-
-static void
-print_row (const char *figure,
-           const char *measured,
-           const char *target,
-           Verdict     verdict)
-{
-  static const char * const verdicts[] = { "", "PASS", "FAIL" };
-
-  print_cell (figure, 52, FALSE);
-  print_cell (measured, 10, TRUE);
-  print_cell (target, 11, TRUE);
-  g_print ("  %s\n", verdicts[verdict]);
-  if (verdict == VERDICT_FAIL)
-    n_failed++;
-}
-
-static void
-time_row (const char *figure,
-          double      us,
-          gint64      target_us)
-{
-  g_autofree char *measured = format_time (us);
-  g_autofree char *target = NULL;
-  g_autofree char *limit = NULL;
-  Verdict verdict = VERDICT_INFO;
-
-  if (target_us > 0)
-    {
-      limit = format_time ((double) target_us);
-      target = g_strdup_printf ("<= %s", limit);
-      verdict = us <= target_us ? VERDICT_PASS : VERDICT_FAIL;
-    }
-  print_row (figure, measured, target ? target : "", verdict);
-}
 
 /* ---- Frames and the main loop ------------------------------------------ */
 
@@ -773,6 +672,8 @@ main (int   argc,
   double slower;
   GStatBuf st;
 
+  bench_set_columns (52, 10, 11);
+
   setlocale (LC_ALL, "");
   context = g_option_context_new ("[SAMPLE.txt] - time the window on a large annotated article");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -926,9 +827,9 @@ main (int   argc,
     }
   g_print ("checked: %u annotations shown from the top; label + undo and delete + undo "
            "restore the counts\n", N_ANNOTATIONS);
-  if (n_failed > 0)
+  if (bench_get_n_failed () > 0)
     {
-      g_print ("%u target%s missed%s\n", n_failed, n_failed == 1 ? "" : "s",
+      g_print ("%u target%s missed%s\n", bench_get_n_failed (), bench_get_n_failed () == 1 ? "" : "s",
                opt_no_fail ? " (--no-fail: exit status 0)" : "");
       return opt_no_fail ? 0 : 1;
     }
