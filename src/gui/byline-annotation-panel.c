@@ -338,6 +338,7 @@ struct _BylineAnnotationPanel
    * turn, however many annotations changed in it. */
   guint                counts_idle_id;
   guint                scroll_idle_id;
+  guint                build_idle_id;
   /* Set while the widgets are updated from the panel's state. */
   guint                syncing;
   /* Set while an edited annotation is moved in the list. */
@@ -1320,6 +1321,33 @@ scroll_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+show_state (BylineAnnotationPanel *self)
+{
+  schedule_fill (self);
+  if (self->selected != NULL && self->scroll_idle_id == 0)
+    {
+      self->scroll_idle_id = g_idle_add_full (G_PRIORITY_LOW, scroll_idle_cb, self, NULL);
+    }
+}
+
+/* The article comes first: a panel shown with the window is built in the
+ * first idle after the window's first frame (drawing has a higher
+ * priority than G_PRIORITY_LOW), not before it. */
+static gboolean
+build_idle_cb (gpointer user_data)
+{
+  BylineAnnotationPanel *self = user_data;
+
+  self->build_idle_id = 0;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+  ensure_widgets (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  show_state (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Scrolling needs a list with a size: a selection made before the panel
  * was shown is scrolled to once the first frame is laid out. */
 static void
@@ -1327,16 +1355,15 @@ byline_annotation_panel_map (GtkWidget *widget)
 {
   BylineAnnotationPanel *self = BYLINE_ANNOTATION_PANEL (widget);
 
-  /* Before the parent maps the children: they are among them. */
-  ensure_widgets (self);
-
   GTK_WIDGET_CLASS (byline_annotation_panel_parent_class)->map (widget);
 
-  schedule_fill (self);
-  if (self->selected != NULL && self->scroll_idle_id == 0)
+  if (!self->built)
     {
-      self->scroll_idle_id = g_idle_add_full (G_PRIORITY_LOW, scroll_idle_cb, self, NULL);
+      if (self->build_idle_id == 0)
+        self->build_idle_id = g_idle_add_full (G_PRIORITY_LOW, build_idle_cb, self, NULL);
+      return;
     }
+  show_state (self);
 }
 
 static void
@@ -1367,6 +1394,7 @@ byline_annotation_panel_dispose (GObject *object)
     }
   g_clear_handle_id (&self->counts_idle_id, g_source_remove);
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  g_clear_handle_id (&self->build_idle_id, g_source_remove);
   g_clear_handle_id (&self->fill_idle_id, g_source_remove);
   self->fill_pending = FALSE;
 
