@@ -1758,13 +1758,12 @@ byline_annotation_panel_set_selected (BylineAnnotationPanel *self,
   g_return_if_fail (BYLINE_IS_ANNOTATION_PANEL (self));
   g_return_if_fail (annotation == NULL || BYLINE_IS_ANNOTATION (annotation));
 
-  if (annotation == self->selected)
-    {
-      sync_list_selection (self, TRUE);
-      return;
-    }
-
-  select_annotation (self, annotation, TRUE);
+  /* The list scrolls to the row in an idle below drawing: the article's
+   * frame for an edit comes first, the panel follows. */
+  if (annotation != self->selected)
+    select_annotation (self, annotation, FALSE);
+  if (self->built && self->scroll_idle_id == 0)
+    self->scroll_idle_id = g_idle_add_full (G_PRIORITY_LOW, scroll_idle_cb, self, NULL);
 }
 
 BylineRelation *
