@@ -741,28 +741,6 @@ add_label_shortcuts (GtkShortcutController *controller,
 
 /* ---- Keeping the parts in step ----------------------------------------- */
 
-static void
-on_view_selected_cb (BylineArticleView *view,
-                     GParamSpec        *pspec,
-                     BylineWindow      *self)
-{
-  BylineAnnotation *selected = byline_article_view_get_selected (view);
-
-  if (byline_annotation_panel_get_selected (self->annotation_panel) != selected)
-    byline_annotation_panel_set_selected (self->annotation_panel, selected);
-}
-
-static void
-on_panel_selected_cb (BylineAnnotationPanel *panel,
-                      GParamSpec            *pspec,
-                      BylineWindow          *self)
-{
-  BylineAnnotation *selected = byline_annotation_panel_get_selected (panel);
-
-  if (byline_article_view_get_selected (self->article_view) != selected)
-    byline_article_view_set_selected (self->article_view, selected);
-}
-
 /* A row activated in the list: show it in the article, ready for keys. */
 static void
 on_panel_activated_cb (BylineAnnotationPanel *panel,
@@ -925,9 +903,11 @@ byline_window_annotate_init (BylineWindow *self)
   gtk_widget_set_parent (self->relation_popover, GTK_WIDGET (self->article_view));
 
   g_signal_connect (self->article_view, "target-picked", G_CALLBACK (on_target_picked_cb), self);
-  g_signal_connect (self->article_view, "notify::selected", G_CALLBACK (on_view_selected_cb), self);
+  /* The article and the panel select the same annotation; the binding
+   * stops the echo of its own change. */
+  g_object_bind_property (self->article_view, "selected", self->annotation_panel, "selected",
+                          G_BINDING_BIDIRECTIONAL);
   g_signal_connect (self->article_view, "context-menu-requested", G_CALLBACK (on_context_menu_cb), self);
-  g_signal_connect (self->annotation_panel, "notify::selected", G_CALLBACK (on_panel_selected_cb), self);
   g_signal_connect (self->annotation_panel, "annotation-activated", G_CALLBACK (on_panel_activated_cb), self);
   g_signal_connect (self->label_palette, "label-activated", G_CALLBACK (on_palette_label_cb), self);
   update_history_actions (self);
