@@ -185,7 +185,7 @@ convert_document (BylineDocument  *document,
     return byline_writer_write (state->writer, document, error);
 
   path = unique_path (state, document);
-  writer = state->to->writer_open (state->to, path, error);
+  writer = byline_format_open_writer (state->to, path, NULL, error);
   return writer != NULL &&
          byline_writer_write (writer, document, error) &&
          byline_writer_finish (writer, error);
@@ -285,7 +285,7 @@ cmd_convert (int    argc,
     }
   if (state.directory == NULL)
     {
-      writer = state.to->writer_open (state.to, output, &error);
+      writer = byline_format_open_writer (state.to, output, NULL, &error);
       if (writer == NULL)
         {
           print_error (error);
@@ -301,7 +301,7 @@ cmd_convert (int    argc,
 
       g_autoptr(BylineProblems) warnings = byline_problems_new ();
       gboolean ok = format != NULL &&
-                    format->read (format, path, warnings, convert_document, &state, &error);
+                    byline_format_read (format, path, NULL, warnings, convert_document, &state, &error);
 
       /* What was kept but doubtful is said, never dropped silently. */
       print_problems (path, warnings, stderr);
@@ -353,7 +353,7 @@ validate_file (const char *path)
       print_problems (path, problems, stdout);
       return doc != NULL;
     }
-  if (format == NULL || !format->read (format, path, NULL, count_document, &state, &error))
+  if (format == NULL || !byline_format_read (format, path, NULL, NULL, count_document, &state, &error))
     {
       g_print ("%s\n", error->message);
       return FALSE;
@@ -550,7 +550,7 @@ cmd_stats (int    argc,
     {
       const BylineFormat *format = input_format (inputs->pdata[i], NULL, &error);
 
-      if (format == NULL || !format->read (format, inputs->pdata[i], NULL, stats_document, &stats, &error))
+      if (format == NULL || !byline_format_read (format, inputs->pdata[i], NULL, NULL, stats_document, &stats, &error))
         {
           print_error (error);
           status = 1;

@@ -16,21 +16,21 @@
 
 #include "byline-atomic.h"
 #include "byline-error.h"
-#include "byline-format.h"
+#include "byline-format-private.h"
 #include "byline-import.h"
 #include "byline-json-writer.h"
 #include "byline-native.h"
 
 struct _BylineWriter
 {
-  const BylineFormat *format;
-  BylineAtomicFile   *file;
-  char               *path;
-  guint               n_written;
-  gboolean            backup;
-  gboolean          (*write) (BylineWriter   *writer,
-                              BylineDocument *document,
-                              GError        **error);
+  const BylineFormat      *format;
+  BylineFormatOptions      options;
+  BylineAtomicFile        *file;      /* NULL for a custom writer */
+  char                    *path;
+  guint                    n_written;
+  gboolean                 backup;
+  const BylineWriterClass *klass;
+  gpointer                 data;
 };
 
 /* ---- Reading helpers -------------------------------------------------- */
@@ -90,6 +90,7 @@ emit_document (BylineDocument     *doc,
 static gboolean
 read_native (const BylineFormat  *format,
              const char          *path,
+             const BylineFormatOptions *options,
              BylineProblems      *warnings,
              BylineDocumentFunc   func,
              gpointer             user_data,
@@ -130,6 +131,7 @@ read_with (ImportFunc          import,
 static gboolean
 read_text (const BylineFormat  *format,
            const char          *path,
+           const BylineFormatOptions *options,
            BylineProblems      *warnings,
            BylineDocumentFunc   func,
            gpointer             user_data,
@@ -141,6 +143,7 @@ read_text (const BylineFormat  *format,
 static gboolean
 read_html (const BylineFormat  *format,
            const char          *path,
+           const BylineFormatOptions *options,
            BylineProblems      *warnings,
            BylineDocumentFunc   func,
            gpointer             user_data,
@@ -154,6 +157,7 @@ read_html (const BylineFormat  *format,
 static gboolean
 read_json (const BylineFormat  *format,
            const char          *path,
+           const BylineFormatOptions *options,
            BylineProblems      *warnings,
            BylineDocumentFunc   func,
            gpointer             user_data,
@@ -208,6 +212,7 @@ ensure_line_id (BylineDocument *doc,
 static gboolean
 read_jsonl (const BylineFormat  *format,
             const char          *path,
+            const BylineFormatOptions *options,
             BylineProblems      *warnings,
             BylineDocumentFunc   func,
             gpointer             user_data,
@@ -330,7 +335,7 @@ write_native (BylineWriter    *writer,
   if (!refuse_second (writer, error))
     return FALSE;
   data = byline_native_to_string (doc, &len);
-  return byline_atomic_file_write (writer->file, data, len, error);
+  return byline_writer_write_bytes (writer, data, len, error);
 }
 
 static gboolean
@@ -343,7 +348,7 @@ write_jsonl (BylineWriter    *writer,
 
   byline_native_append (doc, TRUE, out);
   g_string_append_c (out, '\n');
-  ok = byline_atomic_file_write (writer->file, out->str, out->len, error);
+  ok = byline_writer_write_bytes (writer, out->str, out->len, error);
   g_string_free (out, TRUE);
   return ok;
 }
@@ -355,7 +360,7 @@ write_text (BylineWriter    *writer,
 {
   if (!refuse_second (writer, error))
     return FALSE;
-  return byline_atomic_file_write (writer->file, byline_document_get_text (doc),
+  return byline_writer_write_bytes (writer, byline_document_get_text (doc),
                                    byline_document_get_text_bytes (doc), error);
 }
 
@@ -386,54 +391,38 @@ write_record (BylineWriter    *writer,
   out = g_string_new (NULL);
   byline_json_append_object (out, obj, order);
   g_string_append_c (out, '\n');
-  ok = byline_atomic_file_write (writer->file, out->str, out->len, error);
+  ok = byline_writer_write_bytes (writer, out->str, out->len, error);
   g_string_free (out, TRUE);
   return ok;
 }
 
-static BylineWriter *
-writer_new (const BylineFormat  *format,
-            const char          *path,
-            gboolean             backup,
-            gboolean           (*write) (BylineWriter *, BylineDocument *, GError **),
-            GError             **error)
-{
-  BylineAtomicFile *file = byline_atomic_file_new (path, error);
-  BylineWriter *writer;
+static const BylineWriterClass native_class = { write_native, NULL, NULL };
+static const BylineWriterClass jsonl_class = { write_jsonl, NULL, NULL };
+static const BylineWriterClass text_class = { write_text, NULL, NULL };
+static const BylineWriterClass record_class = { write_record, NULL, NULL };
 
-  if (file == NULL)
-    return NULL;
-  writer = g_new0 (BylineWriter, 1);
-  writer->format = format;
-  writer->file = file;
-  writer->path = g_strdup (path);
-  writer->backup = backup;
-  writer->write = write;
-  return writer;
+static BylineWriter *
+open_native (const BylineFormat *format, const char *path, const BylineFormatOptions *options, GError **error)
+{
+  return byline_writer_new_file (format, path, options, TRUE, &native_class, NULL, error);
 }
 
 static BylineWriter *
-open_native (const BylineFormat *format, const char *path, GError **error)
+open_jsonl (const BylineFormat *format, const char *path, const BylineFormatOptions *options, GError **error)
 {
-  return writer_new (format, path, TRUE, write_native, error);
+  return byline_writer_new_file (format, path, options, FALSE, &jsonl_class, NULL, error);
 }
 
 static BylineWriter *
-open_jsonl (const BylineFormat *format, const char *path, GError **error)
+open_text (const BylineFormat *format, const char *path, const BylineFormatOptions *options, GError **error)
 {
-  return writer_new (format, path, FALSE, write_jsonl, error);
+  return byline_writer_new_file (format, path, options, FALSE, &text_class, NULL, error);
 }
 
 static BylineWriter *
-open_text (const BylineFormat *format, const char *path, GError **error)
+open_record (const BylineFormat *format, const char *path, const BylineFormatOptions *options, GError **error)
 {
-  return writer_new (format, path, FALSE, write_text, error);
-}
-
-static BylineWriter *
-open_record (const BylineFormat *format, const char *path, GError **error)
-{
-  return writer_new (format, path, FALSE, write_record, error);
+  return byline_writer_new_file (format, path, options, FALSE, &record_class, NULL, error);
 }
 
 /* ---- The registry ----------------------------------------------------- */
@@ -444,14 +433,33 @@ static const char * const text_ext[] = { ".txt", ".text", NULL };
 static const char * const html_ext[] = { ".html", ".htm", ".xhtml", NULL };
 static const char * const json_ext[] = { ".json", NULL };
 
-static const BylineFormat formats[] = {
-  { "byline", N_("Byline document (.byline.json)"), native_ext, FALSE, read_native, open_native },
+static const BylineFormat format_byline =
+  { "byline", N_("Byline document (.byline.json)"), native_ext, FALSE, FALSE, read_native, open_native };
+static const BylineFormat format_jsonl =
   { "jsonl", N_("Byline corpus, one document a line (.jsonl); reads article records too"),
-    jsonl_ext, TRUE, read_jsonl, open_jsonl },
-  { "text", N_("Plain text article (.txt)"), text_ext, FALSE, read_text, open_text },
-  { "html", N_("Saved news web page (.html)"), html_ext, FALSE, read_html, NULL },
+    jsonl_ext, TRUE, FALSE, read_jsonl, open_jsonl };
+static const BylineFormat format_text =
+  { "text", N_("Plain text article (.txt)"), text_ext, FALSE, FALSE, read_text, open_text };
+static const BylineFormat format_html =
+  { "html", N_("Saved news web page (.html)"), html_ext, FALSE, FALSE, read_html, NULL };
+static const BylineFormat format_json =
   { "json", N_("JSON article record: trafilatura, newspaper3k, news-please (.json)"),
-    json_ext, TRUE, read_json, open_record },
+    json_ext, TRUE, FALSE, read_json, open_record };
+
+/* In the order --list-formats and the dialogs show them. */
+static const BylineFormat * const formats[] = {
+  &format_byline,
+  &format_jsonl,
+  &format_text,
+  &format_html,
+  &format_json,
+  &byline_format_brat,
+  &byline_format_spacy,
+  &byline_format_doccano,
+  &byline_format_labelstudio,
+  &byline_format_conll,
+  &byline_format_hf,
+  NULL
 };
 
 /**
@@ -462,14 +470,7 @@ static const BylineFormat formats[] = {
 const BylineFormat * const *
 byline_formats_list (void)
 {
-  static const BylineFormat *list[G_N_ELEMENTS (formats) + 1];
-
-  if (list[0] == NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-        list[i] = &formats[i];
-    }
-  return list;
+  return formats;
 }
 
 /**
@@ -480,10 +481,10 @@ byline_formats_list (void)
 const BylineFormat *
 byline_format_lookup (const char *name)
 {
-  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (formats); i++)
+  for (guint i = 0; name != NULL && formats[i] != NULL; i++)
     {
-      if (g_ascii_strcasecmp (formats[i].name, name) == 0)
-        return &formats[i];
+      if (g_ascii_strcasecmp (formats[i]->name, name) == 0)
+        return formats[i];
     }
   return NULL;
 }
@@ -504,16 +505,16 @@ byline_format_for_path (const char *path)
   g_return_val_if_fail (path != NULL, NULL);
 
   lower = g_ascii_strdown (path, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+  for (guint i = 0; formats[i] != NULL; i++)
     {
-      for (guint j = 0; formats[i].extensions[j] != NULL; j++)
+      for (guint j = 0; formats[i]->extensions[j] != NULL; j++)
         {
-          const char *ext = formats[i].extensions[j];
+          const char *ext = formats[i]->extensions[j];
           gsize len = strlen (ext);
 
           if (len > best_len && g_str_has_suffix (lower, ext))
             {
-              best = &formats[i];
+              best = formats[i];
               best_len = len;
             }
         }
@@ -535,6 +536,314 @@ byline_format_can_write (const BylineFormat *format)
   return format->writer_open != NULL;
 }
 
+/* ---- Reading and writing through the registry ------------------------ */
+
+typedef struct
+{
+  const BylineFormat *format;
+  char               *origin;
+  BylineDocumentFunc  func;
+  gpointer            user_data;
+} AsSuggestions;
+
+/* Turns a document's manual annotations into suggestions to review. Spans
+ * that the format itself marked (Label Studio predictions, Prodigy
+ * rejects) keep what the format said. The document is fresh from a
+ * reader, so this is not an edit: its history starts after it. */
+static gboolean
+make_suggestions (BylineDocument  *document,
+                  gpointer         user_data,
+                  GError         **error)
+{
+  AsSuggestions *state = user_data;
+  gboolean modified = byline_document_get_modified (document);
+  guint n = byline_document_get_n_annotations (document);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BylineAnnotation *a = byline_document_get_annotation (document, i);
+      g_autoptr(BylineAnnotation) copy = NULL;
+
+      if (byline_annotation_get_status (a) != BYLINE_STATUS_MANUAL)
+        continue;
+      copy = byline_annotation_copy (a);
+      byline_annotation_set_status (copy, BYLINE_STATUS_SUGGESTED);
+      if (byline_annotation_get_origin (copy) == NULL)
+        byline_annotation_set_origin (copy, state->origin);
+      if (!byline_document_replace_annotation (document, byline_annotation_get_id (a), copy, error))
+        return FALSE;
+    }
+  if (!modified)
+    byline_document_mark_loaded (document);
+  return state->func (document, state->user_data, error);
+}
+
+/**
+ * byline_format_read:
+ * @options: (nullable): %NULL for the defaults
+ *
+ * Reads @path with @format, calling @func for every document. With
+ * @options->as_suggestions, every span the format does not mark itself
+ * becomes a suggestion with origin "import:FORMAT".
+ *
+ * Returns: %TRUE when the whole file was read
+ */
+gboolean
+byline_format_read (const BylineFormat        *format,
+                    const char                *path,
+                    const BylineFormatOptions *options,
+                    BylineProblems            *warnings,
+                    BylineDocumentFunc         func,
+                    gpointer                   user_data,
+                    GError                   **error)
+{
+  static const BylineFormatOptions defaults = { 0 };
+  AsSuggestions state;
+  gboolean ok;
+
+  g_return_val_if_fail (format != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (format->read == NULL)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNKNOWN_FORMAT,
+                   _("%s: Byline cannot read the %s format"), path, format->name);
+      return FALSE;
+    }
+  if (options == NULL)
+    options = &defaults;
+  if (!options->as_suggestions)
+    return format->read (format, path, options, warnings, func, user_data, error);
+
+  state.format = format;
+  state.origin = g_strconcat ("import:", format->name, NULL);
+  state.func = func;
+  state.user_data = user_data;
+  ok = format->read (format, path, options, warnings, make_suggestions, &state, error);
+  g_free (state.origin);
+  return ok;
+}
+
+/**
+ * byline_format_open_writer:
+ * @options: (nullable): %NULL for the defaults; borrowed until the writer
+ *   is freed
+ *
+ * Returns: (transfer full) (nullable): a writer for @path
+ */
+BylineWriter *
+byline_format_open_writer (const BylineFormat        *format,
+                           const char                *path,
+                           const BylineFormatOptions *options,
+                           GError                   **error)
+{
+  static const BylineFormatOptions defaults = { 0 };
+
+  g_return_val_if_fail (format != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (format->writer_open == NULL)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNKNOWN_FORMAT,
+                   _("%s: Byline cannot write the %s format"), path, format->name);
+      return NULL;
+    }
+  return format->writer_open (format, path, options ? options : &defaults, error);
+}
+
+/**
+ * byline_format_layer_for_label:
+ * @options: (nullable): the reader's options, for their schema
+ *
+ * The layer a label read from another tool belongs to: the schema's layer
+ * for that label, matched exactly, then ignoring case ("Quote" is the
+ * schema's QUOTE). The label itself is kept as written: a reader never
+ * renames what it read.
+ *
+ * Returns: (nullable): the layer's name, or %NULL when the schema does not
+ *   know the label (the reader then picks a layer and warns)
+ */
+const char *
+byline_format_layer_for_label (const BylineFormatOptions *options,
+                               const char                *label)
+{
+  BylineSchema *schema = options != NULL && options->schema != NULL
+                         ? options->schema : byline_schema_get_default ();
+  const BylineLabel *found;
+
+  if (label == NULL)
+    return NULL;
+  found = byline_schema_lookup_label (schema, label);
+  if (found == NULL)
+    {
+      g_autofree char *upper = g_utf8_strup (label, -1);
+
+      g_strdelimit (upper, " -", '_');
+      found = byline_schema_lookup_label (schema, upper);
+    }
+  return found != NULL ? found->layer->name : NULL;
+}
+
+const char *
+byline_tag_scheme_to_string (BylineTagScheme scheme)
+{
+  switch (scheme)
+    {
+    case BYLINE_TAG_SCHEME_IOB1:
+      return "iob1";
+    case BYLINE_TAG_SCHEME_BIOES:
+      return "bioes";
+    case BYLINE_TAG_SCHEME_IOB2:
+    default:
+      return "iob2";
+    }
+}
+
+gboolean
+byline_tag_scheme_from_string (const char      *name,
+                               BylineTagScheme *scheme)
+{
+  static const BylineTagScheme all[] = {
+    BYLINE_TAG_SCHEME_IOB2, BYLINE_TAG_SCHEME_IOB1, BYLINE_TAG_SCHEME_BIOES
+  };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (all); i++)
+    {
+      if (g_ascii_strcasecmp (name, byline_tag_scheme_to_string (all[i])) == 0)
+        {
+          *scheme = all[i];
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* ---- Writers ---------------------------------------------------------- */
+
+static BylineWriter *
+writer_alloc (const BylineFormat        *format,
+              const char                *path,
+              const BylineFormatOptions *options,
+              const BylineWriterClass   *klass,
+              gpointer                   data)
+{
+  BylineWriter *writer = g_new0 (BylineWriter, 1);
+
+  writer->format = format;
+  if (options != NULL)
+    writer->options = *options;
+  writer->path = g_strdup (path);
+  writer->klass = klass;
+  writer->data = data;
+  return writer;
+}
+
+/**
+ * byline_writer_new_file:
+ * @backup: whether committing keeps the replaced file as NAME~
+ * @data: (transfer full) (nullable): the module's state, freed by
+ *   @klass->destroy, also when this fails
+ *
+ * A writer with one atomic output file at @path.
+ *
+ * Returns: (transfer full) (nullable): the writer
+ */
+BylineWriter *
+byline_writer_new_file (const BylineFormat        *format,
+                        const char                *path,
+                        const BylineFormatOptions *options,
+                        gboolean                   backup,
+                        const BylineWriterClass   *klass,
+                        gpointer                   data,
+                        GError                   **error)
+{
+  BylineAtomicFile *file = byline_atomic_file_new (path, error);
+  BylineWriter *writer;
+
+  if (file == NULL)
+    {
+      if (klass->destroy != NULL && data != NULL)
+        klass->destroy (data);
+      return NULL;
+    }
+  writer = writer_alloc (format, path, options, klass, data);
+  writer->file = file;
+  writer->backup = backup;
+  return writer;
+}
+
+/**
+ * byline_writer_new_custom:
+ * @data: (transfer full) (nullable): the module's state
+ *
+ * A writer that manages its own output (a directory of files).
+ *
+ * Returns: (transfer full): the writer
+ */
+BylineWriter *
+byline_writer_new_custom (const BylineFormat        *format,
+                          const char                *path,
+                          const BylineFormatOptions *options,
+                          const BylineWriterClass   *klass,
+                          gpointer                   data)
+{
+  return writer_alloc (format, path, options, klass, data);
+}
+
+gpointer
+byline_writer_get_data (BylineWriter *writer)
+{
+  return writer->data;
+}
+
+const char *
+byline_writer_get_path (BylineWriter *writer)
+{
+  return writer->path;
+}
+
+const BylineFormat *
+byline_writer_get_format (BylineWriter *writer)
+{
+  return writer->format;
+}
+
+const BylineFormatOptions *
+byline_writer_get_options (BylineWriter *writer)
+{
+  return &writer->options;
+}
+
+gboolean
+byline_writer_write_bytes (BylineWriter  *writer,
+                           const char    *data,
+                           gsize          len,
+                           GError       **error)
+{
+  g_return_val_if_fail (writer->file != NULL, FALSE);
+  return byline_atomic_file_write (writer->file, data, len, error);
+}
+
+gboolean
+byline_writer_commit_file (BylineWriter  *writer,
+                           GError       **error)
+{
+  g_return_val_if_fail (writer->file != NULL, FALSE);
+  return byline_atomic_file_commit (writer->file, writer->backup, error);
+}
+
+/* Counts what the format cannot hold, when the caller asked to know. */
+void
+byline_writer_lose (BylineWriter *writer,
+                    const char   *what,
+                    const char   *label,
+                    guint         count)
+{
+  if (writer->options.losses != NULL)
+    byline_losses_add (writer->options.losses, what, label, count);
+}
+
 /**
  * byline_writer_write:
  *
@@ -548,7 +857,7 @@ byline_writer_write (BylineWriter    *writer,
   g_return_val_if_fail (writer != NULL, FALSE);
   g_return_val_if_fail (BYLINE_IS_DOCUMENT (document), FALSE);
 
-  if (!writer->write (writer, document, error))
+  if (!writer->klass->write (writer, document, error))
     return FALSE;
   writer->n_written++;
   return TRUE;
@@ -567,13 +876,15 @@ byline_writer_finish (BylineWriter  *writer,
 {
   g_return_val_if_fail (writer != NULL, FALSE);
 
-  if (writer->n_written == 0 && !writer->format->multi_document)
+  if (writer->n_written == 0 && !writer->format->multi_document && !writer->format->directory)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
                    _("%s: no document to write"), writer->path);
       return FALSE;
     }
-  return byline_atomic_file_commit (writer->file, writer->backup, error);
+  if (writer->klass->finish != NULL)
+    return writer->klass->finish (writer, error);
+  return byline_writer_commit_file (writer, error);
 }
 
 guint
@@ -588,6 +899,8 @@ byline_writer_free (BylineWriter *writer)
 {
   if (writer == NULL)
     return;
+  if (writer->klass->destroy != NULL && writer->data != NULL)
+    writer->klass->destroy (writer->data);
   byline_atomic_file_free (writer->file);
   g_free (writer->path);
   g_free (writer);
@@ -631,7 +944,7 @@ byline_document_load_any (const char  *path,
   format = byline_format_for_path (path);
   if (format == NULL)
     format = byline_format_lookup ("text");
-  if (!format->read (format, path, NULL, take_one, &state, error))
+  if (!byline_format_read (format, path, NULL, NULL, take_one, &state, error))
     {
       g_clear_object (&state.doc);
       return NULL;
