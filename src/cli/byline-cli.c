@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "byline-error.h"
+#include "byline-export.h"
 #include "byline-format.h"
 #include "byline-import.h"
 #include "byline-json-writer.h"
@@ -64,9 +65,26 @@ compare_strings (gconstpointer a,
 
 /* Expands directories into the files in them that a reader knows, sorted,
  * so that a folder of articles converts in a stable order. */
+/* A directory with .ann files in it is a brat corpus: its reader takes
+ * the whole directory (pairs of ID.txt and ID.ann). */
+static gboolean
+is_brat_directory (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".ann"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static GPtrArray *
-expand_inputs (char    **inputs,
-               GError  **error)
+expand_inputs (char               **inputs,
+               const BylineFormat  *forced,
+               GError             **error)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
 
@@ -76,7 +94,9 @@ expand_inputs (char    **inputs,
       g_autoptr(GPtrArray) names = NULL;
       const char *name;
 
-      if (!g_file_test (inputs[i], G_FILE_TEST_IS_DIR))
+      if (!g_file_test (inputs[i], G_FILE_TEST_IS_DIR) ||
+          (forced != NULL && forced->directory) ||
+          (forced == NULL && is_brat_directory (inputs[i])))
         {
           g_ptr_array_add (paths, g_strdup (inputs[i]));
           continue;
@@ -108,6 +128,9 @@ input_format (const char          *path,
 {
   const BylineFormat *format = forced ? forced : byline_format_for_path (path);
 
+  if (format == NULL && g_file_test (path, G_FILE_TEST_IS_DIR))
+    format = byline_format_lookup ("brat");
+
   if (format == NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNKNOWN_FORMAT,
@@ -138,57 +161,103 @@ print_problems (const char     *where,
     }
 }
 
-typedef struct
+static gboolean
+count_one (BylineDocument  *document,
+           gpointer         user_data,
+           GError         **error)
 {
-  BylineWriter       *writer;     /* one output file */
-  const char         *directory;  /* or one file per document here */
-  const BylineFormat *to;
-  GHashTable         *used_names;
-  guint               n_documents;
-} ConvertState;
-
-static char *
-unique_path (ConvertState   *state,
-             BylineDocument *doc)
-{
-  const char *id = byline_document_get_id (doc);
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
-
-  /* An id is not a path: keep it to one safe file name. */
-  base = g_strdup (id != NULL && *id != '\0' ? id : "doc");
-  g_strdelimit (base, "/\\:", '_');
-  if (base[0] == '.')
-    base[0] = '_';
-  name = g_strdup (base);
-  for (guint n = 2; g_hash_table_contains (state->used_names, name); n++)
-    {
-      g_free (name);
-      name = g_strdup_printf ("%s-%u", base, n);
-    }
-  g_hash_table_add (state->used_names, g_strdup (name));
-  return g_strdup_printf ("%s%c%s%s", state->directory, G_DIR_SEPARATOR, name,
-                          state->to->extensions[0]);
+  (*(guint *) user_data)++;
+  return TRUE;
 }
 
 static gboolean
-convert_document (BylineDocument  *document,
-                  gpointer         user_data,
-                  GError         **error)
+export_document (BylineDocument  *document,
+                 gpointer         user_data,
+                 GError         **error)
 {
-  ConvertState *state = user_data;
-  g_autoptr(BylineWriter) writer = NULL;
-  g_autofree char *path = NULL;
+  return byline_export_add (user_data, document, error);
+}
 
-  state->n_documents++;
-  if (state->writer != NULL)
-    return byline_writer_write (state->writer, document, error);
+static void
+print_formats (void)
+{
+  const BylineFormat * const *formats = byline_formats_list ();
 
-  path = unique_path (state, document);
-  writer = byline_format_open_writer (state->to, path, NULL, error);
-  return writer != NULL &&
-         byline_writer_write (writer, document, error) &&
-         byline_writer_finish (writer, error);
+  for (guint i = 0; formats[i] != NULL; i++)
+    {
+      g_autofree char *exts = g_strjoinv (" ", (char **) formats[i]->extensions);
+
+      g_print ("%-12s %-5s %-5s %-30s %s\n", formats[i]->name,
+               byline_format_can_read (formats[i]) ? "read" : "-",
+               byline_format_can_write (formats[i]) ? "write" : "-",
+               exts, _(formats[i]->description));
+    }
+}
+
+/* "PERSON,GPE" -> a list; NULL stays NULL */
+static char **
+split_list (const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+  GPtrArray *list;
+
+  if (text == NULL)
+    return NULL;
+  parts = g_strsplit (text, ",", -1);
+  list = g_ptr_array_new ();
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        g_ptr_array_add (list, g_strdup (parts[i]));
+    }
+  g_ptr_array_add (list, NULL);
+  return (char **) g_ptr_array_free (list, FALSE);
+}
+
+/* Every input, read with its format; @func gets each document. */
+static gboolean
+read_inputs (GPtrArray                 *inputs,
+             const BylineFormat        *from_format,
+             const BylineFormatOptions *options,
+             gboolean                   report,
+             BylineDocumentFunc         func,
+             gpointer                   user_data,
+             GError                   **error)
+{
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      const char *path = inputs->pdata[i];
+      const BylineFormat *format = input_format (path, from_format, error);
+      g_autoptr(BylineProblems) warnings = byline_problems_new ();
+      gboolean ok = format != NULL &&
+                    byline_format_read (format, path, options, warnings, func, user_data, error);
+
+      /* What was kept but doubtful is said, never dropped silently. */
+      if (report)
+        print_problems (path, warnings, stderr);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_losses (const char   *title,
+              BylineLosses *losses)
+{
+  g_autofree char *text = byline_losses_to_string (losses);
+  g_auto(GStrv) lines = NULL;
+
+  if (*text == '\0')
+    return;
+  g_printerr ("%s\n", title);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] != '\0')
+        g_printerr ("  %s\n", lines[i]);
+    }
 }
 
 static int
@@ -196,48 +265,68 @@ cmd_convert (int    argc,
              char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) inputs = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BylineWriter) writer = NULL;
+  g_autoptr(BylineExport) export = NULL;
+  g_autoptr(BylineSchema) schema = NULL;
   g_autofree char *output = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  g_autofree char *layer = NULL;
+  g_autofree char *scheme = NULL;
+  g_autofree char *layers = NULL;
+  g_autofree char *labels = NULL;
+  g_autofree char *statuses = NULL;
+  g_autofree char *split = NULL;
+  g_autofree char *schema_path = NULL;
   g_auto(GStrv) args = NULL;
+  g_auto(GStrv) layer_list = NULL;
+  g_auto(GStrv) label_list = NULL;
+  gint64 seed = 1;
   gboolean list = FALSE;
+  gboolean as_suggestions = FALSE;
+  gboolean summary = FALSE;
   const BylineFormat *from_format = NULL;
-  ConvertState state = { 0 };
+  const BylineFormat *to_format = NULL;
+  BylineFormatOptions options = { 0 };
+  BylineExportSettings settings = { 0 };
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE, or into DIRECTORY/ one file per document"), N_("OUTPUT") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Read this format (default: from each file name)"), N_("FORMAT") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Write this format (default: from the output name)"), N_("FORMAT") },
     { "list-formats", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the formats and exit"), NULL },
+    { "as-suggestions", 0, 0, G_OPTION_ARG_NONE, &as_suggestions, N_("Imported spans become suggestions to review (origin import:FORMAT)"), NULL },
+    { "schema", 0, 0, G_OPTION_ARG_FILENAME, &schema_path, N_("The annotation schema that says which layer a label is in (default: the news schema)"), N_("FILE") },
+    { "layer", 0, 0, G_OPTION_ARG_STRING, &layer, N_("Token formats (conll, hf): the one layer to tag (default: entities)"), N_("LAYER") },
+    { "scheme", 0, 0, G_OPTION_ARG_STRING, &scheme, N_("Token formats: iob2 (default), iob1 or bioes"), N_("SCHEME") },
+    { "layers", 0, 0, G_OPTION_ARG_STRING, &layers, N_("Export only these layers"), N_("A,B") },
+    { "labels", 0, 0, G_OPTION_ARG_STRING, &labels, N_("Export only these labels"), N_("A,B") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &statuses, N_("Export only these statuses (default for datasets: manual,accepted)"), N_("S,T") },
+    { "split", 0, 0, G_OPTION_ARG_STRING, &split, N_("Split by document into OUTPUT/train, dev and test, as in 80,10,10"), N_("TRAIN,DEV,TEST") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("The seed of the split (default 1)"), N_("N") },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &summary, N_("Print what was exported, left out and lost"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     { NULL }
   };
 
-  context = g_option_context_new (_("INPUT… -o OUTPUT — convert articles and annotations"));
+  context = g_option_context_new (_("INPUT… -o OUTPUT — convert articles, annotations and datasets"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-    _("Inputs are files or directories. A JSONL input may hold any number of documents; they\n"
-      "stream through in constant memory. OUTPUT ending in “/”, or an existing directory,\n"
-      "gets one file per document, named after its id."));
+    _("Inputs are files or directories (a directory with .ann files is a brat corpus). A JSONL\n"
+      "input may hold any number of documents; they stream through in constant memory.\n"
+      "OUTPUT ending in “/”, or an existing directory, gets one file per document, named\n"
+      "after its id (brat writes ID.txt and ID.ann there). With --split, OUTPUT is a\n"
+      "directory that gets train, dev and test parts.\n"
+      "\n"
+      "Dataset formats get manual and accepted annotations only, unless --status says\n"
+      "otherwise; what the filters leave out and what the format cannot hold is\n"
+      "reported on stderr."));
   if (!parse_options (context, &argc, &argv))
     return 2;
 
   if (list)
     {
-      const BylineFormat * const *formats = byline_formats_list ();
-
-      for (guint i = 0; formats[i] != NULL; i++)
-        {
-          g_autofree char *exts = g_strjoinv (" ", (char **) formats[i]->extensions);
-
-          g_print ("%-8s %-5s %-5s %-28s %s\n", formats[i]->name,
-                   byline_format_can_read (formats[i]) ? "read" : "-",
-                   byline_format_can_write (formats[i]) ? "write" : "-",
-                   exts, _(formats[i]->description));
-        }
+      print_formats ();
       return 0;
     }
   if (args == NULL || args[0] == NULL || output == NULL)
@@ -250,72 +339,95 @@ cmd_convert (int    argc,
       g_printerr (_("byline-cli convert: unknown format “%s” (see --list-formats)\n"), from);
       return 2;
     }
-
-  state.used_names = used;
-  if (g_str_has_suffix (output, "/") || g_file_test (output, G_FILE_TEST_IS_DIR))
-    {
-      state.directory = output;
-      state.to = byline_format_lookup (to ? to : "byline");
-    }
+  if (to != NULL)
+    to_format = byline_format_lookup (to);
+  else if (g_str_has_suffix (output, "/") || g_file_test (output, G_FILE_TEST_IS_DIR) || split != NULL)
+    to_format = byline_format_lookup ("byline");
   else
-    state.to = to ? byline_format_lookup (to) : byline_format_for_path (output);
-  if (state.to == NULL)
+    to_format = byline_format_for_path (output);
+  if (to_format == NULL)
     {
       g_printerr (to ? _("byline-cli convert: unknown format “%s” (see --list-formats)\n")
                      : _("%s: cannot tell the format from the name; give --to FORMAT\n"),
                   to ? to : output);
       return 2;
     }
-  if (!byline_format_can_write (state.to))
+  if (!byline_format_can_write (to_format))
     {
-      g_printerr (_("byline-cli convert: Byline cannot write the %s format\n"), state.to->name);
+      g_printerr (_("byline-cli convert: Byline cannot write the %s format\n"), to_format->name);
       return 2;
     }
+  if ((scheme != NULL && !byline_tag_scheme_from_string (scheme, &options.scheme)))
+    {
+      g_printerr (_("byline-cli convert: unknown tag scheme “%s”: use iob2, iob1 or bioes\n"), scheme);
+      return 2;
+    }
+  if ((split != NULL && !byline_export_parse_split (split, settings.split, &error)) ||
+      (statuses != NULL && !byline_export_parse_statuses (statuses, &settings.statuses, &error)))
+    {
+      g_printerr ("byline-cli convert: %s\n", error->message);
+      return 2;
+    }
+  if (schema_path != NULL && (schema = byline_schema_new_from_file (schema_path, &error)) == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+  if (layer != NULL)
+    {
+      BylineSchema *s = schema ? schema : byline_schema_get_default ();
 
-  inputs = expand_inputs (args, &error);
+      if (byline_schema_lookup_layer (s, layer) == NULL)
+        {
+          g_printerr (_("byline-cli convert: the schema has no layer “%s”\n"), layer);
+          return 2;
+        }
+    }
+  options.as_suggestions = as_suggestions;
+  options.schema = schema;
+  options.layer = layer;
+  layer_list = split_list (layers);
+  label_list = split_list (labels);
+  settings.layers = (const char * const *) layer_list;
+  settings.labels = (const char * const *) label_list;
+  settings.seed = (guint64) seed;
+
+  inputs = expand_inputs (args, from_format, &error);
   if (inputs == NULL)
     {
       print_error (error);
       return 1;
     }
-  if (state.directory != NULL && g_mkdir_with_parents (state.directory, 0777) != 0)
-    {
-      g_printerr ("%s: %s\n", state.directory, g_strerror (errno));
-      return 1;
-    }
-  if (state.directory == NULL)
-    {
-      writer = byline_format_open_writer (state.to, output, NULL, &error);
-      if (writer == NULL)
-        {
-          print_error (error);
-          return 1;
-        }
-      state.writer = writer;
-    }
 
-  for (guint i = 0; i < inputs->len; i++)
-    {
-      const char *path = inputs->pdata[i];
-      const BylineFormat *format = input_format (path, from_format, &error);
-
-      g_autoptr(BylineProblems) warnings = byline_problems_new ();
-      gboolean ok = format != NULL &&
-                    byline_format_read (format, path, NULL, warnings, convert_document, &state, &error);
-
-      /* What was kept but doubtful is said, never dropped silently. */
-      print_problems (path, warnings, stderr);
-      if (!ok)
-        {
-          print_error (error);
-          /* The writer is freed unfinished: no output file appears. */
-          return 1;
-        }
-    }
-  if (writer != NULL && !byline_writer_finish (writer, &error))
+  /* An exact split needs the number of documents: count them first. The
+   * inputs are read twice, but one document at a time. */
+  if (split != NULL && !read_inputs (inputs, from_format, &options, FALSE, count_one,
+                                     &settings.n_documents, &error))
     {
       print_error (error);
       return 1;
+    }
+
+  export = byline_export_new (to_format, output, &options, &settings, &error);
+  if (export == NULL ||
+      !read_inputs (inputs, from_format, &options, TRUE, export_document, export, &error) ||
+      !byline_export_finish (export, &error))
+    {
+      /* The export is freed unfinished: no output file appears. */
+      print_error (error);
+      return 1;
+    }
+
+  if (summary)
+    {
+      g_autofree char *text = byline_export_get_summary (export);
+
+      g_print ("%s", text);
+    }
+  else
+    {
+      print_losses (_("Left out by the filters:"), byline_export_get_left_out (export));
+      print_losses (_("The format cannot hold:"), byline_export_get_not_held (export));
     }
   return 0;
 }
@@ -535,7 +647,7 @@ cmd_stats (int    argc,
       g_printerr (_("byline-cli stats: give at least one FILE\n"));
       return 2;
     }
-  inputs = expand_inputs (args, &error);
+  inputs = expand_inputs (args, NULL, &error);
   if (inputs == NULL)
     {
       print_error (error);

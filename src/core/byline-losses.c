@@ -4,7 +4,7 @@
  *
  * A writer that cannot hold something (relations in CoNLL, an inner span
  * in a tag format, a note in doccano) counts it here by what and by label,
- * so that the user is told "12 relations (said_by 8, cue 4)" instead of
+ * so that the user is told "relations: 12 (cue 4, said_by 8)" instead of
  * finding out after training on the result.
  */
 #include "config.h"
@@ -171,7 +171,8 @@ flush_line (Summary *s)
 {
   if (s->what == NULL)
     return;
-  g_string_append_printf (s->out, "%u %s", s->total, _(s->what));
+  /* "what: count" reads right for any count, in any language. */
+  g_string_append_printf (s->out, "%s: %u", _(s->what), s->total);
   if (s->labels->len > 0)
     g_string_append_printf (s->out, " (%s)", s->labels->str);
   g_string_append_c (s->out, '\n');
@@ -201,7 +202,7 @@ summarise (const char *what,
 /**
  * byline_losses_to_string:
  *
- * Returns: (transfer full): one line for each kind of loss, "12 relations
+ * Returns: (transfer full): one line for each kind of loss, "relations: 12
  *   (cue 4, said_by 8)", or "" when nothing was lost
  */
 char *
