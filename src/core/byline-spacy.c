@@ -649,6 +649,26 @@ document_from_task (Reader      *r,
   return g_steal_pointer (&doc);
 }
 
+/* JSON-GLib cuts strings at an escaped NUL ("\u0000"): find one before
+ * it does, so that a text is never silently cut short. */
+static gboolean
+has_escaped_nul (const char *data,
+                 gsize       len)
+{
+  for (gsize i = 0; i + 6 <= len; i++)
+    {
+      gsize n_backslashes = 0;
+
+      if (data[i] != '\\' || memcmp (data + i + 1, "u0000", 5) != 0)
+        continue;
+      while (n_backslashes < i && data[i - 1 - n_backslashes] == '\\')
+        n_backslashes++;
+      if (n_backslashes % 2 == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 read_spacy (const BylineFormat        *format,
             const char                *path,
@@ -702,6 +722,13 @@ read_spacy (const BylineFormat        *format,
       where = g_strdup_printf ("%s:%u", path, lineno);
       if (!byline_import_check_utf8 (data, len, where, error))
         {
+          ok = FALSE;
+          break;
+        }
+      if (memchr (data, '\\', len) != NULL && has_escaped_nul (data, len))
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
+                       _("%s: holds a NUL character (\\u0000), which no text can hold"), where);
           ok = FALSE;
           break;
         }
