@@ -402,7 +402,7 @@ test_bad_input (void)
     { "{\"text\": \"a\"}\n{\"text\": \"b\xff\"}\n",
       BYLINE_ERROR_PARSE, "2: invalid UTF-8 (byte 0xff)", 1 },
     { "{\"text\": \"a\"}}\n", BYLINE_ERROR_PARSE, "1: unexpected “}” where a JSON value should start", 1 },
-    { "[{\"text\": \"a\"},\n{\"text\": \"b\"}\n", BYLINE_ERROR_PARSE, "3: the array is not closed", 2 },
+    { "[{\"text\": \"a\"},\n{\"text\": \"b\"}\n", BYLINE_ERROR_PARSE, "1: the array that starts here is not closed", 2 },
     { "[{\"text\": \"a\"} {\"text\": \"b\"}]\n",
       BYLINE_ERROR_PARSE, "1: expected “,” or “]” after an element of the array, found “{”", 1 },
     { "{\"text\": \"Smith\", \"entities\": [{\"id\": 1, \"start_offset\": 0, \"end_offset\": 5, \"label\": \"PERSON\"}],"

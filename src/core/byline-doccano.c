@@ -54,6 +54,7 @@ gboolean          _byline_json_stream_is_array   (BylineJsonStream  *self);
 void              _byline_json_stream_free       (BylineJsonStream  *self);
 gboolean          _byline_json_stream_parse      (JsonParser        *parser,
                                                   const char        *path,
+                                                  const char        *context,
                                                   const char        *data,
                                                   gsize              len,
                                                   guint              line,
@@ -79,6 +80,7 @@ struct _BylineJsonStream
   gboolean  started;       /* the first non-blank byte was seen */
   gboolean  array;         /* the file is one array */
   gboolean  closed;        /* its closing bracket was seen */
+  guint     array_line;
   guint     n_values;
 };
 
@@ -284,6 +286,7 @@ _byline_json_stream_next (BylineJsonStream  *self,
       if (c == '[')
         {
           self->array = TRUE;
+          self->array_line = self->line;
           stream_advance (self, c);
           c = stream_skip_blanks (self);
           if (c == ']')
@@ -333,8 +336,8 @@ _byline_json_stream_next (BylineJsonStream  *self,
       if (self->array && !self->closed)
         {
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
-                       _("%s:%u: the array is not closed with “]” at the end of the file (truncated?)"),
-                       self->path, self->line);
+                       _("%s:%u: the array that starts here is not closed with “]” at the end of the file (truncated?)"),
+                       self->path, self->array_line);
           return FALSE;
         }
       return FALSE;
@@ -364,11 +367,12 @@ _byline_json_stream_next (BylineJsonStream  *self,
   return TRUE;
 }
 
-/* Parses one value found by the stream; errors name the file and the
- * line of the file where JSON-GLib stopped. */
+/* Parses one value found by the stream; errors name the file, the line
+ * of the file where JSON-GLib stopped and @context ("task 3"), if any. */
 gboolean
 _byline_json_stream_parse (JsonParser  *parser,
                            const char  *path,
+                           const char  *context,
                            const char  *data,
                            gsize        len,
                            guint        line,
@@ -378,6 +382,8 @@ _byline_json_stream_parse (JsonParser  *parser,
   const char *bad = NULL;
   guint where, column;
   int consumed = 0;
+
+  g_autofree char *prefix = context != NULL ? g_strconcat (context, ": ", NULL) : g_strdup ("");
 
   if (!g_utf8_validate_len (data, len, &bad))
     {
@@ -389,21 +395,22 @@ _byline_json_stream_parse (JsonParser  *parser,
         }
       if ((gsize) (bad - data) < len && *bad == '\0')
         g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
-                     _("%s:%u: NUL byte: not a text file"), path, where);
+                     _("%s:%u: %sNUL byte: not a text file"), path, where, prefix);
       else
         g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
-                     _("%s:%u: invalid UTF-8 (byte 0x%02x)"), path, where, (guint) (guchar) *bad);
+                     _("%s:%u: %sinvalid UTF-8 (byte 0x%02x)"), path, where, prefix,
+                     (guint) (guchar) *bad);
       return FALSE;
     }
   if (json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     return TRUE;
   if (sscanf (local_error->message, "<data>:%u:%u: Parse error: %n", &where, &column, &consumed) == 2 &&
       consumed > 0)
-    g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE, _("%s:%u: invalid JSON (column %u): %s"),
-                 path, line + where - 1, column, local_error->message + consumed);
+    g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE, _("%s:%u: %sinvalid JSON (column %u): %s"),
+                 path, line + where - 1, prefix, column, local_error->message + consumed);
   else
-    g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE, _("%s:%u: invalid JSON: %s"),
-                 path, line, local_error->message);
+    g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE, _("%s:%u: %sinvalid JSON: %s"),
+                 path, line, prefix, local_error->message);
   return FALSE;
 }
 
@@ -1070,7 +1077,7 @@ read_doccano (const BylineFormat         *format,
 
       r.where = where;
       r.line = line;
-      if (!_byline_json_stream_parse (parser, path, data, len, line, error))
+      if (!_byline_json_stream_parse (parser, path, NULL, data, len, line, error))
         {
           ok = FALSE;
           break;

@@ -1,15 +1,1465 @@
 /* byline-labelstudio.c: Label Studio JSON tasks
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A Label Studio export is one JSON array of tasks:
+ *
+ *   {"id": 17, "data": {"text": "…", "title": "…"},
+ *    "annotations": [{"completed_by": 1, "result": [
+ *      {"id": "q1", "from_name": "label", "to_name": "text", "type": "labels",
+ *       "value": {"start": 0, "end": 14, "text": "…", "labels": ["QUOTE"]}},
+ *      {"id": "q1", "from_name": "quote_type", "to_name": "text", "type": "choices",
+ *       "value": {"start": 0, "end": 14, "choices": ["direct"]}},
+ *      {"type": "relation", "from_id": "q1", "to_id": "s1", "direction": "right",
+ *       "labels": ["said_by"]}]}],
+ *    "predictions": [{"model_version": "ner-v1", "score": 0.82, "result": […]}]}
+ *
+ * Offsets are code points, end-exclusive. Reading: annotations are manual
+ * work (origin "labelstudio:user:N" from completed_by), predictions are
+ * suggestions (origin "labelstudio:MODEL_VERSION", confidence the region's
+ * score, else the prediction's). A region with several labels becomes one
+ * annotation per label. Per-region choices, text areas, ratings and
+ * numbers become the region's attributes (named by from_name), the
+ * region's meta text its note; the same results without a region are
+ * document attributes. Data keys other than the text are the metadata.
+ *
+ * The file is read one task at a time (byline-doccano.c's scanner finds
+ * each element of the array), so memory stays constant for any corpus; a
+ * single task object and JSONL of tasks are read too.
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "byline-document-private.h"
+#include "byline-error.h"
 #include "byline-format-private.h"
+#include "byline-import.h"
+#include "byline-json-writer.h"
+
+/* Defined in byline-doccano.c. */
+typedef struct _BylineJsonStream BylineJsonStream;
+
+BylineJsonStream *_byline_json_stream_open       (const char        *path,
+                                                  GError           **error);
+gboolean          _byline_json_stream_next       (BylineJsonStream  *self,
+                                                  const char       **data,
+                                                  gsize             *len,
+                                                  guint             *line,
+                                                  GError           **error);
+gboolean          _byline_json_stream_is_array   (BylineJsonStream  *self);
+void              _byline_json_stream_free       (BylineJsonStream  *self);
+gboolean          _byline_json_stream_parse      (JsonParser        *parser,
+                                                  const char        *path,
+                                                  const char        *context,
+                                                  const char        *data,
+                                                  gsize              len,
+                                                  guint              line,
+                                                  GError           **error);
+
+#define ORIGIN_PREFIX "labelstudio"
+#define USER_PREFIX   "labelstudio:user:"
+
+/* ---- Reading ---------------------------------------------------------- */
+
+typedef struct
+{
+  const char                *path;
+  const BylineFormatOptions *options;
+  BylineProblems            *warnings;
+  GHashTable                *warned;
+  char                      *base_id;
+  guint                      index;     /* of the task, from 1 */
+  guint                      line;
+  char                      *where;     /* "FILE:LINE: task N (id X)" */
+} Reader;
+
+/* One result list: an annotation's or a prediction's. */
+typedef struct
+{
+  const char   *what;        /* "annotation 1", "prediction 2" */
+  BylineStatus  status;
+  const char   *origin;
+  gboolean      has_score;
+  double        score;
+  const char   *created;
+  const char   *modified;
+  GHashTable   *regions;     /* region id -> GPtrArray of BylineAnnotation */
+  GPtrArray    *annotations; /* in the order made, owned */
+  GHashTable   *pending;     /* Byline ids given out in this list */
+} Results;
+
+static const char *
+json_type_name (JsonNode *node)
+{
+  if (node == NULL)
+    return _("missing");
+  if (JSON_NODE_HOLDS_NULL (node))
+    return _("null");
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("a list");
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    default:
+      return _("a number");
+    }
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_integer (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+static gboolean
+is_true (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+/* An id as Label Studio writes it: a string, or a number. */
+static char *
+dup_id (JsonNode *node)
+{
+  if (is_string (node))
+    return g_strdup (json_node_get_string (node));
+  if (is_integer (node))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  return NULL;
+}
+
+static void G_GNUC_PRINTF (3, 4)
+warn_once (Reader     *r,
+           const char *key,
+           const char *format,
+           ...)
+{
+  g_autofree char *location = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (r->warnings == NULL || g_hash_table_contains (r->warned, key))
+    return;
+  g_hash_table_add (r->warned, g_strdup (key));
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  location = g_strdup_printf (_("line %u: task %u"), r->line, r->index);
+  byline_problems_add (r->warnings, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID,
+                       location, "%s", message);
+}
+
+static const char *
+layer_for (Reader     *r,
+           const char *label)
+{
+  const char *layer = byline_format_layer_for_label (r->options, label);
+  g_autofree char *key = NULL;
+
+  if (layer != NULL)
+    return layer;
+  key = g_strconcat ("label:", label, NULL);
+  warn_once (r, key, _("label “%s” is not in the schema: kept in the “entities” layer"), label);
+  return "entities";
+}
+
+static void
+check_relation_type (Reader     *r,
+                     const char *type)
+{
+  BylineSchema *schema = r->options->schema != NULL ? r->options->schema
+                                                    : byline_schema_get_default ();
+  g_autofree char *key = NULL;
+
+  if (byline_schema_lookup_relation_type (schema, type) != NULL)
+    return;
+  key = g_strconcat ("relation:", type, NULL);
+  warn_once (r, key, _("relation type “%s” is not in the schema: kept as written"), type);
+}
+
+/* A Byline id for a region: its own when free, else ID-2, ID-3… (two
+ * annotators' regions, or the labels of one region, may share it). */
+static char *
+unique_id (BylineDocument *doc,
+           GHashTable     *pending,
+           const char     *base)
+{
+  if (byline_document_lookup_annotation (doc, base) == NULL && !g_hash_table_contains (pending, base))
+    return g_strdup (base);
+  for (guint n = 2;; n++)
+    {
+      char *id = g_strdup_printf ("%s-%u", base, n);
+
+      if (byline_document_lookup_annotation (doc, id) == NULL && !g_hash_table_contains (pending, id))
+        return id;
+      g_free (id);
+    }
+}
+
+static gboolean
+read_offset (Reader      *r,
+             Results     *res,
+             const char  *rid,
+             JsonNode    *node,
+             const char  *name,
+             guint       *out,
+             GError     **error)
+{
+  gint64 v;
+
+  if (!is_integer (node))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: %s, result “%s”: “%s” is %s, not a whole number"),
+                   r->where, res->what, rid, name, json_type_name (node));
+      return FALSE;
+    }
+  v = json_node_get_int (node);
+  if (v < 0 || v > G_MAXUINT)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_OUT_OF_RANGE,
+                   _("%s: %s, result “%s”: %s %" G_GINT64_FORMAT " is out of range"),
+                   r->where, res->what, rid, name, v);
+      return FALSE;
+    }
+  *out = (guint) v;
+  return TRUE;
+}
+
+/* A "labels" result: one annotation per label. */
+static gboolean
+read_region (Reader          *r,
+             BylineDocument  *doc,
+             Results         *res,
+             JsonObject      *item,
+             const char      *rid,
+             GError         **error)
+{
+  JsonNode *value_node = json_object_get_member (item, "value");
+  JsonObject *value;
+  JsonNode *labels_node, *text, *score, *meta;
+  JsonArray *labels;
+  GPtrArray *made;
+  g_autofree char *note = NULL;
+  guint start, end, n_chars = byline_document_get_n_chars (doc);
+  double confidence = res->score;
+  gboolean has_confidence = res->has_score;
+
+  if (value_node == NULL || !JSON_NODE_HOLDS_OBJECT (value_node))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: %s, result “%s”: “value” is %s, not an object"),
+                   r->where, res->what, rid, json_type_name (value_node));
+      return FALSE;
+    }
+  value = json_node_get_object (value_node);
+  if (is_string (json_object_get_member (value, "start")))
+    {
+      /* HyperText regions: XPath positions, not offsets in a text. */
+      warn_once (r, "xpath", _("%s, result “%s”: a region given by XPath (HyperText) is not a span of the text: skipped"),
+                 res->what, rid);
+      return TRUE;
+    }
+  if (!read_offset (r, res, rid, json_object_get_member (value, "start"), "start", &start, error) ||
+      !read_offset (r, res, rid, json_object_get_member (value, "end"), "end", &end, error))
+    return FALSE;
+  if (start >= end)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_OUT_OF_RANGE,
+                   _("%s: %s, result “%s”: start %u is not before end %u"),
+                   r->where, res->what, rid, start, end);
+      return FALSE;
+    }
+  if (end > n_chars)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_OUT_OF_RANGE,
+                   _("%s: %s, result “%s”: end %u is past the end of the text (%u characters)"),
+                   r->where, res->what, rid, end, n_chars);
+      return FALSE;
+    }
+  text = json_object_get_member (value, "text");
+  if (text != NULL && !JSON_NODE_HOLDS_NULL (text))
+    {
+      g_autofree char *slice = byline_document_dup_slice (doc, start, end);
+
+      if (!is_string (text) || strcmp (json_node_get_string (text), slice) != 0)
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TEXT_MISMATCH,
+                       _("%s: %s, result “%s”: its text “%s” is not the text at %u–%u, “%s”"),
+                       r->where, res->what, rid, is_string (text) ? json_node_get_string (text) : "",
+                       start, end, slice);
+          return FALSE;
+        }
+    }
+  labels_node = json_object_get_member (value, "labels");
+  if (labels_node == NULL || !JSON_NODE_HOLDS_ARRAY (labels_node))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: %s, result “%s”: “labels” is %s, not a list of labels"),
+                   r->where, res->what, rid, json_type_name (labels_node));
+      return FALSE;
+    }
+  labels = json_node_get_array (labels_node);
+  if (json_array_get_length (labels) == 0)
+    {
+      warn_once (r, "no-label", _("%s, result “%s”: a region without a label: skipped"), res->what, rid);
+      return TRUE;
+    }
+
+  score = json_object_get_member (item, "score");
+  if (res->status == BYLINE_STATUS_SUGGESTED && is_number (score))
+    {
+      confidence = json_node_get_double (score);
+      has_confidence = TRUE;
+    }
+  meta = json_object_get_member (item, "meta");
+  if (meta != NULL && JSON_NODE_HOLDS_OBJECT (meta))
+    {
+      JsonNode *lines = json_object_get_member (json_node_get_object (meta), "text");
+
+      if (is_string (lines))
+        note = g_strdup (json_node_get_string (lines));
+      else if (lines != NULL && JSON_NODE_HOLDS_ARRAY (lines))
+        {
+          GString *s = g_string_new (NULL);
+          JsonArray *a = json_node_get_array (lines);
+
+          for (guint i = 0; i < json_array_get_length (a); i++)
+            {
+              if (!is_string (json_array_get_element (a, i)))
+                continue;
+              if (s->len > 0)
+                g_string_append_c (s, '\n');
+              g_string_append (s, json_array_get_string_element (a, i));
+            }
+          note = g_string_free (s, s->len == 0);
+        }
+    }
+
+  made = g_hash_table_lookup (res->regions, rid);
+  if (made == NULL)
+    {
+      made = g_ptr_array_new ();
+      g_hash_table_insert (res->regions, g_strdup (rid), made);
+    }
+  for (guint i = 0; i < json_array_get_length (labels); i++)
+    {
+      JsonNode *label = json_array_get_element (labels, i);
+      BylineAnnotation *a;
+      g_autofree char *id = NULL;
+
+      if (!is_string (label) || *json_node_get_string (label) == '\0')
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                       _("%s: %s, result “%s”: label %u is %s, not a non-empty string"),
+                       r->where, res->what, rid, i + 1,
+                       is_string (label) ? _("empty") : json_type_name (label));
+          return FALSE;
+        }
+      a = byline_annotation_new (layer_for (r, json_node_get_string (label)),
+                                 json_node_get_string (label), start, end);
+      id = unique_id (doc, res->pending, rid);
+      byline_annotation_set_id (a, id);
+      g_hash_table_add (res->pending, g_steal_pointer (&id));
+      byline_annotation_set_status (a, res->status);
+      if (res->origin != NULL)
+        byline_annotation_set_origin (a, res->origin);
+      if (has_confidence)
+        byline_annotation_set_confidence (a, confidence);
+      if (note != NULL)
+        byline_annotation_set_note (a, note);
+      if (res->created != NULL)
+        byline_annotation_set_created (a, res->created);
+      if (res->modified != NULL)
+        byline_annotation_set_modified (a, res->modified);
+      g_ptr_array_add (res->annotations, a);
+      g_ptr_array_add (made, a);
+    }
+  return TRUE;
+}
+
+/* A choices/textarea/rating/number… result: its value, the member named
+ * after its type; one choice or one line is a plain string. */
+static JsonNode *
+attribute_value (JsonObject *item,
+                 const char *type)
+{
+  JsonNode *value = json_object_get_member (item, "value");
+  JsonNode *v;
+  const char *key = type;
+
+  if (value == NULL || !JSON_NODE_HOLDS_OBJECT (value))
+    return NULL;
+  if (g_str_equal (type, "textarea"))
+    key = "text";
+  v = json_object_get_member (json_node_get_object (value), key);
+  if (v == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_ARRAY (v) && json_array_get_length (json_node_get_array (v)) == 1 &&
+      is_string (json_array_get_element (json_node_get_array (v), 0)))
+    return json_node_copy (json_array_get_element (json_node_get_array (v), 0));
+  return json_node_copy (v);
+}
+
+static gboolean
+read_relation (Reader          *r,
+               BylineDocument  *doc,
+               Results         *res,
+               JsonObject      *item,
+               guint            index,
+               GPtrArray       *relations,
+               GError         **error)
+{
+  const char *names[2] = { "from_id", "to_id" };
+  const char *ends[2];
+  JsonNode *labels = json_object_get_member (item, "labels");
+  JsonNode *direction = json_object_get_member (item, "direction");
+  const char *dir = is_string (direction) ? json_node_get_string (direction) : "right";
+  g_autoptr(GPtrArray) types = g_ptr_array_new ();
+
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autofree char *id = dup_id (json_object_get_member (item, names[k]));
+      GPtrArray *made;
+
+      if (id == NULL)
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                       _("%s: %s, relation %u: “%s” is %s, not a region id"),
+                       r->where, res->what, index, names[k],
+                       json_type_name (json_object_get_member (item, names[k])));
+          return FALSE;
+        }
+      made = g_hash_table_lookup (res->regions, id);
+      if (made == NULL || made->len == 0)
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNKNOWN_ID,
+                       _("%s: %s, relation %u: unknown %s “%s” (no region of this %s has that id)"),
+                       r->where, res->what, index, names[k], id,
+                       res->status == BYLINE_STATUS_SUGGESTED ? _("prediction") : _("annotation"));
+          return FALSE;
+        }
+      /* A region with several labels: the relation starts or ends at the
+       * annotation of its first label. */
+      ends[k] = byline_annotation_get_id (made->pdata[0]);
+    }
+  if (!g_str_equal (dir, "right") && !g_str_equal (dir, "left") && !g_str_equal (dir, "bi"))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: %s, relation %u: direction “%s” is not right, left or bi"),
+                   r->where, res->what, index, dir);
+      return FALSE;
+    }
+  if (labels != NULL && JSON_NODE_HOLDS_ARRAY (labels))
+    {
+      JsonArray *a = json_node_get_array (labels);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        {
+          if (!is_string (json_array_get_element (a, i)) ||
+              *json_array_get_string_element (a, i) == '\0')
+            {
+              g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                           _("%s: %s, relation %u: label %u is not a non-empty string"),
+                           r->where, res->what, index, i + 1);
+              return FALSE;
+            }
+          g_ptr_array_add (types, (gpointer) json_array_get_string_element (a, i));
+        }
+    }
+  else if (labels != NULL && !JSON_NODE_HOLDS_NULL (labels))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: %s, relation %u: “labels” is %s, not a list"),
+                   r->where, res->what, index, json_type_name (labels));
+      return FALSE;
+    }
+  if (types->len == 0)
+    {
+      warn_once (r, "relation-no-label",
+                 _("%s, relation %u: a relation without a label: kept with the type “relation”"),
+                 res->what, index);
+      g_ptr_array_add (types, (gpointer) "relation");
+    }
+
+  for (guint i = 0; i < types->len; i++)
+    {
+      gboolean left = g_str_equal (dir, "left");
+      BylineRelation *rel = byline_relation_new (types->pdata[i], ends[left ? 1 : 0], ends[left ? 0 : 1]);
+
+      check_relation_type (r, types->pdata[i]);
+      byline_relation_set_status (rel, res->status);
+      if (res->origin != NULL)
+        byline_relation_set_origin (rel, res->origin);
+      if (g_str_equal (dir, "bi"))
+        {
+          /* Byline's relations have one direction: keep Label Studio's
+           * so that writing gives it back. */
+          g_autoptr(JsonObject) extra = json_object_new ();
+
+          json_object_set_string_member (extra, "direction", "bi");
+          byline_relation_set_extra (rel, extra);
+        }
+      g_ptr_array_add (relations, rel);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_results (Reader          *r,
+              BylineDocument  *doc,
+              Results         *res,
+              JsonNode        *node,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonArray *list;
+  guint n_relations = 0;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: %s: “result” is %s, not a list"), r->where, res->what, json_type_name (node));
+      return FALSE;
+    }
+  list = json_node_get_array (node);
+
+  /* First the regions, so that per-region results and relations can find
+   * them whatever the order. */
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *item_node = json_array_get_element (list, i);
+      JsonObject *item;
+      JsonNode *type;
+      g_autofree char *rid = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item_node))
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                       _("%s: %s: result %u is %s, not an object"),
+                       r->where, res->what, i + 1, json_type_name (item_node));
+          return FALSE;
+        }
+      item = json_node_get_object (item_node);
+      type = json_object_get_member (item, "type");
+      if (!is_string (type))
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                       _("%s: %s: result %u: “type” is %s, not a string"),
+                       r->where, res->what, i + 1, json_type_name (type));
+          return FALSE;
+        }
+      if (!g_str_equal (json_node_get_string (type), "labels"))
+        continue;
+      rid = dup_id (json_object_get_member (item, "id"));
+      if (rid == NULL)
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                       _("%s: %s: result %u: a region needs an “id”"), r->where, res->what, i + 1);
+          return FALSE;
+        }
+      if (!read_region (r, doc, res, item, rid, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *item = json_array_get_object_element (list, i);
+      const char *type = json_object_get_string_member (item, "type");
+      JsonNode *from_name = json_object_get_member (item, "from_name");
+      g_autofree char *rid = dup_id (json_object_get_member (item, "id"));
+      g_autoptr(JsonNode) value = NULL;
+      GPtrArray *made;
+
+      if (g_str_equal (type, "labels"))
+        continue;
+      if (g_str_equal (type, "relation"))
+        {
+          if (!read_relation (r, doc, res, item, ++n_relations, relations, error))
+            return FALSE;
+          continue;
+        }
+      value = attribute_value (item, type);
+      if (value == NULL || !is_string (from_name))
+        {
+          g_autofree char *key = g_strconcat ("type:", type, NULL);
+
+          warn_once (r, key, _("%s, result %u: results of type “%s” are not spans of the text nor attributes: skipped"),
+                     res->what, i + 1, type);
+          continue;
+        }
+      made = rid != NULL ? g_hash_table_lookup (res->regions, rid) : NULL;
+      if (made != NULL)
+        {
+          for (guint k = 0; k < made->len; k++)
+            byline_annotation_set_attribute (made->pdata[k], json_node_get_string (from_name),
+                                             json_node_copy (value));
+        }
+      else if (res->status == BYLINE_STATUS_SUGGESTED)
+        warn_once (r, "prediction-document",
+                   _("%s: document-level results of predictions (“%s”) are not imported"),
+                   res->what, json_node_get_string (from_name));
+      else
+        byline_document_set_attribute (doc, json_node_get_string (from_name), g_steal_pointer (&value));
+    }
+
+  for (guint i = 0; i < res->annotations->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      BylineAnnotation *a = g_object_ref (res->annotations->pdata[i]);
+
+      if (!_byline_document_load_annotation (doc, a, &local_error))
+        {
+          g_set_error (error, BYLINE_ERROR, local_error->code, _("%s: %s, result “%s”: %s"),
+                       r->where, res->what, byline_annotation_get_id (res->annotations->pdata[i]),
+                       local_error->message);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < relations->len; i++)
+    _byline_document_load_relation (doc, g_object_ref (relations->pdata[i]), NULL, NULL);
+  return TRUE;
+}
+
+static void
+results_init (Results    *res,
+              const char *what)
+{
+  memset (res, 0, sizeof *res);
+  res->what = what;
+  res->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  res->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  res->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+results_clear (Results *res)
+{
+  g_hash_table_unref (res->regions);
+  g_ptr_array_unref (res->annotations);
+  g_hash_table_unref (res->pending);
+}
+
+/* Who made an annotation: completed_by is a user id, or (in some exports)
+ * the user object. */
+static char *
+annotation_origin (JsonObject *annotation)
+{
+  JsonNode *by = json_object_get_member (annotation, "completed_by");
+
+  if (is_integer (by))
+    return g_strdup_printf (USER_PREFIX "%" G_GINT64_FORMAT, json_node_get_int (by));
+  if (is_string (by) && *json_node_get_string (by) != '\0')
+    return g_strdup (json_node_get_string (by));
+  if (by != NULL && JSON_NODE_HOLDS_OBJECT (by))
+    {
+      JsonObject *user = json_node_get_object (by);
+      JsonNode *email = json_object_get_member (user, "email");
+      JsonNode *id = json_object_get_member (user, "id");
+
+      if (is_string (email) && *json_node_get_string (email) != '\0')
+        return g_strdup (json_node_get_string (email));
+      if (is_integer (id))
+        return g_strdup_printf (USER_PREFIX "%" G_GINT64_FORMAT, json_node_get_int (id));
+    }
+  return NULL;
+}
+
+static const char *
+optional_string (JsonObject *obj,
+                 const char *key)
+{
+  JsonNode *node = json_object_get_member (obj, key);
+
+  return is_string (node) ? json_node_get_string (node) : NULL;
+}
+
+static gboolean
+read_annotations (Reader          *r,
+                  BylineDocument  *doc,
+                  JsonNode        *node,
+                  const char      *key,
+                  gboolean         predictions,
+                  GError         **error)
+{
+  JsonArray *list;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: “%s” is %s, not a list"), r->where, key, json_type_name (node));
+      return FALSE;
+    }
+  list = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *item = json_array_get_element (list, i);
+      g_autofree char *what = g_strdup_printf (predictions ? _("prediction %u") : _("annotation %u"), i + 1);
+      g_autofree char *origin = NULL;
+      JsonObject *obj;
+      Results res;
+      gboolean ok;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                       _("%s: %s is %s, not an object"), r->where, what, json_type_name (item));
+          return FALSE;
+        }
+      obj = json_node_get_object (item);
+      if (!predictions && is_true (json_object_get_member (obj, "was_cancelled")))
+        {
+          warn_once (r, "cancelled", _("%s was cancelled (skipped) in Label Studio: not imported"), what);
+          continue;
+        }
+      results_init (&res, what);
+      if (predictions)
+        {
+          JsonNode *version = json_object_get_member (obj, "model_version");
+          JsonNode *score = json_object_get_member (obj, "score");
+          g_autofree char *v = dup_id (version);
+
+          if (v == NULL && is_number (version))
+            v = g_strdup_printf ("%g", json_node_get_double (version));
+          origin = v != NULL && *v != '\0' ? g_strconcat (ORIGIN_PREFIX ":", v, NULL) : g_strdup (ORIGIN_PREFIX);
+          res.status = BYLINE_STATUS_SUGGESTED;
+          if (is_number (score))
+            {
+              res.has_score = TRUE;
+              res.score = json_node_get_double (score);
+            }
+        }
+      else
+        {
+          origin = annotation_origin (obj);
+          res.status = BYLINE_STATUS_MANUAL;
+          res.created = optional_string (obj, "created_at");
+          res.modified = optional_string (obj, "updated_at");
+        }
+      res.origin = origin;
+      ok = read_results (r, doc, &res, json_object_get_member (obj, "result"), error);
+      results_clear (&res);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+list_keys (JsonObject *obj)
+{
+  g_autoptr(GList) members = json_object_get_members (obj);
+  GString *out = g_string_new (NULL);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, l->data);
+    }
+  if (out->len == 0)
+    g_string_append (out, _("none"));
+  return g_string_free (out, FALSE);
+}
+
+/* The data key that holds the text: "text", else the one string. */
+static const char *
+find_text_key (Reader     *r,
+               JsonObject *data)
+{
+  g_autoptr(GList) members = NULL;
+  const char *found = NULL;
+
+  if (json_object_has_member (data, "text"))
+    return "text";
+  members = json_object_get_members (data);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (!is_string (json_object_get_member (data, l->data)))
+        continue;
+      if (found != NULL)
+        return NULL;
+      found = l->data;
+    }
+  if (found != NULL)
+    {
+      g_autofree char *key = g_strconcat ("text-key:", found, NULL);
+
+      warn_once (r, key, _("no “text” in the task's data: the text is its only string, “%s”"), found);
+    }
+  return found;
+}
+
+static BylineDocument *
+read_task (Reader      *r,
+           JsonObject  *task,
+           GError     **error)
+{
+  g_autoptr(BylineDocument) doc = byline_document_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autofree char *task_id = dup_id (json_object_get_member (task, "id"));
+  JsonNode *data_node = json_object_get_member (task, "data");
+  JsonObject *data;
+  JsonNode *text, *value;
+  JsonObjectIter iter;
+  const char *text_key, *key;
+  gboolean wrapped = FALSE;
+
+  g_free (r->where);
+  if (task_id != NULL)
+    r->where = g_strdup_printf (_("%s:%u: task %u (id %s)"), r->path, r->line, r->index, task_id);
+  else
+    r->where = g_strdup_printf (_("%s:%u: task %u"), r->path, r->line, r->index);
+
+  /* Label Studio imports a task without "data" as its data. */
+  if (data_node == NULL)
+    {
+      data = task;
+      wrapped = TRUE;
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (data_node))
+    data = json_node_get_object (data_node);
+  else
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: “data” is %s, not an object"), r->where, json_type_name (data_node));
+      return NULL;
+    }
+
+  text_key = find_text_key (r, data);
+  text = text_key != NULL ? json_object_get_member (data, text_key) : NULL;
+  if (text == NULL)
+    {
+      g_autofree char *keys = list_keys (data);
+
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: no “text” in the task's data (keys: %s)"), r->where, keys);
+      return NULL;
+    }
+  if (!is_string (text))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: data “%s” is %s, not a string"), r->where, text_key, json_type_name (text));
+      return NULL;
+    }
+  if (!byline_document_set_text (doc, json_node_get_string (text), -1, &local_error))
+    {
+      g_set_error (error, BYLINE_ERROR, local_error->code, "%s: %s", r->where, local_error->message);
+      return NULL;
+    }
+
+  /* The id: Byline writes a non-numeric one into the data, a numeric one
+   * is the task's. */
+  {
+    g_autofree char *data_id = wrapped ? NULL : dup_id (json_object_get_member (data, "id"));
+
+    if (data_id != NULL)
+      byline_document_set_id (doc, data_id);
+    else if (task_id != NULL)
+      byline_document_set_id (doc, task_id);
+    else
+      {
+        g_autofree char *id = g_strdup_printf ("%s-%u", r->base_id, r->index);
+        byline_document_set_id (doc, id);
+      }
+  }
+
+  json_object_iter_init (&iter, data);
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      if (g_str_equal (key, text_key) || (g_str_equal (key, "id") && (wrapped || is_string (value) || is_integer (value))))
+        continue;
+      if (wrapped && (g_str_equal (key, "annotations") || g_str_equal (key, "predictions") ||
+                      g_str_equal (key, "completions")))
+        continue;
+      byline_document_set_meta (doc, key, json_node_copy (value));
+    }
+
+  if (!read_annotations (r, doc, json_object_get_member (task, "annotations"), "annotations", FALSE, error) ||
+      !read_annotations (r, doc, json_object_get_member (task, "completions"), "completions", FALSE, error) ||
+      !read_annotations (r, doc, json_object_get_member (task, "predictions"), "predictions", TRUE, error))
+    return NULL;
+
+  /* Label Studio's own bookkeeping (created_at, inner_id, meta…) is kept
+   * out of sight; the writer gives back "meta", which it imports. */
+  if (!wrapped)
+    {
+      json_object_iter_init (&iter, task);
+      while (json_object_iter_next (&iter, &key, &value))
+        {
+          if (g_str_equal (key, "id") || g_str_equal (key, "data") || g_str_equal (key, "annotations") ||
+              g_str_equal (key, "completions") || g_str_equal (key, "predictions"))
+            continue;
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_member (extra, key, json_node_copy (value));
+        }
+      _byline_document_set_extra (doc, extra);
+    }
+
+  byline_document_mark_loaded (doc);
+  return g_steal_pointer (&doc);
+}
+
+static gboolean
+read_labelstudio (const BylineFormat         *format,
+                  const char                 *path,
+                  const BylineFormatOptions  *options,
+                  BylineProblems             *warnings,
+                  BylineDocumentFunc          func,
+                  gpointer                    user_data,
+                  GError                    **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *base_id = byline_import_document_id (path);
+  BylineJsonStream *stream;
+  Reader r = { path, options, warnings, warned, base_id, 0, 0, NULL };
+  GError *local_error = NULL;
+  const char *data;
+  gsize len;
+  gboolean ok = TRUE;
+
+  stream = _byline_json_stream_open (path, error);
+  if (stream == NULL)
+    return FALSE;
+  while (ok && _byline_json_stream_next (stream, &data, &len, &r.line, &local_error))
+    {
+      g_autoptr(BylineDocument) doc = NULL;
+      JsonNode *root;
+
+      g_autofree char *context = NULL;
+
+      r.index++;
+      context = g_strdup_printf (_("task %u"), r.index);
+      if (!_byline_json_stream_parse (parser, path, context, data, len, r.line, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      root = json_parser_get_root (parser);
+      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                       _("%s:%u: task %u is %s, not an object: expected a list of Label Studio tasks"),
+                       path, r.line, r.index, json_type_name (root));
+          ok = FALSE;
+          break;
+        }
+      doc = read_task (&r, json_node_get_object (root), error);
+      if (doc == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      ok = func (doc, user_data, error);
+    }
+  if (ok && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      ok = FALSE;
+    }
+  g_clear_error (&local_error);
+  g_free (r.where);
+  _byline_json_stream_free (stream);
+  return ok;
+}
+
+/* ---- Writing ---------------------------------------------------------- */
+
+/* The results of one annotation or prediction of the task. */
+typedef struct
+{
+  char       *model_version;  /* NULL for the annotation, and a prediction without one */
+  gboolean    prediction;
+  GPtrArray  *annotations;
+  GHashTable *members;        /* Byline ids in this group */
+  GString    *result;
+  guint       n_scores;
+  double      score_sum;
+} Group;
+
+static void
+group_free (gpointer data)
+{
+  Group *g = data;
+
+  g_free (g->model_version);
+  g_ptr_array_unref (g->annotations);
+  g_hash_table_unref (g->members);
+  g_string_free (g->result, TRUE);
+  g_free (g);
+}
+
+static Group *
+group_new (const char *model_version,
+           gboolean    prediction)
+{
+  Group *g = g_new0 (Group, 1);
+
+  g->model_version = g_strdup (model_version);
+  g->prediction = prediction;
+  g->annotations = g_ptr_array_new ();
+  g->members = g_hash_table_new (g_str_hash, g_str_equal);
+  g->result = g_string_new (NULL);
+  return g;
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  const Group *ga = *(const Group **) a;
+  const Group *gb = *(const Group **) b;
+
+  return g_strcmp0 (ga->model_version, gb->model_version);
+}
+
+/* Prediction origins: "labelstudio:X" is model X, "labelstudio" none. */
+static const char *
+model_version_for (const char *origin)
+{
+  if (origin == NULL || g_str_equal (origin, ORIGIN_PREFIX))
+    return NULL;
+  if (g_str_has_prefix (origin, ORIGIN_PREFIX ":"))
+    return origin + strlen (ORIGIN_PREFIX ":");
+  return origin;
+}
+
+static void
+item_start (GString    *out,
+            const char *id,
+            const char *from_name,
+            const char *type)
+{
+  if (out->len > 0)
+    g_string_append (out, ", ");
+  g_string_append (out, "{\"id\": ");
+  byline_json_append_string (out, id);
+  g_string_append (out, ", \"from_name\": ");
+  byline_json_append_string (out, from_name);
+  g_string_append (out, ", \"to_name\": \"text\", \"type\": ");
+  byline_json_append_string (out, type);
+}
+
+static void
+append_span_value (GString        *out,
+                   BylineDocument *doc,
+                   guint           start,
+                   guint           end)
+{
+  g_autofree char *slice = byline_document_dup_slice (doc, start, end);
+
+  g_string_append_printf (out, "\"start\": %u, \"end\": %u, \"text\": ", start, end);
+  byline_json_append_string (out, slice);
+}
+
+static gboolean
+is_string_list (JsonNode *node)
+{
+  JsonArray *a;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  a = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      if (!is_string (json_array_get_element (a, i)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* An attribute as a choices (strings) or number result; %FALSE when it is
+ * neither. @doc and @a NULL: a document-level result. */
+static gboolean
+append_attribute (GString          *out,
+                  const char       *region_id,
+                  const char       *name,
+                  JsonNode         *value,
+                  BylineDocument   *doc,
+                  BylineAnnotation *a)
+{
+  gboolean number = is_number (value);
+
+  if (!number && !is_string (value) && !is_string_list (value))
+    return FALSE;
+  item_start (out, region_id, name, number ? "number" : "choices");
+  g_string_append (out, ", \"value\": {");
+  if (a != NULL)
+    {
+      const BylineFragment *f = byline_annotation_get_fragment (a, 0);
+
+      append_span_value (out, doc, f->start, f->end);
+      g_string_append (out, ", ");
+    }
+  if (number)
+    {
+      g_string_append (out, "\"number\": ");
+      byline_json_append_node (out, value);
+    }
+  else
+    {
+      g_string_append (out, "\"choices\": ");
+      if (is_string (value))
+        g_string_append_c (out, '[');
+      byline_json_append_node (out, value);
+      if (is_string (value))
+        g_string_append_c (out, ']');
+    }
+  g_string_append (out, "}}");
+  return TRUE;
+}
+
+static void
+append_regions (BylineWriter     *writer,
+                BylineDocument   *doc,
+                Group            *group,
+                BylineAnnotation *a)
+{
+  const char *id = byline_annotation_get_id (a);
+  const char *label = byline_annotation_get_label (a);
+  const char *note = byline_annotation_get_note (a);
+  double confidence = 0;
+  gboolean has_confidence = byline_annotation_get_confidence (a, &confidence);
+  guint n = byline_annotation_get_n_fragments (a);
+
+  if (n > 1)
+    byline_writer_lose (writer, N_("discontinuous annotations (each fragment written as its own region)"),
+                        label, 1);
+  if (!group->prediction)
+    {
+      if (has_confidence)
+        byline_writer_lose (writer, N_("confidence scores of manual annotations"), label, 1);
+      if (byline_annotation_get_status (a) == BYLINE_STATUS_ACCEPTED)
+        byline_writer_lose (writer, N_("accepted status (written as annotations)"), label, 1);
+      if (byline_annotation_get_origin (a) != NULL)
+        byline_writer_lose (writer, N_("origins of manual annotations (Label Studio credits the importing user)"),
+                            byline_annotation_get_origin (a), 1);
+    }
+  else if (has_confidence)
+    {
+      group->n_scores++;
+      group->score_sum += confidence;
+    }
+
+  for (guint f = 0; f < n; f++)
+    {
+      const BylineFragment *frag = byline_annotation_get_fragment (a, f);
+      g_autofree char *rid = f == 0 ? g_strdup (id) : g_strdup_printf ("%s-f%u", id, f + 1);
+
+      item_start (group->result, rid, "label", "labels");
+      g_string_append (group->result, ", \"value\": {");
+      append_span_value (group->result, doc, frag->start, frag->end);
+      g_string_append (group->result, ", \"labels\": [");
+      byline_json_append_string (group->result, label);
+      g_string_append (group->result, "]}");
+      if (group->prediction && has_confidence)
+        {
+          g_string_append (group->result, ", \"score\": ");
+          byline_json_append_double (group->result, confidence);
+        }
+      if (note != NULL)
+        {
+          g_string_append (group->result, ", \"meta\": {\"text\": [");
+          byline_json_append_string (group->result, note);
+          g_string_append (group->result, "]}");
+        }
+      g_string_append_c (group->result, '}');
+    }
+
+  for (guint i = 0; i < byline_annotation_get_n_attributes (a); i++)
+    {
+      const char *name = byline_annotation_get_attribute_name (a, i);
+
+      if (!append_attribute (group->result, id, name, byline_annotation_get_attribute (a, name), doc, a))
+        byline_writer_lose (writer, N_("annotation attributes that are not text, a list of texts or a number"),
+                            name, 1);
+    }
+}
+
+static Group *
+find_group (GPtrArray  *groups,
+            const char *id)
+{
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *g = groups->pdata[i];
+
+      if (g_hash_table_contains (g->members, id))
+        return g;
+    }
+  return NULL;
+}
+
+static void
+append_relation (BylineWriter   *writer,
+                 GPtrArray      *groups,
+                 BylineRelation *rel)
+{
+  const char *type = byline_relation_get_relation_type (rel);
+  Group *from = find_group (groups, byline_relation_get_from (rel));
+  Group *to = find_group (groups, byline_relation_get_to (rel));
+  JsonObject *extra = byline_relation_get_extra (rel);
+  JsonObject *attrs = byline_relation_get_attributes (rel);
+  const char *dir = "right";
+  GString *out;
+
+  if (byline_relation_get_status (rel) == BYLINE_STATUS_REJECTED)
+    {
+      byline_writer_lose (writer, N_("rejected relations"), type, 1);
+      return;
+    }
+  if (from == NULL || to == NULL)
+    {
+      byline_writer_lose (writer, N_("relations to rejected annotations"), type, 1);
+      return;
+    }
+  if (from != to)
+    {
+      byline_writer_lose (writer, N_("relations between an annotation and a prediction, or two predictions"),
+                          type, 1);
+      return;
+    }
+  if (!from->prediction && byline_relation_get_status (rel) == BYLINE_STATUS_SUGGESTED)
+    byline_writer_lose (writer, N_("suggestion status of relations between annotations"), type, 1);
+  if (attrs != NULL && json_object_get_size (attrs) > 0)
+    byline_writer_lose (writer, N_("relation attributes"), type, json_object_get_size (attrs));
+  if (extra != NULL && g_strcmp0 (json_object_get_string_member_with_default (extra, "direction", NULL), "bi") == 0)
+    dir = "bi";
+
+  out = from->result;
+  if (out->len > 0)
+    g_string_append (out, ", ");
+  g_string_append (out, "{\"type\": \"relation\", \"from_id\": ");
+  byline_json_append_string (out, byline_relation_get_from (rel));
+  g_string_append (out, ", \"to_id\": ");
+  byline_json_append_string (out, byline_relation_get_to (rel));
+  g_string_append_printf (out, ", \"direction\": \"%s\", \"labels\": [", dir);
+  byline_json_append_string (out, type);
+  g_string_append (out, "]}");
+}
+
+static gboolean
+numeric_id (const char *id)
+{
+  if (id == NULL || *id == '\0' || (id[0] == '0' && id[1] != '\0') || strlen (id) > 15)
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_labelstudio (BylineWriter    *writer,
+                   BylineDocument  *doc,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) sorted = byline_document_get_sorted_annotations (doc);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
+  g_autoptr(GHashTable) by_version = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonObject) data = json_object_new ();
+  static const char * const data_order[] = { "text", NULL };
+  const char *id = byline_document_get_id (doc);
+  JsonObject *attributes = byline_document_get_attributes (doc);
+  JsonObject *extra = byline_document_get_extra (doc);
+  Group *manual = group_new (NULL, FALSE);
+  Group *unnamed = NULL;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+  GString *out;
+  gboolean first = TRUE;
+  gboolean ok;
+
+  g_ptr_array_add (groups, manual);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      BylineAnnotation *a = sorted->pdata[i];
+      Group *g = manual;
+
+      switch (byline_annotation_get_status (a))
+        {
+        case BYLINE_STATUS_REJECTED:
+          byline_writer_lose (writer, N_("rejected annotations"), byline_annotation_get_label (a), 1);
+          continue;
+        case BYLINE_STATUS_SUGGESTED:
+          {
+            const char *version = model_version_for (byline_annotation_get_origin (a));
+
+            g = version != NULL ? g_hash_table_lookup (by_version, version) : unnamed;
+            if (g == NULL)
+              {
+                g = group_new (version, TRUE);
+                g_ptr_array_add (groups, g);
+                if (version != NULL)
+                  g_hash_table_insert (by_version, g->model_version, g);
+                else
+                  unnamed = g;
+              }
+          }
+          break;
+        case BYLINE_STATUS_MANUAL:
+        case BYLINE_STATUS_ACCEPTED:
+        default:
+          break;
+        }
+      g_ptr_array_add (g->annotations, a);
+      g_hash_table_add (g->members, (gpointer) byline_annotation_get_id (a));
+    }
+  /* Predictions in the order of their model versions: deterministic. */
+  if (groups->len > 2)
+    {
+      g_ptr_array_steal_index (groups, 0);
+      g_ptr_array_sort (groups, compare_groups);
+      g_ptr_array_insert (groups, 0, manual);
+    }
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *g = groups->pdata[i];
+
+      for (guint k = 0; k < g->annotations->len; k++)
+        append_regions (writer, doc, g, g->annotations->pdata[k]);
+    }
+  for (guint i = 0; i < byline_document_get_n_relations (doc); i++)
+    append_relation (writer, groups, byline_document_get_relation (doc, i));
+
+  json_object_iter_init (&iter, attributes);
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *rid = g_strconcat ("document:", key, NULL);
+
+      if (!append_attribute (manual->result, rid, key, value, NULL, NULL))
+        byline_writer_lose (writer, N_("document attributes that are not text, a list of texts or a number"),
+                            key, 1);
+    }
+
+  /* The data: the text, the metadata, and an id that is not a number. */
+  json_object_iter_init (&iter, byline_document_get_meta (doc));
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      if (g_str_equal (key, "text") || g_str_equal (key, "id"))
+        {
+          byline_writer_lose (writer, N_("metadata under a name the task's data reserves"), key, 1);
+          continue;
+        }
+      json_object_set_member (data, key, json_node_copy (value));
+    }
+  json_object_set_string_member (data, "text", byline_document_get_text (doc));
+  if (id != NULL && !numeric_id (id))
+    json_object_set_string_member (data, "id", id);
+
+  out = g_string_sized_new (byline_document_get_text_bytes (doc) * 2 + 1024);
+  g_string_append (out, byline_writer_get_n_written (writer) == 0 ? "[\n" : ",\n");
+  g_string_append_c (out, '{');
+  if (id != NULL && numeric_id (id))
+    g_string_append_printf (out, "\"id\": %s, ", id);
+  g_string_append (out, "\"data\": ");
+  byline_json_append_object (out, data, data_order);
+
+  if (manual->result->len > 0)
+    {
+      g_string_append (out, ", \"annotations\": [{\"result\": [");
+      g_string_append_len (out, manual->result->str, manual->result->len);
+      g_string_append (out, "]}]");
+    }
+  for (guint i = 1; i < groups->len; i++)
+    {
+      Group *g = groups->pdata[i];
+
+      g_string_append (out, first ? ", \"predictions\": [" : ", ");
+      first = FALSE;
+      g_string_append_c (out, '{');
+      if (g->model_version != NULL)
+        {
+          g_string_append (out, "\"model_version\": ");
+          byline_json_append_string (out, g->model_version);
+          g_string_append (out, ", ");
+        }
+      /* A prediction's score only when every region has one, so that
+       * reading back gives no region a confidence it did not have. */
+      if (g->n_scores > 0 && g->n_scores == g->annotations->len)
+        {
+          g_string_append (out, "\"score\": ");
+          byline_json_append_double (out, g->score_sum / g->n_scores);
+          g_string_append (out, ", ");
+        }
+      g_string_append (out, "\"result\": [");
+      g_string_append_len (out, g->result->str, g->result->len);
+      g_string_append (out, "]}");
+    }
+  if (!first)
+    g_string_append_c (out, ']');
+  if (extra != NULL && json_object_has_member (extra, "meta"))
+    {
+      g_string_append (out, ", \"meta\": ");
+      byline_json_append_node (out, json_object_get_member (extra, "meta"));
+    }
+  g_string_append_c (out, '}');
+
+  ok = byline_writer_write_bytes (writer, out->str, out->len, error);
+  g_string_free (out, TRUE);
+  return ok;
+}
+
+static gboolean
+finish_labelstudio (BylineWriter  *writer,
+                    GError       **error)
+{
+  const char *end = byline_writer_get_n_written (writer) == 0 ? "[]\n" : "\n]\n";
+
+  if (!byline_writer_write_bytes (writer, end, strlen (end), error))
+    return FALSE;
+  return byline_writer_commit_file (writer, error);
+}
+
+static const BylineWriterClass labelstudio_class = { write_labelstudio, finish_labelstudio, NULL };
+
+static BylineWriter *
+open_labelstudio (const BylineFormat        *format,
+                  const char                *path,
+                  const BylineFormatOptions *options,
+                  GError                   **error)
+{
+  return byline_writer_new_file (format, path, options, FALSE, &labelstudio_class, NULL, error);
+}
 
 static const char * const labelstudio_ext[] = { ".labelstudio.json", ".ls.json", NULL };
 
 const BylineFormat byline_format_labelstudio = {
-  "labelstudio", N_("Label Studio JSON tasks, annotations and predictions (.labelstudio.json)"), labelstudio_ext, TRUE, FALSE, NULL, NULL
+  "labelstudio", N_("Label Studio JSON tasks, annotations and predictions (.labelstudio.json)"), labelstudio_ext,
+  TRUE, FALSE, read_labelstudio, open_labelstudio
 };
