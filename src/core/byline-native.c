@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -20,6 +21,7 @@
 #include "byline-import.h"
 #include "byline-json-writer.h"
 #include "byline-native.h"
+#include "byline-native-scan.h"
 
 static const char * const meta_order[] = {
   "title", "source", "url", "published", "authors", "language", NULL
@@ -180,35 +182,47 @@ read_fragments (Reader           *r,
   return TRUE;
 }
 
-static void
-check_label (Reader           *r,
-             Where            *where,
-             BylineAnnotation *annotation)
+/**
+ * _byline_native_check_label:
+ * @id: (nullable): the annotation's id as the file gives it
+ *
+ * Warns when @annotation's label is not in @schema (once per label, kept
+ * in @reported) or sits in another layer. Shared by both readers so their
+ * messages cannot drift apart.
+ */
+void
+_byline_native_check_label (BylineSchema     *schema,
+                            GHashTable       *reported,
+                            BylineProblems   *problems,
+                            guint             index,
+                            const char       *id,
+                            BylineAnnotation *annotation)
 {
   const char *label = byline_annotation_get_label (annotation);
   const char *layer = byline_annotation_get_layer (annotation);
+  g_auto(Where) where = { index, id, NULL };
   const BylineLabel *def;
 
-  if (r->schema == NULL)
+  if (schema == NULL)
     return;
-  def = byline_schema_lookup_label (r->schema, label);
+  def = byline_schema_lookup_label (schema, label);
   if (def == NULL)
     {
       g_autofree char *key = g_strdup_printf ("%s/%s", layer, label);
 
       /* Once per label: a file can hold thousands of them. */
-      if (!g_hash_table_contains (r->reported, key))
+      if (!g_hash_table_contains (reported, key))
         {
-          problem (r, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID,
-                   _("%s: label “%s” is not in schema “%s” (kept)"), where_str (where), label,
-                   byline_schema_get_name (r->schema));
-          g_hash_table_add (r->reported, g_steal_pointer (&key));
+          byline_problems_add (problems, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID, NULL,
+                               _("%s: label “%s” is not in schema “%s” (kept)"), where_str (&where),
+                               label, byline_schema_get_name (schema));
+          g_hash_table_add (reported, g_steal_pointer (&key));
         }
     }
   else if (g_strcmp0 (def->layer->name, layer) != 0)
-    problem (r, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID,
-             _("%s: label “%s” belongs to layer “%s”, not “%s” (kept)"), where_str (where), label,
-             def->layer->name, layer);
+    byline_problems_add (problems, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID, NULL,
+                         _("%s: label “%s” belongs to layer “%s”, not “%s” (kept)"), where_str (&where),
+                         label, def->layer->name, layer);
 }
 
 static void
@@ -244,9 +258,12 @@ read_annotation (Reader     *r,
     where.id = json_node_get_string (value);
 
   /* One pass over the members: faster than a lookup per known key, and it
-   * finds the unknown ones on the way. */
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &key, &value))
+   * finds the unknown ones on the way. In file order, not hash order, so
+   * that the first wrong key in the file is the one reported and the
+   * scanner, which reads the file in order, keeps the same members in the
+   * same order. */
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &key, &value))
     {
       gboolean ok = TRUE;
 
@@ -299,7 +316,15 @@ read_annotation (Reader     *r,
         }
       else if (strcmp (key, "confidence") == 0)
         {
-          if ((ok = is_number (value)))
+          if ((ok = is_number (value)) && !isfinite (json_node_get_double (value)))
+            {
+              /* JSON-GLib reads 1e400 as infinity. */
+              problem (r, BYLINE_SEVERITY_ERROR, BYLINE_ERROR_OUT_OF_RANGE,
+                       _("%s: “confidence” is too large"), where_str (&where));
+              g_clear_pointer (&extra, json_object_unref);
+              return;
+            }
+          if (ok)
             byline_annotation_set_confidence (annotation, json_node_get_double (value));
         }
       else if (strcmp (key, "note") == 0)
@@ -325,8 +350,8 @@ read_annotation (Reader     *r,
               const char *aname;
               JsonNode *avalue;
 
-              json_object_iter_init (&ai, json_node_get_object (value));
-              while (json_object_iter_next (&ai, &aname, &avalue))
+              json_object_iter_init_ordered (&ai, json_node_get_object (value));
+              while (json_object_iter_next_ordered (&ai, &aname, &avalue))
                 byline_annotation_set_attribute (annotation, aname, avalue);
             }
         }
@@ -395,7 +420,7 @@ read_annotation (Reader     *r,
       byline_annotation_set_range (annotation, s, e);
     }
 
-  check_label (r, &where, annotation);
+  _byline_native_check_label (r->schema, r->reported, r->problems, index, where.id, annotation);
 
   /* Loading checks the range; the text is compared once it fits. */
   if (!_byline_document_load_annotation (r->doc, g_object_ref (annotation), &error))
@@ -424,6 +449,20 @@ read_annotation (Reader     *r,
     }
 }
 
+void
+_byline_native_check_relation_type (BylineSchema   *schema,
+                                    BylineProblems *problems,
+                                    const char     *where,
+                                    BylineRelation *relation)
+{
+  const char *type = byline_relation_get_relation_type (relation);
+
+  if (schema != NULL && byline_schema_lookup_relation_type (schema, type) == NULL)
+    byline_problems_add (problems, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID, NULL,
+                         _("%s: relation type “%s” is not in schema “%s” (kept)"), where,
+                         type, byline_schema_get_name (schema));
+}
+
 static void
 read_relation (Reader   *r,
                JsonNode *node,
@@ -443,8 +482,8 @@ read_relation (Reader   *r,
       return;
     }
   relation = byline_relation_new (NULL, NULL, NULL);
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &key, &value))
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &key, &value))
     {
       gboolean ok = TRUE;
 
@@ -488,8 +527,8 @@ read_relation (Reader   *r,
               const char *aname;
               JsonNode *avalue;
 
-              json_object_iter_init (&ai, json_node_get_object (value));
-              while (json_object_iter_next (&ai, &aname, &avalue))
+              json_object_iter_init_ordered (&ai, json_node_get_object (value));
+              while (json_object_iter_next_ordered (&ai, &aname, &avalue))
                 byline_relation_set_attribute (relation, aname, avalue);
             }
         }
@@ -519,11 +558,7 @@ read_relation (Reader   *r,
                _("%s: a relation needs “type”, “from” and “to”"), where);
       return;
     }
-  if (r->schema != NULL &&
-      byline_schema_lookup_relation_type (r->schema, byline_relation_get_relation_type (relation)) == NULL)
-    problem (r, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID,
-             _("%s: relation type “%s” is not in schema “%s” (kept)"), where,
-             byline_relation_get_relation_type (relation), byline_schema_get_name (r->schema));
+  _byline_native_check_relation_type (r->schema, r->problems, where, relation);
   _byline_document_load_relation (r->doc, g_steal_pointer (&relation), r->problems, where);
 }
 
@@ -549,27 +584,56 @@ read_list (Reader     *r,
   return TRUE;
 }
 
-static void
-check_relation_labels (Reader *r)
+void
+_byline_native_check_relation_labels (BylineDocument *doc,
+                                      BylineSchema   *schema,
+                                      BylineProblems *problems)
 {
-  if (r->schema == NULL)
+  if (schema == NULL)
     return;
-  for (guint i = 0; i < byline_document_get_n_relations (r->doc); i++)
+  for (guint i = 0; i < byline_document_get_n_relations (doc); i++)
     {
-      BylineRelation *rel = byline_document_get_relation (r->doc, i);
-      BylineAnnotation *from = byline_document_lookup_annotation (r->doc, byline_relation_get_from (rel));
-      BylineAnnotation *to = byline_document_lookup_annotation (r->doc, byline_relation_get_to (rel));
+      BylineRelation *rel = byline_document_get_relation (doc, i);
+      BylineAnnotation *from = byline_document_lookup_annotation (doc, byline_relation_get_from (rel));
+      BylineAnnotation *to = byline_document_lookup_annotation (doc, byline_relation_get_to (rel));
       const char *type = byline_relation_get_relation_type (rel);
 
-      if (from == NULL || to == NULL || byline_schema_lookup_relation_type (r->schema, type) == NULL)
+      if (from == NULL || to == NULL || byline_schema_lookup_relation_type (schema, type) == NULL)
         continue;
-      if (!byline_schema_relation_allowed (r->schema, type, byline_annotation_get_label (from),
+      if (!byline_schema_relation_allowed (schema, type, byline_annotation_get_label (from),
                                            byline_annotation_get_label (to)))
-        problem (r, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID,
-                 _("relation %s: schema “%s” does not allow %s from %s to %s (kept)"),
-                 byline_relation_get_id (rel), byline_schema_get_name (r->schema), type,
-                 byline_annotation_get_label (from), byline_annotation_get_label (to));
+        byline_problems_add (problems, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID, NULL,
+                             _("relation %s: schema “%s” does not allow %s from %s to %s (kept)"),
+                             byline_relation_get_id (rel), byline_schema_get_name (schema), type,
+                             byline_annotation_get_label (from), byline_annotation_get_label (to));
     }
+}
+
+/**
+ * _byline_native_choose_schema:
+ * @schema: (nullable): the schema the caller asked for
+ *
+ * Without @schema, the default schema checks the labels when the document
+ * names it or no schema; another name gets a warning and no checks.
+ *
+ * Returns: (transfer full) (nullable): the schema to check labels against
+ */
+BylineSchema *
+_byline_native_choose_schema (BylineDocument *doc,
+                              BylineSchema   *schema,
+                              BylineProblems *problems)
+{
+  g_autoptr(BylineSchema) default_schema = NULL;
+  const char *name = byline_document_get_schema_name (doc);
+
+  if (schema != NULL)
+    return g_object_ref (schema);
+  default_schema = byline_schema_get_default ();
+  if (name == NULL || g_str_equal (name, byline_schema_get_name (default_schema)))
+    return g_steal_pointer (&default_schema);
+  byline_problems_add (problems, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID_SCHEMA, NULL,
+                       _("schema “%s” is not available: labels were not checked"), name);
+  return NULL;
 }
 
 /**
@@ -637,8 +701,8 @@ read_document_fields (Reader     *r,
   JsonNode *value;
   g_autoptr(JsonObject) extra = NULL;
 
-  json_object_iter_init (&iter, root);
-  while (json_object_iter_next (&iter, &key, &value))
+  json_object_iter_init_ordered (&iter, root);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
     {
       if (g_str_equal (key, "format") || g_str_equal (key, "version") ||
           g_str_equal (key, "text") || g_str_equal (key, "annotations") ||
@@ -658,8 +722,8 @@ read_document_fields (Reader     *r,
             ? byline_document_get_meta (r->doc)
             : byline_document_get_attributes (r->doc);
 
-          json_object_iter_init (&mi, json_node_get_object (value));
-          while (json_object_iter_next (&mi, &mkey, &mvalue))
+          json_object_iter_init_ordered (&mi, json_node_get_object (value));
+          while (json_object_iter_next_ordered (&mi, &mkey, &mvalue))
             json_object_set_member (into, mkey, json_node_copy (mvalue));
         }
       else if (g_str_equal (key, "id") || g_str_equal (key, "schema") ||
@@ -700,7 +764,7 @@ byline_native_from_object (JsonObject      *root,
                            GError         **error)
 {
   g_autoptr(BylineProblems) own_problems = NULL;
-  g_autoptr(BylineSchema) default_schema = NULL;
+  g_autoptr(BylineSchema) chosen = NULL;
   g_autoptr(BylineDocument) doc = byline_document_new ();
   g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Reader r = { doc, schema, problems, reported };
@@ -712,22 +776,12 @@ byline_native_from_object (JsonObject      *root,
 
   if (read_header (&r, root) && read_document_fields (&r, root))
     {
-      if (r.schema == NULL)
-        {
-          const char *name = byline_document_get_schema_name (doc);
-
-          default_schema = byline_schema_get_default ();
-          if (name == NULL || g_str_equal (name, byline_schema_get_name (default_schema)))
-            r.schema = default_schema;
-          else
-            problem (&r, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID_SCHEMA,
-                     _("schema “%s” is not available: labels were not checked"), name);
-        }
+      r.schema = chosen = _byline_native_choose_schema (doc, schema, r.problems);
       if (read_list (&r, json_object_get_member (root, "annotations"), "annotations", read_annotation) &&
           read_list (&r, json_object_get_member (root, "relations"), "relations", read_relation))
         {
           _byline_document_check_relations (doc, r.problems);
-          check_relation_labels (&r);
+          _byline_native_check_relation_labels (doc, r.schema, r.problems);
         }
     }
 
@@ -738,18 +792,22 @@ byline_native_from_object (JsonObject      *root,
 }
 
 /**
- * byline_native_load_data:
- * @data: the file's bytes
+ * _byline_native_load_tree:
+ *
+ * The reference reader: JSON-GLib parses @data into a tree, then
+ * byline_native_from_object() reads it. byline_native_load_data() uses it
+ * whenever the scanner declines a file, so its reports are the ones users
+ * see for every file with a problem.
  *
  * Returns: (transfer full) (nullable): the document, %NULL on any error
  */
 BylineDocument *
-byline_native_load_data (const char      *data,
-                         gsize            len,
-                         const char      *filename,
-                         BylineSchema    *schema,
-                         BylineProblems  *problems,
-                         GError         **error)
+_byline_native_load_tree (const char      *data,
+                          gsize            len,
+                          const char      *filename,
+                          BylineSchema    *schema,
+                          BylineProblems  *problems,
+                          GError         **error)
 {
   /* Not the immutable parser: it is slower, and the reader copies all it
    * keeps anyway. */
@@ -758,6 +816,7 @@ byline_native_load_data (const char      *data,
   g_autofree char *why = NULL;
   const char *name = filename ? filename : "<input>";
   int code = BYLINE_ERROR_PARSE;
+  guint line, column;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -769,6 +828,14 @@ byline_native_load_data (const char      *data,
       /* The message starts with "<input>: "; the file name comes below. */
       const char *colon = strstr (local_error->message, ": ");
       why = g_strdup (colon ? colon + 2 : local_error->message);
+    }
+  else if (_byline_native_scan_too_deep (data, len, &line, &column))
+    {
+      /* JSON-GLib 1.6 recurses once per level and has no limit: a file of
+       * 100,000 "[" overflows the stack. Versions from 1.10 stop at the
+       * same depth. */
+      why = g_strdup_printf (_("invalid JSON at line %u, column %u: nested deeper than %u levels"),
+                             line, column, BYLINE_NATIVE_SCAN_MAX_DEPTH);
     }
   else if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {
@@ -787,6 +854,36 @@ byline_native_load_data (const char      *data,
     byline_problems_add (problems, BYLINE_SEVERITY_ERROR, code, NULL, "%s", why);
   g_set_error (error, BYLINE_ERROR, code, "%s: %s", name, why);
   return NULL;
+}
+
+/**
+ * byline_native_load_data:
+ * @data: the file's bytes
+ *
+ * A file is first read by the scanner (byline-native-scan.c), which builds
+ * the document straight from the JSON text. It declines anything with a
+ * problem or an unusual shape, and then the tree reader reads the file
+ * again: the scanner is fast on good files, the tree reader exact on bad
+ * ones, and both give the same document and problems.
+ *
+ * Returns: (transfer full) (nullable): the document, %NULL on any error
+ */
+BylineDocument *
+byline_native_load_data (const char      *data,
+                         gsize            len,
+                         const char      *filename,
+                         BylineSchema    *schema,
+                         BylineProblems  *problems,
+                         GError         **error)
+{
+  BylineDocument *doc;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  doc = _byline_native_scan (data, len, schema, problems);
+  if (doc != NULL)
+    return doc;
+  return _byline_native_load_tree (data, len, filename, schema, problems, error);
 }
 
 /**
