@@ -31,6 +31,32 @@ flush_main_context (void)
     }
 }
 
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* The panel follows a selection or an edit in the idle after the frame
+ * that shows it (the article's frame comes first): waits for that frame,
+ * then for the idle. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  flush_main_context ();
+}
+
 static char *
 sample_path (void)
 {
@@ -303,6 +329,7 @@ test_panel_count (Fixture       *fixture,
 
   id = g_strdup (byline_annotation_get_id (a));
   byline_annotation_panel_set_selected (fixture->panel, a);
+  wait_for_frame (GTK_WIDGET (fixture->panel));
   g_assert_true (byline_annotation_panel_get_selected (fixture->panel) == a);
 
   /* Deleting the selected annotation clears the selection. */
@@ -451,6 +478,8 @@ test_panel_inspector_label (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
   byline_annotation_panel_set_selected (fixture->panel, blinken);
+
+  wait_for_frame (GTK_WIDGET (fixture->panel));
   g_assert_true (byline_annotation_panel_get_selected (fixture->panel) == blinken);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "annotation");
 
@@ -497,6 +526,7 @@ test_panel_inspector_attributes (Fixture       *fixture,
   g_assert_true (byline_document_replace_annotation (fixture->document,
                                                      byline_annotation_get_id (quote), state, NULL));
   byline_annotation_panel_set_selected (fixture->panel, quote);
+  wait_for_frame (GTK_WIDGET (fixture->panel));
 
   quote_type = find_widget (fixture->panel, ADW_TYPE_COMBO_ROW, NULL, "quote_type", NULL);
   g_assert_cmpuint (adw_combo_row_get_selected (quote_type), ==, 0);
@@ -541,6 +571,7 @@ test_panel_review (Fixture       *fixture,
 
   china = add_annotation (fixture, "entities", "GPE", "China", 0, BYLINE_STATUS_SUGGESTED);
   byline_annotation_panel_set_selected (fixture->panel, china);
+  wait_for_frame (GTK_WIDGET (fixture->panel));
 
   accept = find_widget (fixture->panel, GTK_TYPE_BUTTON, "accept_button", NULL, NULL);
   reject = find_widget (fixture->panel, GTK_TYPE_BUTTON, "reject_button", NULL, NULL);
@@ -599,6 +630,8 @@ test_panel_relations (Fixture       *fixture,
   relation_id = g_strdup (byline_relation_get_id (added));
 
   byline_annotation_panel_set_selected (fixture->panel, quote);
+
+  wait_for_frame (GTK_WIDGET (fixture->panel));
   list = find_widget (fixture->panel, GTK_TYPE_LIST_BOX, "relations_list", NULL, NULL);
   rows = find_all (list, ADW_TYPE_ACTION_ROW, NULL, NULL, "said_by → SPEAKER “Blinken”");
   g_assert_cmpuint (rows->len, ==, 1);
@@ -628,6 +661,7 @@ test_panel_relations (Fixture       *fixture,
 
   /* The other end lists it the other way round. */
   byline_annotation_panel_set_selected (fixture->panel, speaker);
+  wait_for_frame (GTK_WIDGET (fixture->panel));
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = find_all (list, ADW_TYPE_ACTION_ROW, NULL, NULL, "said_by ← QUOTE “deep concerns”");
   g_assert_cmpuint (rows->len, ==, 1);
@@ -667,6 +701,7 @@ test_panel_activate (Fixture       *fixture,
   /* Selecting from outside does not re-emit. */
   activated = NULL;
   byline_annotation_panel_set_selected (fixture->panel, shown_item (fixture, 1));
+  wait_for_frame (GTK_WIDGET (fixture->panel));
   g_assert_null (activated);
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view))),
                     ==, 1);
@@ -804,6 +839,7 @@ test_panel_large (Fixture       *fixture,
   byline_annotation_panel_set_document (fixture->panel, large, fixture->schema);
   /* Selected before the list is filled: shown once it is. */
   byline_annotation_panel_set_selected (fixture->panel, middle);
+  wait_for_frame (GTK_WIDGET (fixture->panel));
   g_assert_true (byline_annotation_panel_get_selected (fixture->panel) == middle);
   flush_main_context ();
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, n);
