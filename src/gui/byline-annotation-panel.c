@@ -1288,6 +1288,9 @@ apply_changes (BylineAnnotationPanel *self)
 
   changes = g_steal_pointer (&self->changes);
   any = changes != NULL && changes->len > 0;
+  /* The list's selection may still show an annotation selected before
+   * these changes: rows moving under it must not select it again. */
+  self->syncing++;
   for (guint i = 0; any && i < changes->len; i++)
     {
       PendingChange *change = &g_array_index (changes, PendingChange, i);
@@ -1308,6 +1311,7 @@ apply_changes (BylineAnnotationPanel *self)
           g_assert_not_reached ();
         }
     }
+  self->syncing--;
 
   if (self->inspector_stale && self->built)
     {

@@ -736,7 +736,10 @@ test_panel_accessible (Fixture       *fixture,
   SKIP_WITHOUT_DISPLAY ();
 
   add_annotation (fixture, "entities", "PERSON", "Antony Blinken", 0, BYLINE_STATUS_MANUAL);
-  flush_main_context ();
+  /* The list takes the change after a frame, and makes its row in the
+   * frame after that. */
+  wait_for_frame (GTK_WIDGET (fixture->panel));
+  wait_for_frame (GTK_WIDGET (fixture->panel));
 
   gtk_test_accessible_assert_property (find_widget (fixture->panel, GTK_TYPE_SEARCH_ENTRY, "search_entry", NULL, NULL),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Search annotations");
