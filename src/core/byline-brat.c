@@ -1841,8 +1841,10 @@ read_directory (const BylineFormatOptions *options,
 
       if (!g_file_test (txt, G_FILE_TEST_EXISTS))
         {
+          g_autofree char *ann_name = g_path_get_basename (ann);
+
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO,
-                       _("%s: no such file: brat keeps the text of %s there"), txt, ann);
+                       _("%s: no such file: brat keeps the text of %s there"), txt, ann_name);
           return FALSE;
         }
       if (!read_document (options, txt, ann, ids->pdata[i], warnings, func, user_data, error))
@@ -1890,8 +1892,10 @@ read_brat (const BylineFormat        *format,
     }
   if (!g_file_test (txt, G_FILE_TEST_EXISTS))
     {
+      g_autofree char *ann_name = g_path_get_basename (path);
+
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO,
-                   _("%s: no such file: brat keeps the text of %s there"), txt, path);
+                   _("%s: no such file: brat keeps the text of %s there"), txt, ann_name);
       return FALSE;
     }
   return read_document (options, txt, path, id, warnings, func, user_data, error);
