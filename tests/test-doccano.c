@@ -417,6 +417,29 @@ test_bad_input (void)
       BYLINE_ERROR_INVALID, "1: “relations” is an object, not a list", 0 },
   };
 
+  /* Deep nesting would exhaust JSON-GLib's stack: refused first. */
+  {
+    GString *deep = g_string_new ("{\"text\": \"a\"}\n{\"text\": \"a\", \"label\": ");
+    g_autofree char *path = NULL;
+    g_autofree char *expected = NULL;
+    g_autoptr(GPtrArray) docs = NULL;
+    g_autoptr(GError) error = NULL;
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append_c (deep, '[');
+    for (guint i = 0; i < 100000; i++)
+      g_string_append_c (deep, ']');
+    g_string_append (deep, "}\n");
+    path = temp_file ("deep.doccano.jsonl", deep->str, deep->len);
+    g_string_free (deep, TRUE);
+    expected = g_strconcat (path, ":2: the JSON value that starts here is nested more than 512 levels deep", NULL);
+    g_assert_false (read_file (path, NULL, &docs, &error));
+    g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_assert_cmpuint (docs->len, ==, 1);
+    remove_temp (path);
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = temp_file ("bad.doccano.jsonl", cases[i].contents, -1);

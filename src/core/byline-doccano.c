@@ -61,6 +61,9 @@ gboolean          _byline_json_stream_parse      (JsonParser        *parser,
                                                   GError           **error);
 
 #define STREAM_BUFFER 65536
+/* JSON-GLib parses recursively: deeper input would exhaust the stack.
+ * Real documents and tasks nest a few levels. */
+#define STREAM_MAX_DEPTH 512
 
 /* Finds where each top-level value of a file starts and ends without
  * parsing it: strings, escapes and bracket depth are enough. A file is a
@@ -251,7 +254,15 @@ stream_read_value (BylineJsonStream  *self,
       if (c == '"')
         in_string = TRUE;
       else if (c == '{' || c == '[')
-        depth++;
+        {
+          if (++depth > STREAM_MAX_DEPTH)
+            {
+              g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
+                           _("%s:%u: the JSON value that starts here is nested more than %d levels deep"),
+                           self->path, start_line, STREAM_MAX_DEPTH);
+              return FALSE;
+            }
+        }
       else if (c == '}' || c == ']')
         {
           if (--depth == 0)
@@ -533,7 +544,7 @@ read_offset (Reader      *r,
   if (v < 0 || v > G_MAXUINT)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_OUT_OF_RANGE,
-                   _("%s: %s: %s %" G_GINT64_FORMAT " is out of range"), r->where, what, name, v);
+                   _("%s: %s: %s %lld is out of range"), r->where, what, name, (long long) v);
       return FALSE;
     }
   *out = (guint) v;

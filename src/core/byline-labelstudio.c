@@ -242,8 +242,8 @@ read_offset (Reader      *r,
   if (v < 0 || v > G_MAXUINT)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_OUT_OF_RANGE,
-                   _("%s: %s, result “%s”: %s %" G_GINT64_FORMAT " is out of range"),
-                   r->where, res->what, rid, name, v);
+                   _("%s: %s, result “%s”: %s %lld is out of range"),
+                   r->where, res->what, rid, name, (long long) v);
       return FALSE;
     }
   *out = (guint) v;
