@@ -270,6 +270,50 @@ test_read_shapes (void)
   remove_temp (p4);
 }
 
+static char *write_docs (BylineDocument **docs,
+                         guint            n,
+                         BylineLosses    *losses);
+
+/* "bi" relations keep their direction through Byline; a relation without
+ * a label is kept with the type "relation". */
+static void
+test_relation_directions (void)
+{
+  static const char data[] =
+    "[{\"data\": {\"text\": \"Smith met Jones.\"}, \"annotations\": [{\"result\": ["
+    "{\"id\": \"a\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 5, \"labels\": [\"PERSON\"]}},"
+    "{\"id\": \"b\", \"type\": \"labels\", \"value\": {\"start\": 10, \"end\": 15, \"labels\": [\"PERSON\"]}},"
+    "{\"type\": \"relation\", \"from_id\": \"a\", \"to_id\": \"b\", \"direction\": \"bi\", \"labels\": [\"met\", \"knows\"]},"
+    "{\"type\": \"relation\", \"from_id\": \"b\", \"to_id\": \"a\"}]}]}]";
+  g_autofree char *path = temp_file ("relations.json", data, -1);
+  g_autoptr(BylineProblems) warnings = byline_problems_new ();
+  g_autoptr(GPtrArray) docs = read_ok (path, warnings, 1);
+  g_autoptr(GPtrArray) back = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *contents = NULL;
+  BylineDocument *doc = docs->pdata[0];
+  BylineRelation *r;
+
+  g_assert_cmpuint (byline_document_get_n_relations (doc), ==, 3);
+  r = find_relation (doc, "met", "a", "b");
+  g_assert_nonnull (r);
+  g_assert_cmpstr (json_object_get_string_member (byline_relation_get_extra (r), "direction"), ==, "bi");
+  g_assert_nonnull (find_relation (doc, "knows", "a", "b"));
+  g_assert_nonnull (find_relation (doc, "relation", "b", "a"));
+  g_assert_true (has_warning (warnings, "a relation without a label: kept with the type “relation”"));
+  g_assert_true (has_warning (warnings, "relation type “met” is not in the schema"));
+
+  out = write_docs (&doc, 1, NULL);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"from_id\": \"a\", \"to_id\": \"b\", \"direction\": \"bi\", \"labels\": [\"met\"]"));
+  back = read_ok (out, NULL, 1);
+  r = find_relation (back->pdata[0], "met", "a", "b");
+  g_assert_nonnull (r);
+  g_assert_cmpstr (json_object_get_string_member (byline_relation_get_extra (r), "direction"), ==, "bi");
+  remove_temp (out);
+  remove_temp (path);
+}
+
 /* ---- Errors ------------------------------------------------------------ */
 
 typedef struct
@@ -802,6 +846,7 @@ main (int   argc,
 
   g_test_add_func ("/labelstudio/read/export", test_read_export);
   g_test_add_func ("/labelstudio/read/shapes", test_read_shapes);
+  g_test_add_func ("/labelstudio/read/relation-directions", test_relation_directions);
   g_test_add_func ("/labelstudio/read/bad", test_bad_input);
   g_test_add_func ("/labelstudio/write/round-trip-sample", test_round_trip_sample);
   g_test_add_func ("/labelstudio/write/round-trip-adversarial", test_round_trip_adversarial);
