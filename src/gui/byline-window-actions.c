@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-export-dialog.h"
+#include "byline-import-dialog.h"
 #include "byline-window-private.h"
 
 /* The file types Open offers, after the extensions the core reads. */
@@ -122,6 +124,66 @@ byline_window_close_open_dialog (BylineWindow *self)
     }
 }
 
+/* The dialog of @type this window shows, if any. */
+static GtkWindow *
+byline_window_find_dialog (BylineWindow *self,
+                           GType         type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        {
+          return window;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+byline_window_export_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  GtkWindow *dialog = byline_window_find_dialog (self, BYLINE_TYPE_EXPORT_DIALOG);
+
+  if (dialog == NULL && self->document == NULL)
+    {
+      byline_window_add_error_toast (self, _("Open an article first: Export writes it, or every article in its folder"));
+      return;
+    }
+
+  if (dialog == NULL)
+    {
+      dialog = GTK_WINDOW (byline_export_dialog_new (self));
+    }
+
+  gtk_window_present (dialog);
+}
+
+static void
+byline_window_import_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  GtkWindow *dialog = byline_window_find_dialog (self, BYLINE_TYPE_IMPORT_DIALOG);
+
+  if (dialog == NULL)
+    {
+      dialog = GTK_WINDOW (byline_import_dialog_new (self));
+    }
+
+  gtk_window_present (dialog);
+}
+
 /* Installs every win.* action; their accelerators are set with the
  * others in byline-application.c. */
 void
@@ -131,4 +193,6 @@ byline_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", byline_window_open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, byline_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, byline_window_save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, byline_window_import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, byline_window_export_action);
 }

@@ -1,0 +1,1224 @@
+/* test-export-dialog.c: the Export and Import dialogs, driven as a user
+ * would: their actions, their widgets, and (with XTEST) real keys
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#ifdef HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+#endif
+
+#include "byline-application.h"
+#include "byline-export-dialog.h"
+#include "byline-format.h"
+#include "byline-import-dialog.h"
+#include "byline-native.h"
+#include "byline-window.h"
+#include "byline-window-private.h"
+
+/* Whether GTK could open a display: without one every test skips. */
+static gboolean have_display;
+/* Everything the tests write goes under here, TMPDIR included, so that
+ * the dry runs' temporary directories can be counted. */
+static char *test_root;
+static GtkApplication *app;
+
+typedef struct
+{
+  char *dir;
+  char *sample;   /* a copy of the sample article's .byline.json */
+  char *text;     /* the same article as plain text */
+} Fixture;
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} LoadResult;
+
+static void
+flush_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    {
+    }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static char *
+sample_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples", name, NULL);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (from, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *native = sample_path ("blinken-china-nbc.byline.json");
+  g_autofree char *text = sample_path ("blinken-china-nbc.txt");
+  g_autofree char *other = NULL;
+
+  fixture->dir = g_build_filename (test_root, "articles-XXXXXX", NULL);
+  g_assert_nonnull (g_mkdtemp (fixture->dir));
+  fixture->sample = g_build_filename (fixture->dir, "blinken.byline.json", NULL);
+  /* In a folder of its own: the sample's folder is then one article. */
+  other = g_build_filename (fixture->dir, "other", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (other, 0700), ==, 0);
+  fixture->text = g_build_filename (other, "blinken.txt", NULL);
+  copy_file (native, fixture->sample);
+  copy_file (text, fixture->text);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->sample);
+  g_free (fixture->text);
+}
+
+static BylineWindow *
+create_window (void)
+{
+  BylineWindow *window;
+
+  window = g_object_new (BYLINE_TYPE_WINDOW, "application", app, NULL);
+  g_object_ref (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  flush_main_context ();
+  return window;
+}
+
+static void
+destroy_window (BylineWindow *window)
+{
+  /* Nothing to ask about, no recovery copy: drop the changes. */
+  if (window->document != NULL)
+    byline_document_set_modified (window->document, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_main_context ();
+  g_assert_finalize_object (window);
+}
+
+static void
+on_loaded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LoadResult *load = user_data;
+
+  load->ok = byline_window_load_finish (BYLINE_WINDOW (object), result, &load->error);
+  load->done = TRUE;
+}
+
+static void
+load_file (BylineWindow *window,
+           const char   *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LoadResult load = { FALSE, FALSE, NULL };
+
+  byline_window_load_async (window, file, NULL, on_loaded_cb, &load);
+  while (!load.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (load.error);
+  g_assert_true (load.ok);
+  flush_main_context ();
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until *@flag is FALSE (or, with @while_true FALSE,
+ * TRUE), failing after 20 seconds. */
+static void
+wait_for (gboolean *flag,
+          gboolean  while_true)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, on_timeout_cb, &timed_out);
+
+  while ((*flag == while_true) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  flush_main_context ();
+}
+
+static void
+on_busy_changed_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    gboolean   *busy)
+{
+  g_object_get (object, "busy", busy, NULL);
+}
+
+/* Waits for the preview (or the export) of @dialog to finish. */
+static void
+wait_idle (GtkWidget *dialog)
+{
+  gboolean busy;
+  gulong id;
+
+  g_object_get (dialog, "busy", &busy, NULL);
+  id = g_signal_connect (dialog, "notify::busy", G_CALLBACK (on_busy_changed_cb), &busy);
+  wait_for (&busy, TRUE);
+  g_signal_handler_disconnect (dialog, id);
+}
+
+static void
+on_destroyed_cb (gpointer  data,
+                 GObject  *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Waits until @dialog is gone, as it is after a successful run. */
+static void
+wait_destroyed (GtkWidget *dialog)
+{
+  gboolean gone = FALSE;
+
+  g_object_weak_ref (G_OBJECT (dialog), on_destroyed_cb, &gone);
+  wait_for (&gone, FALSE);
+}
+
+static GtkWidget *
+find_toplevel (GType         type,
+               BylineWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (parent) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+open_export (BylineWindow *window)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  flush_main_context ();
+  dialog = find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  wait_idle (dialog);
+  return dialog;
+}
+
+static GtkWidget *
+open_import (BylineWindow *window)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  flush_main_context ();
+  dialog = find_toplevel (BYLINE_TYPE_IMPORT_DIALOG, window);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static gpointer
+child (GtkWidget  *dialog,
+       const char *id)
+{
+  GType type = BYLINE_IS_EXPORT_DIALOG (dialog) ? BYLINE_TYPE_EXPORT_DIALOG : BYLINE_TYPE_IMPORT_DIALOG;
+  GObject *object = gtk_widget_get_template_child (dialog, type, id);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+select_format (GtkWidget  *dialog,
+               const char *name)
+{
+  g_assert_true (byline_export_dialog_select_format (child (dialog, "format_row"), name));
+  flush_main_context ();
+}
+
+static void
+set_check (GtkWidget  *dialog,
+           const char *id,
+           gboolean    active)
+{
+  gtk_check_button_set_active (child (dialog, id), active);
+}
+
+static gboolean
+check_active (GtkWidget  *dialog,
+              const char *id)
+{
+  return gtk_check_button_get_active (child (dialog, id));
+}
+
+static void
+set_destination (GtkWidget  *dialog,
+                 const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  byline_export_dialog_set_destination (BYLINE_EXPORT_DIALOG (dialog), file);
+  wait_idle (dialog);
+}
+
+static const char *
+preview (GtkWidget *dialog)
+{
+  const char *text = byline_export_dialog_get_preview (BYLINE_EXPORT_DIALOG (dialog));
+
+  /* What the dialog says is what the label shows. */
+  g_assert_cmpstr (gtk_label_get_text (child (dialog, "preview_label")), ==, text);
+  return text;
+}
+
+/* Runs Export and waits for the dialog to close on success. */
+static void
+run_export (GtkWidget *dialog)
+{
+  g_assert_true (gtk_widget_activate_action (dialog, "export.run", NULL));
+  wait_destroyed (dialog);
+}
+
+static guint
+count_export_tmp_dirs (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, "byline-export-"))
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+collect_cb (BylineDocument  *document,
+            gpointer         user_data,
+            GError         **error)
+{
+  g_ptr_array_add (user_data, g_object_ref (document));
+  return TRUE;
+}
+
+static GPtrArray *
+read_all (const char *path,
+          const char *format_name)
+{
+  GPtrArray *documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  const BylineFormat *format = byline_format_lookup (format_name);
+
+  g_assert_nonnull (format);
+  g_assert_true (byline_format_read (format, path, NULL, NULL, collect_cb, documents, &error));
+  g_assert_no_error (error);
+  return documents;
+}
+
+/* The row titled @title under @widget. */
+static AdwActionRow *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwActionRow *found;
+
+      if (ADW_IS_ACTION_ROW (c) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
+        return ADW_ACTION_ROW (c);
+      if ((found = find_row (c, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_status (BylineDocument *document,
+              BylineStatus    status)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < byline_document_get_n_annotations (document); i++)
+    {
+      if (byline_annotation_get_status (byline_document_get_annotation (document, i)) == status)
+        n++;
+    }
+  return n;
+}
+
+/* ---- Export ----------------------------------------------------------- */
+
+static void
+test_export_document (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GFile) destination = NULL;
+  BylineWindow *window;
+  BylineDocument *document;
+  GtkWidget *dialog;
+  GListModel *formats;
+  AdwActionRow *speakers;
+  guint n_tmp;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = create_window ();
+  load_file (window, fixture->sample);
+  document = byline_window_get_document (window);
+  g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 24);
+  before = byline_native_to_string (document, NULL);
+  n_tmp = count_export_tmp_dirs ();
+
+  dialog = open_export (window);
+
+  /* Only formats Byline can write, so the dataset formats appear as
+   * their writers land. */
+  formats = adw_combo_row_get_model (child (dialog, "format_row"));
+  g_assert_cmpuint (g_list_model_get_n_items (formats), >=, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (formats); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (formats, i);
+      const BylineFormat *format = byline_format_lookup (gtk_string_object_get_string (item));
+
+      g_assert_nonnull (format);
+      g_assert_true (byline_format_can_write (format));
+    }
+  g_assert_false (byline_export_dialog_select_format (child (dialog, "format_row"), "html"));
+
+  /* The default: Byline JSON Lines, every status, beside the article
+   * under its name. */
+  g_assert_cmpstr (byline_export_dialog_get_format_name (child (dialog, "format_row")), ==, "jsonl");
+  g_assert_true (check_active (dialog, "suggested_check"));
+  destination = byline_export_dialog_dup_destination (BYLINE_EXPORT_DIALOG (dialog));
+  output = g_build_filename (fixture->dir, "blinken.byline.jsonl", NULL);
+  g_assert_cmpstr (g_file_peek_path (destination), ==, output);
+  g_assert_nonnull (strstr (preview (dialog), "1 document\n24 annotations, 5 relations"));
+  g_clear_pointer (&output, g_free);
+
+  /* A dataset format defaults to what a person made or confirmed. */
+  select_format (dialog, "text");
+  g_assert_true (check_active (dialog, "manual_check"));
+  g_assert_true (check_active (dialog, "accepted_check"));
+  g_assert_false (check_active (dialog, "suggested_check"));
+  g_assert_false (check_active (dialog, "rejected_check"));
+  wait_idle (dialog);
+  g_assert_nonnull (strstr (preview (dialog), "23 annotations"));
+  g_assert_nonnull (strstr (preview (dialog), "suggested annotations (not reviewed)"));
+
+  /* Byline's own corpus format keeps everything, unless told. */
+  select_format (dialog, "jsonl");
+  g_assert_true (check_active (dialog, "suggested_check"));
+  set_check (dialog, "suggested_check", FALSE);
+  /* A folder that does not exist: the preview says so. */
+  output = g_build_filename (fixture->dir, "nowhere", "dataset.jsonl", NULL);
+  set_destination (dialog, output);
+  g_assert_nonnull (strstr (preview (dialog), "Cannot write in the folder"));
+  g_clear_pointer (&output, g_free);
+  output = g_build_filename (fixture->dir, "dataset.jsonl", NULL);
+  set_destination (dialog, output);
+  g_assert_nonnull (strstr (preview (dialog), "1 document\n23 annotations, 5 relations"));
+  g_assert_nonnull (strstr (preview (dialog), "Left out by the filters:"));
+  g_assert_nonnull (strstr (preview (dialog), "suggested annotations (not reviewed): 1"));
+
+  /* The preview wrote nothing, and left no temporary directory. */
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_export_tmp_dirs (), ==, n_tmp);
+
+  /* Without the speakers layer, its annotations and their relations
+   * stay out. */
+  speakers = find_row (child (dialog, "layers_group"), "Speakers");
+  g_assert_nonnull (speakers);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (speakers)), FALSE);
+  wait_idle (dialog);
+  g_assert_nonnull (strstr (preview (dialog), "annotations of layers not exported: 6"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (speakers)), TRUE);
+  wait_idle (dialog);
+  g_assert_null (strstr (preview (dialog), "layers not exported"));
+
+  run_export (dialog);
+  g_assert_null (find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, window));
+
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+  written = read_all (output, "jsonl");
+  g_assert_cmpuint (written->len, ==, 1);
+  g_assert_cmpuint (byline_document_get_n_annotations (written->pdata[0]), ==, 23);
+  g_assert_cmpuint (count_status (written->pdata[0], BYLINE_STATUS_SUGGESTED), ==, 0);
+  g_assert_cmpuint (byline_document_get_n_relations (written->pdata[0]), ==, 5);
+  g_assert_cmpstr (byline_document_get_text (written->pdata[0]), ==, byline_document_get_text (document));
+
+  /* The window's document is untouched. */
+  after = byline_native_to_string (document, NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (byline_document_get_modified (document));
+  g_assert_cmpuint (count_export_tmp_dirs (), ==, n_tmp);
+
+  destroy_window (window);
+}
+
+static void
+test_export_unsaved (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(BylineAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineDocument) written = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BylineWindow *window;
+  BylineDocument *document;
+  GtkWidget *dialog;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = create_window ();
+  load_file (window, fixture->sample);
+  document = byline_window_get_document (window);
+
+  /* An edit not saved yet. */
+  annotation = byline_annotation_new ("entities", "PERSON", 0, 7);
+  g_assert_nonnull (byline_document_add_annotation (document, annotation, &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_document_get_modified (document));
+  before = byline_native_to_string (document, NULL);
+
+  dialog = open_export (window);
+  select_format (dialog, "byline");
+  /* By default never onto the article's own file. */
+  {
+    g_autoptr(GFile) destination = byline_export_dialog_dup_destination (BYLINE_EXPORT_DIALOG (dialog));
+
+    g_assert_cmpstr (g_file_peek_path (destination), !=, fixture->sample);
+  }
+  output = g_build_filename (fixture->dir, "copy.byline.json", NULL);
+  set_destination (dialog, output);
+  g_assert_nonnull (strstr (preview (dialog), "25 annotations, 5 relations"));
+  run_export (dialog);
+
+  written = byline_native_load_file (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_document_get_n_annotations (written), ==, 25);
+  g_assert_nonnull (byline_document_lookup_annotation (written, byline_annotation_get_id (annotation)));
+
+  /* Nothing changed in the window: not the annotations, not the
+   * unsaved state, not the history. */
+  after = byline_native_to_string (document, NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (byline_document_get_modified (document));
+  g_assert_true (byline_document_can_undo (document));
+  g_assert_true (byline_document_undo (document));
+  g_assert_false (byline_document_can_undo (document));
+
+  destroy_window (window);
+}
+
+/* Ten articles in a folder: doc00.txt … doc09.txt. */
+static char *
+make_corpus (Fixture *fixture)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "corpus", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("doc%02u.txt", i);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *text = g_strdup_printf ("Article number %u. “Words,” she said — today.\n", i);
+
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&folder);
+}
+
+static guint
+count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_export_corpus_split (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(BylineAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = make_corpus (fixture);
+  g_autofree char *first = g_build_filename (folder, "doc00.txt", NULL);
+  g_autofree char *output = g_build_filename (fixture->dir, "dataset", NULL);
+  const char * const parts[] = { "train", "dev", "test" };
+  const guint expected[] = { 8, 1, 1 };
+  guint labeled = 0;
+  BylineWindow *window;
+  GtkWidget *dialog;
+  AdwComboRow *scope;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = create_window ();
+  load_file (window, first);
+  /* An unsaved label on the article shown goes into the corpus too. */
+  annotation = byline_annotation_new ("entities", "CARDINAL", 15, 16);
+  g_assert_nonnull (byline_document_add_annotation (window->document, annotation, &error));
+  g_assert_no_error (error);
+
+  dialog = open_export (window);
+  scope = child (dialog, "scope_row");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (scope)));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (scope)), ==, 2);
+
+  /* A split makes sense for a corpus only. */
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "split_row")));
+  adw_combo_row_set_selected (scope, 1);
+  g_assert_true (gtk_widget_get_sensitive (child (dialog, "split_row")));
+  adw_expander_row_set_enable_expansion (child (dialog, "split_row"), TRUE);
+  g_assert_cmpfloat (gtk_spin_button_get_value (child (dialog, "train_spin")), ==, 80);
+  g_assert_cmpfloat (gtk_spin_button_get_value (child (dialog, "dev_spin")), ==, 10);
+  g_assert_cmpfloat (gtk_spin_button_get_value (child (dialog, "test_spin")), ==, 10);
+  gtk_spin_button_set_value (child (dialog, "seed_spin"), 7);
+  set_destination (dialog, output);
+  g_assert_nonnull (strstr (preview (dialog), "10 documents (train 8, dev 1, test 1)"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+  run_export (dialog);
+
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      g_autofree char *name = g_strconcat (parts[p], ".byline.jsonl", NULL);
+      g_autofree char *path = g_build_filename (output, name, NULL);
+      g_autoptr(GPtrArray) documents = read_all (path, "jsonl");
+
+      g_assert_cmpuint (documents->len, ==, expected[p]);
+      for (guint i = 0; i < documents->len; i++)
+        labeled += byline_document_get_n_annotations (documents->pdata[i]);
+    }
+  g_assert_cmpuint (labeled, ==, 1);
+  g_assert_true (byline_document_get_modified (window->document));
+  g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, 1);
+
+  /* Byline documents: a folder a part, one file a document. */
+  dialog = open_export (window);
+  adw_combo_row_set_selected (child (dialog, "scope_row"), 1);
+  adw_expander_row_set_enable_expansion (child (dialog, "split_row"), TRUE);
+  select_format (dialog, "byline");
+  g_clear_pointer (&output, g_free);
+  output = g_build_filename (fixture->dir, "documents", NULL);
+  set_destination (dialog, output);
+  g_assert_nonnull (strstr (preview (dialog), "(train 8, dev 1, test 1)"));
+  run_export (dialog);
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      g_autofree char *path = g_build_filename (output, parts[p], NULL);
+
+      g_assert_cmpuint (count_files (path), ==, expected[p]);
+    }
+
+  destroy_window (window);
+}
+
+static void
+test_export_cancel_on_close (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *folder = make_corpus (fixture);
+  g_autofree char *first = g_build_filename (folder, "doc00.txt", NULL);
+  g_autofree char *output = g_build_filename (fixture->dir, "cancelled.byline.jsonl", NULL);
+  BylineWindow *window;
+  GtkWidget *dialog;
+  guint n_tmp = count_export_tmp_dirs ();
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = create_window ();
+  load_file (window, first);
+  dialog = open_export (window);
+  adw_combo_row_set_selected (child (dialog, "scope_row"), 1);
+  set_destination (dialog, output);
+
+  /* Escape closes; a preview under way is cancelled and cleans up. */
+  gtk_spin_button_set_value (child (dialog, "seed_spin"), 3);
+  g_assert_true (byline_export_dialog_get_busy (BYLINE_EXPORT_DIALOG (dialog)));
+  g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
+  flush_main_context ();
+  g_assert_null (find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, window));
+
+  /* Export, then close at once: nothing is left behind. */
+  dialog = open_export (window);
+  adw_combo_row_set_selected (child (dialog, "scope_row"), 1);
+  set_destination (dialog, output);
+  g_assert_true (gtk_widget_activate_action (dialog, "export.run", NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The worker finishes its current document and stops. */
+  for (guint i = 0; i < 50; i++)
+    {
+      flush_main_context ();
+      g_usleep (10000);
+    }
+  g_assert_cmpuint (count_export_tmp_dirs (), ==, n_tmp);
+
+  destroy_window (window);
+}
+
+/* ---- Import ----------------------------------------------------------- */
+
+static void
+run_import (GtkWidget  *dialog,
+            const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  byline_import_dialog_set_file (BYLINE_IMPORT_DIALOG (dialog), file);
+  g_assert_true (gtk_widget_activate_action (dialog, "import.run", NULL));
+  wait_destroyed (dialog);
+}
+
+static void
+test_import_merge (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineDocument) other = NULL;
+  g_autoptr(BylineAnnotation) speaker = NULL;
+  g_autoptr(BylineAnnotation) quote = NULL;
+  g_autoptr(BylineRelation) relation = NULL;
+  g_autofree char *clash = g_build_filename (fixture->dir, "clash.byline.json", NULL);
+  BylineWindow *window;
+  BylineDocument *document;
+  GtkWidget *dialog;
+  GListModel *formats;
+  BylineRelation *merged;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = create_window ();
+  load_file (window, fixture->text);
+  document = byline_window_get_document (window);
+  g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 0);
+
+  dialog = open_import (window);
+  /* Nothing to import before a file is chosen. */
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "import_button")));
+  formats = adw_combo_row_get_model (child (dialog, "format_row"));
+  for (guint i = 1; i < g_list_model_get_n_items (formats); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (formats, i);
+
+      g_assert_true (byline_format_can_read (byline_format_lookup (gtk_string_object_get_string (item))));
+    }
+
+  /* The same text: the annotations join the article, as one step. */
+  run_import (dialog, fixture->sample);
+  g_assert_true (byline_window_get_document (window) == document);
+  g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 24);
+  g_assert_cmpuint (byline_document_get_n_relations (document), ==, 5);
+  g_assert_true (byline_document_get_modified (document));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 0);
+  g_assert_cmpuint (byline_document_get_n_relations (document), ==, 0);
+  g_assert_false (byline_document_can_undo (document));
+  g_assert_false (byline_document_get_modified (document));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 24);
+
+  /* Twice: nothing is added twice. */
+  dialog = open_import (window);
+  run_import (dialog, fixture->sample);
+  g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 24);
+  g_assert_cmpuint (byline_document_get_n_relations (document), ==, 5);
+
+  /* Ids that clash get new ones; relations follow them. */
+  other = byline_document_new ();
+  g_assert_true (byline_document_set_text (other, byline_document_get_text (document), -1, &error));
+  speaker = byline_annotation_new ("speakers", "SPEAKER", 0, 7);
+  byline_annotation_set_id (speaker, "a15");
+  quote = byline_annotation_new ("speakers", "QUOTE", 8, 30);
+  byline_annotation_set_id (quote, "a16");
+  g_assert_nonnull (byline_document_add_annotation (other, speaker, &error));
+  g_assert_nonnull (byline_document_add_annotation (other, quote, &error));
+  relation = byline_relation_new ("said_by", "a16", "a15");
+  byline_relation_set_id (relation, "r1");
+  g_assert_nonnull (byline_document_add_relation (other, relation, &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_native_save (other, clash, &error));
+  g_assert_no_error (error);
+
+  dialog = open_import (window);
+  run_import (dialog, clash);
+  g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 26);
+  g_assert_cmpuint (byline_document_get_n_relations (document), ==, 6);
+  merged = byline_document_get_relation (document, 5);
+  g_assert_cmpstr (byline_relation_get_id (merged), !=, "r1");
+  g_assert_cmpstr (byline_relation_get_from (merged), !=, "a16");
+  g_assert_cmpstr (byline_relation_get_to (merged), !=, "a15");
+  g_assert_cmpstr (byline_annotation_get_label (byline_document_lookup_annotation (document, byline_relation_get_from (merged))), ==, "QUOTE");
+  g_assert_cmpstr (byline_annotation_get_label (byline_document_lookup_annotation (document, byline_relation_get_to (merged))), ==, "SPEAKER");
+  /* The article's own a15 is what it was. */
+  g_assert_cmpstr (byline_annotation_get_label (byline_document_lookup_annotation (document, "a15")), ==, "GPE");
+
+  destroy_window (window);
+}
+
+static void
+test_import_suggestions (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineDocument) other = NULL;
+  g_autofree char *corpus = g_build_filename (fixture->dir, "spans.byline.jsonl", NULL);
+  g_autofree char *line = NULL;
+  BylineWindow *window;
+  BylineDocument *document;
+  GtkWidget *dialog;
+  GString *out = g_string_new (NULL);
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = create_window ();
+  load_file (window, fixture->text);
+  document = byline_window_get_document (window);
+
+  /* A JSONL file: another article first, then this one with three spans
+   * of no origin. */
+  other = byline_document_new ();
+  g_assert_true (byline_document_set_text (other, "Another article.", -1, &error));
+  byline_native_append (other, TRUE, out);
+  g_string_append_c (out, '\n');
+  g_clear_object (&other);
+  other = byline_document_new ();
+  g_assert_true (byline_document_set_text (other, byline_document_get_text (document), -1, &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(BylineAnnotation) a = byline_annotation_new ("entities", "ORG", i * 10, i * 10 + 5);
+
+      g_assert_nonnull (byline_document_add_annotation (other, a, &error));
+    }
+  byline_native_append (other, TRUE, out);
+  g_string_append_c (out, '\n');
+  g_file_set_contents (corpus, out->str, out->len, &error);
+  g_assert_no_error (error);
+  g_string_free (out, TRUE);
+
+  dialog = open_import (window);
+  gtk_switch_set_active (child (dialog, "suggestions_switch"), TRUE);
+  /* Chosen from the file name. */
+  g_assert_cmpstr (byline_export_dialog_get_format_name (child (dialog, "format_row")), ==, "auto");
+  run_import (dialog, corpus);
+
+  g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      BylineAnnotation *a = byline_document_get_annotation (document, i);
+
+      g_assert_cmpint (byline_annotation_get_status (a), ==, BYLINE_STATUS_SUGGESTED);
+      g_assert_cmpstr (byline_annotation_get_origin (a), ==, "import:jsonl");
+    }
+
+  destroy_window (window);
+}
+
+static AdwMessageDialog *
+find_question (BylineWindow *window)
+{
+  GtkWidget *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, window);
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_widget_get_name (dialog), ==, "byline-import-confirm");
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+test_import_opens_other (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineAnnotation) annotation = NULL;
+  g_autofree char *other = g_build_filename (fixture->dir, "other.txt", NULL);
+  g_autofree char *corpus = g_build_filename (fixture->dir, "three.jsonl", NULL);
+  BylineWindow *window;
+  BylineDocument *document;
+  GtkWidget *dialog;
+  AdwMessageDialog *question;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  g_file_set_contents (other, "A different article.\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (corpus,
+                       "{\"id\": \"one\", \"text\": \"First.\"}\n"
+                       "{\"id\": \"two\", \"text\": \"Second.\"}\n"
+                       "{\"id\": \"three\", \"text\": \"Third.\"}\n", -1, &error);
+  g_assert_no_error (error);
+
+  window = create_window ();
+  load_file (window, fixture->sample);
+  document = byline_window_get_document (window);
+
+  /* Unsaved changes: the window asks first; Cancel keeps them. */
+  annotation = byline_annotation_new ("entities", "PERSON", 0, 7);
+  g_assert_nonnull (byline_document_add_annotation (document, annotation, &error));
+  dialog = open_import (window);
+  run_import (dialog, other);
+  question = find_question (window);
+  g_assert_cmpstr (adw_message_dialog_get_close_response (question), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "save");
+  adw_message_dialog_response (question, "cancel");
+  flush_main_context ();
+  g_assert_true (byline_window_get_document (window) == document);
+  g_assert_true (byline_document_get_modified (document));
+
+  /* Discard: the other article opens, new and unsaved. */
+  dialog = open_import (window);
+  run_import (dialog, other);
+  adw_message_dialog_response (find_question (window), "discard");
+  flush_main_context ();
+  g_assert_true (byline_window_get_document (window) != document);
+  g_assert_cmpstr (byline_document_get_text (byline_window_get_document (window)), ==,
+                   "A different article.\n");
+  g_assert_null (byline_window_get_file (window));
+  g_assert_true (byline_document_get_modified (byline_window_get_document (window)));
+
+  /* Several documents, none with this text: the first opens. */
+  byline_document_set_modified (byline_window_get_document (window), FALSE);
+  dialog = open_import (window);
+  run_import (dialog, corpus);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, window));
+  g_assert_cmpstr (byline_document_get_text (byline_window_get_document (window)), ==, "First.");
+
+  destroy_window (window);
+}
+
+static void
+test_import_error (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken.jsonl", NULL);
+  BylineWindow *window;
+  GtkWidget *dialog;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  g_file_set_contents (broken, "{\"text\": \"ok\"}\n{not json\n", -1, &error);
+  g_assert_no_error (error);
+
+  window = create_window ();
+  load_file (window, fixture->sample);
+  dialog = open_import (window);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (broken);
+
+    byline_import_dialog_set_file (BYLINE_IMPORT_DIALOG (dialog), file);
+  }
+  g_assert_true (gtk_widget_activate_action (dialog, "import.run", NULL));
+  wait_idle (dialog);
+  /* The dialog stays, to choose another file; the article is untouched. */
+  g_assert_true (find_toplevel (BYLINE_TYPE_IMPORT_DIALOG, window) == dialog);
+  g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, 24);
+  g_assert_false (byline_document_get_modified (window->document));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  destroy_window (window);
+}
+
+/* ---- Accessibility and keys ------------------------------------------- */
+
+static void
+assert_named (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if ((GTK_IS_CHECK_BUTTON (c) || GTK_IS_SPIN_BUTTON (c) || GTK_IS_SWITCH (c)) &&
+          !gtk_test_accessible_has_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+          !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+        g_error ("a %s without an accessible name in a %s", G_OBJECT_TYPE_NAME (c),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (c)));
+      assert_named (c);
+    }
+}
+
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  BylineWindow *window;
+  GtkWidget *dialog;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = create_window ();
+  load_file (window, fixture->sample);
+
+  dialog = open_export (window);
+  select_format (dialog, "jsonl");
+  assert_named (dialog);
+  gtk_test_accessible_assert_property (child (dialog, "choose_button"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Choose where to export");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = open_import (window);
+  assert_named (dialog);
+  gtk_test_accessible_assert_property (child (dialog, "choose_button"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Choose a file to import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  destroy_window (window);
+}
+
+#ifdef HAVE_XTEST
+static void
+flush_x (void)
+{
+  for (guint i = 0; i < 40; i++)
+    {
+      flush_main_context ();
+      g_usleep (2000);
+    }
+}
+
+/* Types @keysym with @mods held, into @target (no window manager under
+ * Xvfb: the test gives the focus). */
+static void
+type_key (GtkWidget    *target,
+          KeySym        keysym,
+          const KeySym *mods)
+{
+  GdkDisplay *display = gtk_widget_get_display (target);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (target));
+  Display *xd;
+  guint n_mods = 0;
+
+  g_assert_true (GDK_IS_X11_DISPLAY (display));
+  xd = gdk_x11_display_get_xdisplay (display);
+  XSetInputFocus (xd, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  while (mods != NULL && mods[n_mods] != 0)
+    XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, mods[n_mods++]), True, 0);
+  XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, keysym), True, 0);
+  XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, keysym), False, 0);
+  while (n_mods > 0)
+    XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, mods[--n_mods]), False, 0);
+  XSync (xd, False);
+  flush_x ();
+}
+
+static const KeySym ctrl[] = { XK_Control_L, 0 };
+
+static void
+test_keys (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *output = g_build_filename (fixture->dir, "keys.byline.jsonl", NULL);
+  gboolean gone = FALSE;
+  BylineWindow *window;
+  GtkWidget *dialog;
+
+  if (!have_display || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("no X11 display");
+      return;
+    }
+
+  window = create_window ();
+  load_file (window, fixture->sample);
+  gtk_widget_grab_focus (GTK_WIDGET (window->article_view));
+
+  /* ctrl+e opens Export; Escape closes it. */
+  type_key (GTK_WIDGET (window), XK_e, ctrl);
+  dialog = find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, window);
+  g_assert_nonnull (dialog);
+  type_key (dialog, XK_Escape, NULL);
+  g_assert_null (find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, window));
+
+  /* ctrl+i opens Import; Escape closes it. */
+  type_key (GTK_WIDGET (window), XK_i, ctrl);
+  dialog = find_toplevel (BYLINE_TYPE_IMPORT_DIALOG, window);
+  g_assert_nonnull (dialog);
+  type_key (dialog, XK_Escape, NULL);
+  g_assert_null (find_toplevel (BYLINE_TYPE_IMPORT_DIALOG, window));
+
+  /* Enter exports, from the dialog as it opens. */
+  type_key (GTK_WIDGET (window), XK_e, ctrl);
+  dialog = find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, window);
+  g_assert_nonnull (dialog);
+  set_destination (dialog, output);
+  g_object_weak_ref (G_OBJECT (dialog), on_destroyed_cb, &gone);
+  type_key (dialog, XK_Return, NULL);
+  wait_for (&gone, FALSE);
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+
+  destroy_window (window);
+}
+#endif
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* Before GLib reads them: the dry runs' directories, the recovery
+   * copies and the recent files all stay in here. */
+  test_root = g_dir_make_tmp ("byline-test-export-dialog-XXXXXX", NULL);
+  g_assert_nonnull (test_root);
+  tmp = g_build_filename (test_root, "tmp", NULL);
+  g_mkdir_with_parents (tmp, 0700);
+  g_setenv ("TMPDIR", tmp, TRUE);
+  {
+    g_autofree char *recovery = g_build_filename (test_root, "recovery", NULL);
+    g_autofree char *data_home = g_build_filename (test_root, "data", NULL);
+
+    g_setenv ("BYLINE_RECOVERY_DIR", recovery, TRUE);
+    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  }
+
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      adw_init ();
+      /* The application sets the accelerators (ctrl+e, ctrl+i). */
+      app = GTK_APPLICATION (g_object_new (BYLINE_TYPE_APPLICATION,
+                                           "application-id", "io.github.byline.Byline.TestExportDialog",
+                                           "flags", G_APPLICATION_NON_UNIQUE,
+                                           "resource-base-path", "/io/github/byline/Byline",
+                                           NULL));
+      g_application_register (G_APPLICATION (app), NULL, NULL);
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/gui/export-dialog/document", test_export_document);
+  ADD ("/gui/export-dialog/unsaved", test_export_unsaved);
+  ADD ("/gui/export-dialog/corpus-split", test_export_corpus_split);
+  ADD ("/gui/export-dialog/cancel-on-close", test_export_cancel_on_close);
+  ADD ("/gui/import-dialog/merge", test_import_merge);
+  ADD ("/gui/import-dialog/suggestions", test_import_suggestions);
+  ADD ("/gui/import-dialog/opens-other", test_import_opens_other);
+  ADD ("/gui/import-dialog/error", test_import_error);
+  ADD ("/gui/dialogs/accessible-names", test_accessible_names);
+#ifdef HAVE_XTEST
+  ADD ("/gui/dialogs/keys", test_keys);
+#endif
+
+#undef ADD
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (test_root);
+  g_free (test_root);
+  return status;
+}
