@@ -817,9 +817,33 @@ test_read_tolerant (void)
   assert_read ("# text = 1 O\n1 CD I-NP B-CARDINAL\n\n\n", "1", "CARDINAL=1");
   /* A chunk ends with its sentence */
   assert_read ("Smith\tB-PERSON\n\nJones\tI-PERSON\n", "Smith\nJones", "PERSON=Smith|PERSON=Jones");
+  /* Hashtags are tokens, not comments; "# newdoc" starts a document */
+  assert_read ("#newdoc\tO\n#id\tB-ORG\n#\tO\n#MeToo\t_\t_\tS-EVENT\n", "#newdoc #id # #MeToo",
+               "ORG=#id|EVENT=#MeToo");
   /* Astral and combining code points: offsets count code points */
   assert_read ("\xf0\x9f\x98\x80\tO\nZoe\xcc\x88\tS-PERSON\n\xe5\x8c\x97\xe4\xba\xac\tB-GPE\n",
                "\xf0\x9f\x98\x80 Zoe\xcc\x88 \xe5\x8c\x97\xe4\xba\xac", "PERSON=Zoe\xcc\x88|GPE=\xe5\x8c\x97\xe4\xba\xac");
+}
+
+/* CoNLL-U's document comments */
+static void
+test_read_newdoc (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "u.conll", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+
+  g_file_set_contents (path, "# newdoc id = first\n# sent_id = 1\n1\tSmith\t_\tB-PERSON\n2\tleft\t_\tO\n\n"
+                             "# newdoc\n# text = Lee\n1\tLee\t_\tS-PERSON\n", -1, &error);
+  g_assert_no_error (error);
+  docs = read_conll_ok (path, NULL);
+  g_assert_cmpuint (docs->len, ==, 2);
+  g_assert_cmpstr (byline_document_get_id (docs->pdata[0]), ==, "first");
+  g_assert_cmpstr (byline_document_get_text (docs->pdata[0]), ==, "Smith left");
+  g_assert_cmpstr (byline_document_get_id (docs->pdata[1]), ==, "u-2");
+  g_assert_cmpstr (byline_document_get_text (docs->pdata[1]), ==, "Lee");
+  remove_dir (dir);
 }
 
 static void
@@ -1096,6 +1120,7 @@ main (int   argc,
   g_test_add_func ("/conll/read/mixed", test_read_mixed);
   g_test_add_func ("/conll/read/flair", test_read_flair);
   g_test_add_func ("/conll/read/tolerant", test_read_tolerant);
+  g_test_add_func ("/conll/read/newdoc", test_read_newdoc);
   g_test_add_func ("/conll/read/bad", test_read_bad);
   g_test_add_func ("/hf/example", test_hf_example);
   g_test_add_func ("/hf/bioes", test_hf_bioes);

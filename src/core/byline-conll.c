@@ -21,12 +21,15 @@
  *
  * Reading takes what other tools write: columns separated by tabs or
  * spaces, the token first and the tag last; IOB1, IOB2, BIOES and BILOU
- * tags alike; "#" comments; CRLF, a BOM and trailing blank lines; files
- * with or without -DOCSTART- (without, the file is one document). Lines
- * numbered from 1 in each sentence (GermEval 2014, CoNLL-U) have the token
- * second; GermEval's two tag columns (outer and nested entities) are both
- * read. A document's text is its tokens joined by single spaces, its
- * sentences joined by newlines.
+ * tags alike (an I- after O or after another label starts a chunk, E- and
+ * S- close one); "#" comments ("# id = NAME" names the document, CoNLL-U's
+ * "# newdoc" starts one; a "#" with no blank after it is a hashtag token);
+ * CRLF, a BOM and trailing blank lines; files with or without -DOCSTART-
+ * (without, the file is one document). Lines numbered from 1 in each
+ * sentence (GermEval 2014, CoNLL-U) have the token second; when such a
+ * line has four columns and the third is a tag too (GermEval's outer and
+ * nested entities), both columns are read. A document's text is its tokens
+ * joined by single spaces, its sentences joined by newlines.
  *
  * Hugging Face: one JSON line a document, {"id", "tokens", "ner_tags"},
  * and labels.json beside it with the tag names in id order: "O", then
@@ -669,6 +672,7 @@ end_sentence (ConllReader  *r,
               GError      **error)
 {
   gboolean numbered;
+  gboolean two_tags;
 
   if (r->lines->len == 0)
     return TRUE;
@@ -677,13 +681,22 @@ end_sentence (ConllReader  *r,
   if (r->lines->len >= 2)
     r->numbered = numbered;
 
+  /* GermEval 2014: number, token, outer tag, nested tag */
+  two_tags = numbered;
+  for (guint i = 0; two_tags && i < r->lines->len; i++)
+    {
+      Line *line = &g_array_index (r->lines, Line, i);
+      const char *label;
+      char prefix;
+
+      two_tags = line->n_fields == 4 && parse_tag (line->fields[2], &prefix, &label);
+    }
+
   r->doc_open = TRUE;
   for (guint i = 0; i < r->lines->len; i++)
     {
       Line *line = &g_array_index (r->lines, Line, i);
       const char *token = line->fields[numbered ? 1 : 0];
-      /* GermEval 2014: number, token, outer tag, nested tag */
-      gboolean two_tags = numbered && line->n_fields == 4;
       guint start, end;
 
       if (r->n_sentences > 0 || i > 0)
@@ -788,8 +801,15 @@ end_document (ConllReader  *r,
   return r->func (doc, r->user_data, error);
 }
 
-/* "# id = NAME" or CoNLL-U's "# newdoc id = NAME": the document's id, or
- * NULL. */
+static inline gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+/* "# id = NAME" or CoNLL-U's "# newdoc" and "# newdoc id = NAME", with a
+ * blank after the "#" (a hashtag such as "#newdoc" is a token): the
+ * document's id, or NULL. */
 static char *
 comment_id (const char *line,
             gboolean   *newdoc)
@@ -797,25 +817,28 @@ comment_id (const char *line,
   const char *p = line + 1;
   const char *eq;
 
-  while (*p == ' ' || *p == '\t')
+  *newdoc = FALSE;
+  if (line[0] != '#' || !is_blank (*p))
+    return NULL;
+  while (is_blank (*p))
     p++;
-  *newdoc = g_str_has_prefix (p, "newdoc");
-  if (*newdoc)
+  if (g_str_has_prefix (p, "newdoc") && (p[6] == '\0' || is_blank (p[6])))
     {
+      *newdoc = TRUE;
       p += strlen ("newdoc");
-      while (*p == ' ' || *p == '\t')
+      while (is_blank (*p))
         p++;
     }
-  if (!g_str_has_prefix (p, "id"))
+  if (!g_str_has_prefix (p, "id") || !(p[2] == '=' || is_blank (p[2])))
     return NULL;
   p += 2;
   eq = p;
-  while (*eq == ' ' || *eq == '\t')
+  while (is_blank (*eq))
     eq++;
   if (*eq != '=')
     return NULL;
   eq++;
-  while (*eq == ' ' || *eq == '\t')
+  while (is_blank (*eq))
     eq++;
   return *eq != '\0' ? g_strdup (eq) : NULL;
 }
