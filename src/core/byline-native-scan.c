@@ -680,8 +680,9 @@ typedef struct
  * (which may move while the annotation is read). */
 typedef struct
 {
-  gssize at;
-  gsize  len;
+  gssize      at;
+  gsize       len;
+  const char *direct;  /* read_text_field(): the bytes in the input */
 } Field;
 
 static gboolean
@@ -699,10 +700,37 @@ read_field (Scan   *s,
   return TRUE;
 }
 
+/* An annotation's "text" is only compared, and it is most of the file:
+ * without escapes it stays where it is in the input, not NUL-terminated. */
+static gboolean
+read_text_field (Scan  *s,
+                 Build *b,
+                 Field *field)
+{
+  const char *str;
+  gsize len;
+
+  if (field->at >= 0 || field->direct != NULL)
+    return FALSE;
+  if (!read_string_span (s, &str, &len))
+    return FALSE;
+  if (str != s->buf->str)
+    field->direct = str;
+  else
+    {
+      field->at = (gssize) b->arena->len;
+      g_string_append_len (b->arena, str, len);
+    }
+  field->len = len;
+  return TRUE;
+}
+
 static inline const char *
 field_str (Build *b,
            Field *field)
 {
+  if (field->direct != NULL)
+    return field->direct;
   return field->at >= 0 ? b->arena->str + field->at : NULL;
 }
 
@@ -820,7 +848,10 @@ read_annotation (Scan  *s,
   gboolean more;
 
   for (guint i = 0; i < N_FIELDS; i++)
-    fields[i].at = -1;
+    {
+      fields[i].at = -1;
+      fields[i].direct = NULL;
+    }
   g_string_truncate (b->arena, 0);
 
   if (!enter (s, '{'))
@@ -852,7 +883,7 @@ read_annotation (Scan  *s,
           has_end = TRUE;
         }
       else if (KEY_IS (key, len, "text"))
-        ok = read_field (s, b, &fields[F_TEXT]);
+        ok = read_text_field (s, b, &fields[F_TEXT]);
       else if (KEY_IS (key, len, "status"))
         ok = read_field (s, b, &fields[F_STATUS]);
       else if (KEY_IS (key, len, "origin"))
@@ -925,7 +956,7 @@ read_annotation (Scan  *s,
 
   if (!_byline_document_load_annotation (b->doc, g_object_ref (annotation), &error))
     return FALSE;
-  if (fields[F_TEXT].at >= 0 &&
+  if (field_str (b, &fields[F_TEXT]) != NULL &&
       !_byline_document_slice_equals (b->doc, annotation, field_str (b, &fields[F_TEXT]),
                                       fields[F_TEXT].len))
     return FALSE;
@@ -952,7 +983,10 @@ read_relation (Scan  *s,
   gboolean more;
 
   for (guint i = 0; i < N_RELATION_FIELDS; i++)
-    fields[i].at = -1;
+    {
+      fields[i].at = -1;
+      fields[i].direct = NULL;
+    }
   g_string_truncate (b->arena, 0);
 
   if (!enter (s, '{'))
