@@ -274,7 +274,7 @@ struct _BratLine
   GPtrArray *args;      /* R, E: argument ids; *: members */
   char      *target;    /* A, N, #: what they are about */
   char      *value;     /* A: the value (NULL: binary); N: the reference */
-  char      *tail;      /* R: what follows the arguments */
+  char      *tail;      /* R, E: what follows the arguments */
   guint      refs;      /* T, E: uses as trigger, argument or member */
   guint      marks;     /* T, E, R: attributes, notes, normalisations */
   gboolean   fold;      /* T: held by an event, no annotation of its own */
@@ -360,6 +360,7 @@ text_before_token (const char *from,
 typedef struct
 {
   const char                *ann_path;
+  char                      *ann_name;    /* its base name, for warnings */
   const char                *txt_path;
   const BylineFormatOptions *options;
   BylineProblems            *warnings;
@@ -612,6 +613,7 @@ parse_line (Reader      *r,
     case KIND_E:
       b->roles = g_ptr_array_new_with_free_func (g_free);
       b->args = g_ptr_array_new_with_free_func (g_free);
+      b->tail = g_strdup (field != NULL ? field - 1 : "");
       if (tokens->len < 1)
         {
           reader_error (r, error, BYLINE_ERROR_PARSE, lineno,
@@ -788,7 +790,7 @@ parse_ann (Reader      *r,
       g_ptr_array_add (r->lines, b);
       if (b->kind == KIND_OTHER)
         {
-          g_autofree char *where = g_strdup_printf ("%s:%u", r->ann_path, lineno);
+          g_autofree char *where = g_strdup_printf ("%s:%u", r->ann_name, lineno);
           g_autofree char *first = g_strndup (line, strcspn (line, "\t "));
 
           json_array_add_string_element (r->kept, line);
@@ -1231,7 +1233,7 @@ layer_for (Reader     *r,
     {
       g_hash_table_add (r->warned, g_strdup (label));
       if (r->warnings != NULL)
-        byline_problems_add (r->warnings, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID, r->ann_path,
+        byline_problems_add (r->warnings, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID, r->ann_name,
                              _("label “%s” is not in the schema: kept, in the layer “%s”"),
                              label, DEFAULT_LAYER);
     }
@@ -1388,6 +1390,8 @@ build_spans (Reader    *r,
         json_object_set_string_member (event, "trigger", e->trigger);
       else
         json_object_set_null_member (event, "trigger");
+      if (*e->tail != '\0')
+        json_object_set_string_member (event, "tail", e->tail);
       if (trigger != NULL && trigger->fold)
         {
           json_object_set_boolean_member (event, "fold", TRUE);
@@ -1557,7 +1561,7 @@ build_marks (Reader *r)
 
       if (json_object_has_member (ids, b->type))
         {
-          g_autofree char *where = g_strdup_printf ("%s:%u", r->ann_path, b->lineno);
+          g_autofree char *where = g_strdup_printf ("%s:%u", r->ann_name, b->lineno);
 
           json_array_add_string_element (r->kept, b->raw);
           if (r->warnings != NULL)
@@ -1712,6 +1716,7 @@ static void
 reader_clear (Reader *r)
 {
   g_clear_object (&r->doc);
+  g_clear_pointer (&r->ann_name, g_free);
   g_clear_pointer (&r->lines, g_ptr_array_unref);
   g_clear_pointer (&r->by_id, g_hash_table_unref);
   g_clear_pointer (&r->warned, g_hash_table_unref);
@@ -1767,6 +1772,7 @@ read_document (const BylineFormatOptions *options,
     return FALSE;
 
   r.ann_path = ann_path;
+  r.ann_name = g_path_get_basename (ann_path);
   r.txt_path = txt_path;
   r.options = options;
   r.warnings = warnings;
@@ -2583,6 +2589,17 @@ annotation_type (BylineAnnotation *a)
   return label;
 }
 
+/* What followed an E line's arguments when it was read (a TAB…). */
+static void
+append_tail (GString    *body,
+             JsonObject *event)
+{
+  const char *tail = string_member (event, "tail");
+
+  if (tail != NULL && tail[0] == '\t' && !has_line_break (tail))
+    g_string_append (body, tail);
+}
+
 /* "TYPE[:TRIGGER]" then the arguments, for an event or an attribution */
 static GString *
 event_head (Out              *o,
@@ -2631,6 +2648,7 @@ write_event (Out              *o,
       g_hash_table_add (o->consumed, g_strdup (byline_relation_get_id (r)));
       g_string_append_printf (body, "%s%s:%s", i > 0 ? " " : "", role, out_id (o, byline_relation_get_to (r)));
     }
+  append_tail (body, brat);
   add_line (o, 'E', out_id (o, id), g_string_free (body, FALSE));
 }
 
@@ -2700,6 +2718,7 @@ write_attribution (Out              *o,
       written[k] = TRUE;
       g_string_append_printf (body, "%s%s:%s", n++ > 0 ? " " : "", role, target);
     }
+  append_tail (body, attribution);
   add_line (o, 'E', event_id, g_string_free (body, FALSE));
 
   /* what the event itself had */
@@ -3015,8 +3034,14 @@ format_ann (BylineWriter   *writer,
     {
       JsonNode *node = json_array_get_element (kept, i);
 
-      if (json_node_get_value_type (node) == G_TYPE_STRING && !has_line_break (json_node_get_string (node)))
-        g_string_append_printf (out, "%s\n", json_node_get_string (node));
+      if (json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+      if (has_line_break (json_node_get_string (node)))
+        {
+          lose (&o, N_("lines of unknown types that brat cannot read"), "");
+          continue;
+        }
+      g_string_append_printf (out, "%s\n", json_node_get_string (node));
     }
 
   g_hash_table_unref (o.ids.used);
