@@ -752,8 +752,13 @@ test_read_mixed (void)
   g_assert_cmpstr (byline_document_get_text (docs->pdata[1]), ==, "Smith Jones met New York #MeToo Ann Lee Bo Al Ma x");
   second = describe (docs->pdata[1]);
   g_assert_cmpstr (second, ==, "PER=Smith|PER=Jones|LOC=New|ORG=York|MISC=#MeToo|PER=Ann Lee|PER=Bo|PER=Al Ma|LOC=x");
-  /* MISC and PER are not the news schema's: one warning each */
+  /* MISC and PER are not the news schema's: one warning each, at the
+   * line of their first chunk */
   g_assert_cmpuint (byline_problems_get_n (warnings), ==, 2);
+  g_assert_cmpstr (byline_problems_get (warnings, 0)->location, ==, "line 5");
+  g_assert_nonnull (strstr (byline_problems_get (warnings, 0)->message, "“MISC”"));
+  g_assert_cmpstr (byline_problems_get (warnings, 1)->location, ==, "line 9");
+  g_assert_nonnull (strstr (byline_problems_get (warnings, 1)->message, "“PER”"));
 }
 
 static void

@@ -495,6 +495,7 @@ typedef struct
   char  *label;
   guint  start;
   guint  end;
+  guint  lineno;  /* of its first token */
 } Chunk;
 
 static void
@@ -510,6 +511,7 @@ typedef struct
   const char *label;
   guint       start;
   guint       end;
+  guint       lineno;
   gboolean    open;
 } ChunkState;
 
@@ -588,6 +590,7 @@ state_close (ConllReader *r,
   chunk.label = g_strdup (s->label);
   chunk.start = s->start;
   chunk.end = s->end;
+  chunk.lineno = s->lineno;
   g_array_append_val (r->chunks, chunk);
   s->open = FALSE;
   s->label = NULL;
@@ -597,9 +600,11 @@ static void
 state_open (ChunkState *s,
             const char *label,
             guint       start,
-            guint       end)
+            guint       end,
+            guint       lineno)
 {
   s->open = TRUE;
+  s->lineno = lineno;
   s->label = label;
   s->start = start;
   s->end = end;
@@ -612,7 +617,8 @@ state_step (ConllReader *r,
             char         prefix,
             const char  *label,
             guint        start,
-            guint        end)
+            guint        end,
+            guint        lineno)
 {
   gboolean continues = s->open && strcmp (s->label, label != NULL ? label : "") == 0;
 
@@ -623,18 +629,18 @@ state_step (ConllReader *r,
       break;
     case 'B':
       state_close (r, s);
-      state_open (s, label, start, end);
+      state_open (s, label, start, end, lineno);
       break;
     case 'S':
       state_close (r, s);
-      state_open (s, label, start, end);
+      state_open (s, label, start, end, lineno);
       state_close (r, s);
       break;
     case 'E':
       if (!continues)
         {
           state_close (r, s);
-          state_open (s, label, start, end);
+          state_open (s, label, start, end, lineno);
         }
       s->end = end;
       state_close (r, s);
@@ -646,7 +652,7 @@ state_step (ConllReader *r,
       else
         {
           state_close (r, s);
-          state_open (s, label, start, end);
+          state_open (s, label, start, end, lineno);
         }
       break;
     }
@@ -722,7 +728,7 @@ end_sentence (ConllReader  *r,
                            r->path, line->lineno, tag);
               return FALSE;
             }
-          state_step (r, &r->state[c], prefix, label, start, end);
+          state_step (r, &r->state[c], prefix, label, start, end, line->lineno);
         }
     }
   for (guint c = 0; c < 2; c++)
@@ -780,7 +786,7 @@ end_document (ConllReader  *r,
 
           if (g_hash_table_add (r->warned, key) && r->warnings != NULL)
             {
-              g_autofree char *location = g_strdup_printf (_("document %u"), r->n_docs);
+              g_autofree char *location = g_strdup_printf (_("line %u"), chunk->lineno);
 
               byline_problems_add (r->warnings, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID_SCHEMA,
                                    location, _("label “%s” is not in the schema; kept in the “entities” layer"),
