@@ -542,6 +542,45 @@ test_convert_nul_byte (Fixture       *f,
   check_invalid_input (f, "ab\ncd\0ef", 8, "bad.txt: NUL byte at byte offset 5 (line 2)");
 }
 
+/* Hostile nesting: JSON-GLib parses recursively, and 100,000 levels
+ * would overflow the stack. Every JSON reader refuses it with a message. */
+static void
+test_convert_deep_nesting (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const names[] = {
+    "deep.jsonl", "deep.json", "deep.byline.json", "deep.doccano.jsonl", "deep.labelstudio.json",
+  };
+  static const char * const heads[] = {
+    "", "{\"text\": \"x\", \"a\": ", "{\"format\": \"byline\", \"version\": 1, \"text\": \"x\", \"meta\": ",
+    "{\"text\": \"x\", \"a\": ", "[{\"data\": {\"text\": \"x\"}, \"a\": ",
+  };
+  static const char * const tails[] = { "", "}", "}", "}", "}]" };
+  const guint depth = 100000;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = path_in (f, names[i]);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      GString *content = g_string_new (heads[i]);
+
+      for (guint d = 0; d < depth; d++)
+        g_string_append_c (content, '[');
+      for (guint d = 0; d < depth; d++)
+        g_string_append_c (content, ']');
+      g_string_append (content, tails[i]);
+      g_string_append_c (content, '\n');
+      write_file (path, content->str, content->len);
+      g_string_free (content, TRUE);
+
+      g_assert_cmpint (run_cli (f, &out, &err, "convert", names[i], "-o", "out.byline.jsonl", NULL), ==, 1);
+      g_assert_true (g_str_has_prefix (err, names[i]));
+      g_assert_nonnull (strstr (err, "nested"));
+      g_assert_false (g_file_test ("out.byline.jsonl", G_FILE_TEST_EXISTS));
+    }
+}
+
 /* ---- convert: never lose the old output -------------------------------- */
 
 static void
@@ -1427,6 +1466,7 @@ main (int    argc,
   ADD ("/cli/convert/invalid-utf8-first-byte", test_convert_invalid_utf8_first_byte, NULL);
   ADD ("/cli/convert/truncated-sequence", test_convert_truncated_sequence, NULL);
   ADD ("/cli/convert/nul-byte", test_convert_nul_byte, NULL);
+  ADD ("/cli/convert/deep-nesting", test_convert_deep_nesting, NULL);
   ADD ("/cli/convert/failure-keeps-output", test_convert_failure_keeps_output, NULL);
   ADD ("/cli/convert/backup", test_convert_backup, NULL);
   ADD ("/cli/convert/corpus-jsonl", test_convert_corpus_jsonl, NULL);

@@ -18,6 +18,7 @@
 #include "byline-error.h"
 #include "byline-format-private.h"
 #include "byline-import.h"
+#include "byline-json-stream.h"
 #include "byline-json-writer.h"
 #include "byline-native.h"
 
@@ -176,6 +177,7 @@ read_json (const BylineFormat  *format,
   len -= byline_import_skip_bom (data, len);
   data += g_mapped_file_get_length (mapped) - len;
   if (len > 0 && g_utf8_validate_len (data, len, NULL) &&
+      _byline_json_check_depth (data, len, BYLINE_JSON_MAX_DEPTH) &&
       json_parser_load_from_data (parser, data, (gssize) len, NULL) &&
       (root = json_parser_get_root (parser)) != NULL &&
       JSON_NODE_HOLDS_OBJECT (root) &&
@@ -258,6 +260,15 @@ read_jsonl (const BylineFormat  *format,
       where = g_strdup_printf ("%s:%u", path, lineno);
       if (!byline_import_check_utf8 (text, len, where, error))
         {
+          ok = FALSE;
+          break;
+        }
+      /* JSON-GLib parses recursively: hostile nesting would overflow the
+       * stack. */
+      if (!_byline_json_check_depth (text, len, BYLINE_JSON_MAX_DEPTH))
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
+                       _("%s: JSON nested deeper than %u levels"), where, BYLINE_JSON_MAX_DEPTH);
           ok = FALSE;
           break;
         }

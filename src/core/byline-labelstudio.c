@@ -36,27 +36,9 @@
 #include "byline-error.h"
 #include "byline-format-private.h"
 #include "byline-import.h"
+#include "byline-json-stream.h"
 #include "byline-json-writer.h"
 
-/* Defined in byline-doccano.c. */
-typedef struct _BylineJsonStream BylineJsonStream;
-
-BylineJsonStream *_byline_json_stream_open       (const char        *path,
-                                                  GError           **error);
-gboolean          _byline_json_stream_next       (BylineJsonStream  *self,
-                                                  const char       **data,
-                                                  gsize             *len,
-                                                  guint             *line,
-                                                  GError           **error);
-gboolean          _byline_json_stream_is_array   (BylineJsonStream  *self);
-void              _byline_json_stream_free       (BylineJsonStream  *self);
-gboolean          _byline_json_stream_parse      (JsonParser        *parser,
-                                                  const char        *path,
-                                                  const char        *context,
-                                                  const char        *data,
-                                                  gsize              len,
-                                                  guint              line,
-                                                  GError           **error);
 
 #define ORIGIN_PREFIX "labelstudio"
 #define USER_PREFIX   "labelstudio:user:"

@@ -21,6 +21,7 @@
 
 #include "byline-error.h"
 #include "byline-import.h"
+#include "byline-json-stream.h"
 
 static const char * const text_keys[] = { "text", "content", "body", "maintext", NULL };
 static const char * const title_keys[] = { "title", NULL };
@@ -614,6 +615,15 @@ parse_value (Reader      *reader,
   const char *end = find_value_end (data, len);
   const char *rest;
 
+  /* JSON-GLib parses recursively: hostile nesting would overflow the
+   * stack. */
+  if (!_byline_json_check_depth (data, end != NULL ? (gsize) (end - data) : len, BYLINE_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
+                   _("%s:%u: JSON nested deeper than %u levels"), reader->path, first_line,
+                   BYLINE_JSON_MAX_DEPTH);
+      return FALSE;
+    }
   if (!json_parser_load_from_data (reader->parser, data,
                                    end != NULL ? end - data : (gssize) len,
                                    &json_error))

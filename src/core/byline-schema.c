@@ -14,6 +14,7 @@
 
 #include "byline-core-resources.h"
 #include "byline-error.h"
+#include "byline-json-stream.h"
 #include "byline-schema.h"
 
 #define SCHEMA_FORMAT "byline-schema"
@@ -562,6 +563,13 @@ byline_schema_new_from_data (const char  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
+  /* JSON-GLib parses recursively: hostile nesting would overflow the
+   * stack. */
+  if (!_byline_json_check_depth (data, len < 0 ? strlen (data) : (gsize) len, BYLINE_JSON_MAX_DEPTH))
+    {
+      fail (&ctx, NULL, BYLINE_ERROR_PARSE, _("JSON nested deeper than %u levels"), BYLINE_JSON_MAX_DEPTH);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
       fail (&ctx, NULL, BYLINE_ERROR_PARSE, "%s", local_error->message);
