@@ -550,12 +550,14 @@ test_convert_deep_nesting (Fixture       *f,
 {
   static const char * const names[] = {
     "deep.jsonl", "deep.json", "deep.byline.json", "deep.doccano.jsonl", "deep.labelstudio.json",
+    "deep.spacy.jsonl",
   };
   static const char * const heads[] = {
     "", "{\"text\": \"x\", \"a\": ", "{\"format\": \"byline\", \"version\": 1, \"text\": \"x\", \"meta\": ",
     "{\"text\": \"x\", \"a\": ", "[{\"data\": {\"text\": \"x\"}, \"a\": ",
+    "{\"text\": \"x\", \"a\": ",
   };
-  static const char * const tails[] = { "", "}", "}", "}", "}]" };
+  static const char * const tails[] = { "", "}", "}", "}", "}]", "}" };
   const guint depth = 100000;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -36,6 +36,7 @@
 #include "byline-error.h"
 #include "byline-format-private.h"
 #include "byline-import.h"
+#include "byline-json-stream.h"
 #include "byline-json-writer.h"
 #include "byline-token-align.h"
 
@@ -729,6 +730,15 @@ read_spacy (const BylineFormat        *format,
         {
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
                        _("%s: holds a NUL character (\\u0000), which no text can hold"), where);
+          ok = FALSE;
+          break;
+        }
+      /* JSON-GLib parses recursively: hostile nesting would overflow the
+       * stack. */
+      if (!_byline_json_check_depth (data, len, BYLINE_JSON_MAX_DEPTH))
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
+                       _("%s: JSON nested deeper than %u levels"), where, BYLINE_JSON_MAX_DEPTH);
           ok = FALSE;
           break;
         }
