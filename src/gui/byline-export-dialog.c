@@ -55,10 +55,10 @@ struct _BylineExportDialog
   AdwPreferencesPage  *page;
   AdwComboRow         *scope_row;
   AdwComboRow         *format_row;
-  AdwPreferencesGroup *token_group;
   AdwComboRow         *tag_layer_row;
   AdwComboRow         *scheme_row;
-  AdwPreferencesGroup *layers_group;
+  AdwExpanderRow      *layers_row;
+  AdwExpanderRow      *statuses_row;
   GtkCheckButton      *manual_check;
   GtkCheckButton      *accepted_check;
   GtkCheckButton      *suggested_check;
@@ -105,7 +105,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void schedule_preview (BylineExportDialog *self);
+static void schedule_preview        (BylineExportDialog *self);
+static void update_filter_subtitles (BylineExportDialog *self);
 
 /* ---- Formats in combo rows -------------------------------------------- */
 
@@ -180,10 +181,6 @@ on_format_item_setup_cb (GtkSignalListItemFactory *factory,
       gtk_box_append (GTK_BOX (box), description);
       gtk_widget_set_margin_top (box, 3);
       gtk_widget_set_margin_bottom (box, 3);
-    }
-  else
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
     }
 
   gtk_list_item_set_child (item, box);
@@ -790,7 +787,10 @@ export_job_new (BylineExportDialog  *self,
       job->options.layer = job->layer;
       job->options.scheme = (BylineTagScheme) adw_combo_row_get_selected (self->scheme_row);
     }
-  job->layers = dup_layers (self);
+  if (job->layer != NULL)
+    job->layers = g_strdupv ((char *[]) { job->layer, NULL });
+  else
+    job->layers = dup_layers (self);
   job->settings.layers = (const char * const *) job->layers;
   job->settings.statuses = get_statuses (self);
   if (get_split (self))
@@ -853,13 +853,82 @@ update_busy (BylineExportDialog *self)
 
 /* ---- The preview ------------------------------------------------------ */
 
+/* "  PERSON 3" */
+static gboolean
+is_label_count (const char *line)
+{
+  const char *space;
+
+  if (!g_str_has_prefix (line, "  ") || line[2] == ' ' || strchr (line, ':') != NULL)
+    return FALSE;
+  space = strrchr (line, ' ');
+  if (space == NULL || space < line + 3 || space[1] == '\0')
+    return FALSE;
+  for (const char *p = space + 1; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+    }
+  for (const char *p = line + 2; p < space; p++)
+    {
+      if (*p == ' ')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The summary lists the labels one a line; in the dialog they flow as
+ * one paragraph, "PERSON 3 · GPE 6 · …", so the preview fits. */
+static char *
+compact_summary (const char *summary)
+{
+  g_auto(GStrv) lines = g_strsplit (summary, "\n", -1);
+  GString *out = g_string_new (NULL);
+  gboolean in_run = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean count = is_label_count (lines[i]);
+
+      if (count && in_run)
+        {
+          g_string_append (out, " · ");
+          g_string_append (out, lines[i] + 2);
+          continue;
+        }
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      /* A wrapped paragraph cannot keep an indent. */
+      g_string_append (out, count ? lines[i] + 2 : lines[i]);
+      in_run = count;
+    }
+  while (out->len > 0 && out->str[out->len - 1] == '\n')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
 static void
 set_preview (BylineExportDialog *self,
              const char         *text)
 {
+  g_auto(GStrv) lines = NULL;
+  GString *markup = g_string_new (NULL);
+
   g_free (self->preview);
-  self->preview = g_strdup (text);
-  gtk_label_set_text (self->preview_label, text);
+  self->preview = compact_summary (text);
+
+  /* Section heads ("Left out by the filters:") in bold. */
+  lines = g_strsplit (self->preview, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (lines[i], -1);
+      gboolean head = lines[i][0] != ' ' && g_str_has_suffix (lines[i], ":");
+
+      g_string_append_printf (markup, "%s%s%s%s", i > 0 ? "\n" : "",
+                              head ? "<b>" : "", escaped, head ? "</b>" : "");
+    }
+  gtk_label_set_markup (self->preview_label, markup->str);
+  g_string_free (markup, TRUE);
 }
 
 /**
@@ -1130,8 +1199,12 @@ on_format_changed_cb (BylineExportDialog *self)
 {
   const BylineFormat *format = get_format (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->token_group), is_token_format (format));
+  /* A token format writes one layer: the layer to tag is the filter. */
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_layer_row), is_token_format (format));
+  gtk_widget_set_visible (GTK_WIDGET (self->scheme_row), is_token_format (format));
+  gtk_widget_set_visible (GTK_WIDGET (self->layers_row), !is_token_format (format));
   set_default_statuses (self);
+  update_filter_subtitles (self);
   update_destination (self);
   schedule_preview (self);
 }
@@ -1142,6 +1215,9 @@ on_scope_changed_cb (BylineExportDialog *self)
   gboolean corpus = get_corpus (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->split_row), corpus);
+  adw_expander_row_set_subtitle (self->split_row,
+                                 corpus ? _("Documents are shuffled with the seed, then divided")
+                                        : _("For all the articles of the folder"));
   if (!corpus)
     adw_expander_row_set_enable_expansion (self->split_row, FALSE);
 
@@ -1169,9 +1245,53 @@ on_scope_changed_cb (BylineExportDialog *self)
   schedule_preview (self);
 }
 
+/* The collapsed filters say what they hold: "All", or "Manual,
+ * Accepted". */
+static void
+update_filter_subtitles (BylineExportDialog *self)
+{
+  const struct
+  {
+    GtkCheckButton *check;
+    const char     *title;
+  } statuses[] = {
+    { self->manual_check, N_("Manual") },
+    { self->accepted_check, N_("Accepted") },
+    { self->suggested_check, N_("Suggested") },
+    { self->rejected_check, N_("Rejected") },
+  };
+  g_autoptr(GString) layers = g_string_new (NULL);
+  g_autoptr(GString) chosen = g_string_new (NULL);
+  guint n_layers = 0, n_statuses = 0;
+
+  for (guint i = 0; i < self->layer_checks->len; i++)
+    {
+      GtkWidget *row;
+
+      if (!gtk_check_button_get_active (self->layer_checks->pdata[i]))
+        continue;
+      row = gtk_widget_get_ancestor (self->layer_checks->pdata[i], ADW_TYPE_ACTION_ROW);
+      g_string_append_printf (layers, "%s%s", n_layers++ > 0 ? ", " : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      if (gtk_check_button_get_active (statuses[i].check))
+        g_string_append_printf (chosen, "%s%s", n_statuses++ > 0 ? ", " : "", _(statuses[i].title));
+    }
+
+  adw_expander_row_set_subtitle (self->layers_row,
+                                 n_layers == self->layer_checks->len ? _("All")
+                                 : n_layers == 0 ? _("None: the text only") : layers->str);
+  adw_expander_row_set_subtitle (self->statuses_row,
+                                 n_statuses == G_N_ELEMENTS (statuses) ? _("All")
+                                 : n_statuses == 0 ? _("None: the text only") : chosen->str);
+}
+
 static void
 on_setting_changed_cb (BylineExportDialog *self)
 {
+  update_filter_subtitles (self);
   update_destination (self);
   schedule_preview (self);
 }
@@ -1284,7 +1404,7 @@ add_layer_rows (BylineExportDialog *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect_swapped (check, "notify::active", G_CALLBACK (on_setting_changed_cb), self);
-      adw_preferences_group_add (self->layers_group, row);
+      adw_expander_row_add_row (self->layers_row, row);
 
       g_ptr_array_add (self->layer_names, g_strdup (layer->name));
       g_ptr_array_add (self->layer_checks, check);
@@ -1534,10 +1654,10 @@ byline_export_dialog_class_init (BylineExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, page);
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, format_row);
-  gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, token_group);
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, tag_layer_row);
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, scheme_row);
-  gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, layers_group);
+  gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, layers_row);
+  gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, statuses_row);
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, manual_check);
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, accepted_check);
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, suggested_check);

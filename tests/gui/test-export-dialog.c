@@ -497,7 +497,7 @@ test_export_document (Fixture       *fixture,
 
   /* Without the speakers layer, its annotations and their relations
    * stay out. */
-  speakers = find_row (child (dialog, "layers_group"), "Speakers");
+  speakers = find_row (child (dialog, "layers_row"), "Speakers");
   g_assert_nonnull (speakers);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (speakers)), FALSE);
   wait_idle (dialog);
@@ -748,6 +748,84 @@ test_export_cancel_on_close (Fixture       *fixture,
   destroy_window (window);
 }
 
+static gboolean
+format_ready (const char *name,
+              gboolean    write)
+{
+  const BylineFormat *format = byline_format_lookup (name);
+
+  if (format == NULL)
+    return FALSE;
+  return write ? byline_format_can_write (format) : byline_format_can_read (format);
+}
+
+/* The dataset formats, as they land. */
+static void
+test_export_formats (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *conll = g_build_filename (fixture->dir, "sample.conll", NULL);
+  BylineWindow *window;
+  GtkWidget *dialog;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (!format_ready ("conll", TRUE) || !format_ready ("brat", TRUE))
+    {
+      g_test_skip ("the CoNLL or brat writer is not there yet");
+      return;
+    }
+
+  window = create_window ();
+  load_file (window, fixture->sample);
+
+  /* A token format: one layer, tagged with a scheme. */
+  dialog = open_export (window);
+  select_format (dialog, "conll");
+  g_assert_true (gtk_widget_get_visible (child (dialog, "tag_layer_row")));
+  g_assert_true (gtk_widget_get_visible (child (dialog, "scheme_row")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, "layers_row")));
+  adw_combo_row_set_selected (child (dialog, "scheme_row"), BYLINE_TAG_SCHEME_BIOES);
+  set_destination (dialog, conll);
+  g_assert_nonnull (strstr (preview (dialog), "15 annotations, 0 relations"));
+  g_assert_nonnull (strstr (preview (dialog), "annotations of layers not exported: 8"));
+  g_assert_nonnull (strstr (preview (dialog), "suggested annotations (not reviewed): 1"));
+  run_export (dialog);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (conll, &contents, NULL, NULL));
+    /* "Shanghai", one token, in BIOES. */
+    g_assert_nonnull (strstr (contents, "Shanghai"));
+    g_assert_nonnull (strstr (contents, "S-GPE"));
+    g_assert_null (strstr (contents, "QUOTE"));
+  }
+
+  /* A directory format: a folder beside the article. */
+  dialog = open_export (window);
+  select_format (dialog, "brat");
+  {
+    g_autoptr(GFile) destination = byline_export_dialog_dup_destination (BYLINE_EXPORT_DIALOG (dialog));
+    g_autofree char *expected = g_build_filename (fixture->dir, "blinken-brat", NULL);
+    g_autofree char *ann = NULL;
+    g_autofree char *txt = NULL;
+
+    g_assert_cmpstr (g_file_peek_path (destination), ==, expected);
+    g_assert_nonnull (strstr (preview (dialog), "1 document"));
+    run_export (dialog);
+    g_assert_true (g_file_test (expected, G_FILE_TEST_IS_DIR));
+    ann = g_build_filename (expected, "blinken-china-nbc.ann", NULL);
+    txt = g_build_filename (expected, "blinken-china-nbc.txt", NULL);
+    g_assert_true (g_file_test (ann, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (txt, G_FILE_TEST_IS_REGULAR));
+  }
+
+  destroy_window (window);
+}
+
 /* ---- Import ----------------------------------------------------------- */
 
 static void
@@ -913,6 +991,54 @@ test_import_suggestions (Fixture       *fixture,
   destroy_window (window);
 }
 
+static void
+test_import_spacy (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineDocument) sample = NULL;
+  g_autoptr(BylineWriter) writer = NULL;
+  g_autofree char *spacy = g_build_filename (fixture->dir, "sample.spacy.jsonl", NULL);
+  BylineWindow *window;
+  BylineDocument *document;
+  GtkWidget *dialog;
+  guint n;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (!format_ready ("spacy", TRUE) || !format_ready ("spacy", FALSE))
+    {
+      g_test_skip ("the spaCy format is not there yet");
+      return;
+    }
+
+  /* spaCy's copy of the article, made by the core. */
+  sample = byline_native_load_file (fixture->sample, NULL, NULL, &error);
+  g_assert_no_error (error);
+  writer = byline_format_open_writer (byline_format_lookup ("spacy"), spacy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (byline_writer_write (writer, sample, &error));
+  g_assert_true (byline_writer_finish (writer, &error));
+  g_assert_no_error (error);
+
+  window = create_window ();
+  load_file (window, fixture->text);
+  document = byline_window_get_document (window);
+  dialog = open_import (window);
+  run_import (dialog, spacy);
+  n = byline_document_get_n_annotations (document);
+  g_assert_cmpuint (n, >=, 23);
+  g_assert_cmpuint (n, <=, 24);
+  g_assert_nonnull (byline_document_lookup_annotation (document, "a15"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 0);
+
+  destroy_window (window);
+}
+
 static AdwMessageDialog *
 find_question (BylineWindow *window)
 {
@@ -1032,6 +1158,9 @@ assert_named (GtkWidget *widget)
 {
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
+      /* Hidden widgets are not offered to assistive technologies. */
+      if (!gtk_widget_get_visible (c))
+        continue;
       if ((GTK_IS_CHECK_BUTTON (c) || GTK_IS_SPIN_BUTTON (c) || GTK_IS_SWITCH (c)) &&
           !gtk_test_accessible_has_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
           !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
@@ -1204,8 +1333,10 @@ main (int   argc,
   ADD ("/gui/export-dialog/unsaved", test_export_unsaved);
   ADD ("/gui/export-dialog/corpus-split", test_export_corpus_split);
   ADD ("/gui/export-dialog/cancel-on-close", test_export_cancel_on_close);
+  ADD ("/gui/export-dialog/formats", test_export_formats);
   ADD ("/gui/import-dialog/merge", test_import_merge);
   ADD ("/gui/import-dialog/suggestions", test_import_suggestions);
+  ADD ("/gui/import-dialog/spacy", test_import_spacy);
   ADD ("/gui/import-dialog/opens-other", test_import_opens_other);
   ADD ("/gui/import-dialog/error", test_import_error);
   ADD ("/gui/dialogs/accessible-names", test_accessible_names);
