@@ -1231,6 +1231,62 @@ test_lenient_syntax (void)
   g_assert_cmpuint (scanned, >=, 8);
 }
 
+static void
+expect_refused (const char *json,
+                const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineDocument) doc = NULL;
+
+  check_same_str (json, json);
+  doc = byline_native_load_data (json, strlen (json), "r.byline.json", NULL, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE);
+  if (strcmp (error->message, message) != 0)
+    g_error ("expected “%s”, got “%s”", message, error->message);
+}
+
+static void
+expect_loaded (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineDocument) doc = NULL;
+
+  check_same_str (json, json);
+  doc = byline_native_load_data (json, strlen (json), "r.byline.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+}
+
+#define DOC_START "{\"format\": \"byline\", \"version\": 1,\n \"text\": \"abc\",\n "
+
+/* JSON-GLib 1.6 turns a lone surrogate into invalid UTF-8, or swallows the
+ * character after it, and keeps "\u0000" in a string that C then cuts
+ * short: both readers refuse them, with the line and column. */
+static void
+test_refused_escapes (void)
+{
+  expect_refused (DOC_START "\"x\": \"a\\ud83dx\"}",
+                  "r.byline.json: invalid JSON at line 3, column 9: lone surrogate \\ud83d in a string "
+                  "(a character past U+FFFF is written as a pair, such as \\ud83d\\ude00)");
+  expect_refused (DOC_START "\"x\": \"\\ude00\"}",
+                  "r.byline.json: invalid JSON at line 3, column 8: lone surrogate \\ude00 in a string "
+                  "(a character past U+FFFF is written as a pair, such as \\ud83d\\ude00)");
+  expect_refused (DOC_START "\"x\": \"\\uD83D\\u0041\"}",
+                  "r.byline.json: invalid JSON at line 3, column 8: lone surrogate \\ud83d in a string "
+                  "(a character past U+FFFF is written as a pair, such as \\ud83d\\ude00)");
+  expect_refused (DOC_START "\"\\ud83d\": 1}",
+                  "r.byline.json: invalid JSON at line 3, column 3: lone surrogate \\ud83d in a string "
+                  "(a character past U+FFFF is written as a pair, such as \\ud83d\\ude00)");
+  expect_refused ("{\"format\": \"byline\", \"version\": 1, \"text\": \"\u00e9\\u0000\"}",
+                  "r.byline.json: invalid JSON at line 1, column 46: \\u0000 in a string "
+                  "(Byline cannot keep NUL characters)");
+  /* Not escapes: an escaped backslash, a comment, a single-quoted string. */
+  expect_loaded (DOC_START "\"x\": \"\\\\ud83d\\ud83d\\ude00\"}");
+  expect_loaded (DOC_START "\"x\": 1 /* \"\\ud83d\" */}");
+  expect_loaded (DOC_START "\"x\": '\\ud83d'}");
+}
+
 static char *
 nested (guint       depth,
         const char *open,
@@ -1302,6 +1358,7 @@ main (int    argc,
   g_test_add_func ("/native-scan/numbers", test_numbers);
   g_test_add_func ("/native-scan/escapes", test_escapes);
   g_test_add_func ("/native-scan/lenient-syntax", test_lenient_syntax);
+  g_test_add_func ("/native-scan/refused-escapes", test_refused_escapes);
   g_test_add_func ("/native-scan/deep-nesting", test_deep_nesting);
   status = g_test_run ();
   g_test_message ("%u inputs checked, %u read by the scanner", n_checked, n_scanned);

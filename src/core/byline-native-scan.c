@@ -4,28 +4,32 @@
  *
  * Why a hand-written scanner: JSON-GLib has no pull or streaming parser,
  * only JsonParser, which turns the whole file into a tree of JsonNodes with
- * a GHashTable-backed JsonObject for every annotation, and the reader then
- * walks and frees that tree. On the benchmark article (13 MB, 50,000
- * annotations, some 850,000 nodes) parsing and freeing the tree alone took
- * 440 ms of a 640 ms load (release build), about 0.5 µs per node, most of
- * it in malloc and free. This scanner reads the JSON text once and builds
- * the document straight from the tokens: the same file loads in FIGURE.
+ * a GHashTable-backed JsonObject for every annotation; the reader then
+ * walks the tree and frees it. On the benchmark article (13 MB, 50,000
+ * annotations, 562,000 nodes; release build, tests/bench/bench-core.c)
+ * parsing and freeing the tree alone took 440 ms of a 640 ms load: 0.8 µs
+ * per node, most of it malloc and free. This scanner reads the JSON text
+ * once and builds the document straight from the tokens: the same file
+ * loads in 120 ms, about half of it the document's own work (annotation
+ * objects, id table, span index, offset checks) that any reader pays.
  *
  * It is a strict RFC 8259 reader: no comments, single quotes or leading
- * zeros; every escape checked, surrogate pairs joined and lone surrogates
- * refused; UTF-8 checked; nesting limited. And it only takes files it can
- * read exactly as the tree reader (byline-native.c) does: on a syntax error,
- * anything JSON-GLib would read its own way (comments, "\u0000", huge
- * integers), a wrong type, a duplicate key or any error in the content it
- * declines, and byline_native_load_data() reads the file again with the
- * tree reader, whose messages are the reference. Good files are fast, bad
- * ones get exactly the old reports. Warnings (unknown labels...) do not
- * make it decline: they come from the functions the tree reader uses, in
- * the same order.
+ * zeros; every escape checked, surrogate pairs joined, lone surrogates and
+ * "\u0000" refused; UTF-8 checked as it goes (so the whole-file check is
+ * not needed); nesting limited to BYLINE_NATIVE_SCAN_MAX_DEPTH. And it only
+ * takes files it reads exactly as the tree reader (byline-native.c) does:
+ * on a syntax error, anything JSON-GLib reads its own way (comments, huge
+ * integers, 1e400), a wrong type, a repeated key or any error in the
+ * content, it declines, and byline_native_load_data() reads the file again
+ * with the tree reader, whose messages are the reference. Good files are
+ * fast; bad ones get the tree reader's reports, at the cost of reading
+ * twice. Warnings (unknown labels...) do not make it decline: they come
+ * from the functions the tree reader uses, in the same order.
  *
  * Free-form values (meta, attributes, unknown keys) are still built as
  * JsonNodes, member by member in file order as JsonParser builds them, so
  * that they are the same values and a load and save gives the same bytes.
+ * tests/test-native-scan.c holds both readers to the same results.
  */
 #include "config.h"
 
@@ -1285,10 +1289,14 @@ _byline_native_scan (const char     *data,
   g_autoptr(GPtrArray) annotations = g_ptr_array_new ();
   g_autoptr(GByteArray) id_given = g_byte_array_new ();
   Build b = { doc, found, arena, fragments, annotations, id_given, 0 };
-  Scan s = { (const guchar *) data, (const guchar *) data + len, 0, buf };
+  Scan s = { NULL, NULL, 0, buf };
   const guchar *annotations_at = NULL;
   const guchar *relations_at = NULL;
 
+  if (len == 0)
+    return NULL;
+  s.p = (const guchar *) data;
+  s.end = s.p + len;
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     s.p += 3;
   if (!read_root (&s, &b, &annotations_at, &relations_at))
@@ -1314,65 +1322,160 @@ _byline_native_scan (const char     *data,
   return g_steal_pointer (&doc);
 }
 
+/* Where the pre-check found a problem: line and column (in characters)
+ * from 1. */
+static void
+locate (const guchar *line_start,
+        guint         line,
+        const guchar *p,
+        guint        *line_out,
+        guint        *column_out)
+{
+  *line_out = line;
+  *column_out = (guint) g_utf8_strlen ((const char *) line_start, p - line_start) + 1;
+}
+
+/* Checks the escape at @p (a backslash in a string): a "\u" escape must
+ * not be NUL or half a surrogate pair. Returns where the escape ends, or
+ * NULL with *kind and *unit set. */
+static const guchar *
+precheck_escape (const guchar        *p,
+                 const guchar        *end,
+                 BylineNativePrecheck *kind,
+                 gunichar             *unit)
+{
+  gunichar u, low;
+
+  if (end - p < 2 || p[1] != 'u' || !read_hex4 (p + 2, end, &u))
+    return MIN (p + 2, end);  /* JSON-GLib judges the others */
+  if (u >= 0xD800 && u <= 0xDBFF && end - p >= 12 && p[6] == '\\' && p[7] == 'u' &&
+      read_hex4 (p + 8, end, &low) && low >= 0xDC00 && low <= 0xDFFF)
+    return p + 12;
+  if (u == 0 || (u >= 0xD800 && u <= 0xDFFF))
+    {
+      *kind = u == 0 ? BYLINE_NATIVE_PRECHECK_NUL : BYLINE_NATIVE_PRECHECK_LONE_SURROGATE;
+      *unit = u;
+      return NULL;
+    }
+  return p + 6;
+}
+
 /**
- * _byline_native_scan_too_deep:
- * @line: (out): where the limit is passed, from 1
+ * _byline_native_scan_precheck:
+ * @line: (out): where the problem is, from 1
  * @column: (out): in characters, from 1
+ * @unit: (out): the escaped value, for a lone surrogate
  *
- * Looks for brackets nested deeper than %BYLINE_NATIVE_SCAN_MAX_DEPTH,
- * outside strings, before JSON-GLib recurses into them.
+ * What the tree reader checks before JSON-GLib 1.6 reads @data, in one
+ * pass: nesting deeper than %BYLINE_NATIVE_SCAN_MAX_DEPTH (JSON-GLib
+ * recurses once per level without a limit and overflows the stack some
+ * 60,000 levels down; 1.10 refuses from the same depth as the scanner), a
+ * lone surrogate (JSON-GLib turns it into invalid UTF-8 or swallows the
+ * character after it) and "\u0000" (JSON-GLib keeps a string that C then
+ * cuts short). Comments and single-quoted strings are skipped as
+ * JSON-GLib's own scanner skips them. @data must be valid UTF-8.
  *
- * Returns: %TRUE when @data nests too deep
+ * Returns: the first problem, in file order
  */
-gboolean
-_byline_native_scan_too_deep (const char *data,
+BylineNativePrecheck
+_byline_native_scan_precheck (const char *data,
                               gsize       len,
                               guint      *line,
-                              guint      *column)
+                              guint      *column,
+                              gunichar   *unit)
 {
   const guchar *p = (const guchar *) data;
   const guchar *end = p + len;
   const guchar *line_start = p;
-  gboolean in_string = FALSE;
-  guint depth = 0;
   guint lines = 1;
+  guint depth = 0;
+  BylineNativePrecheck kind = BYLINE_NATIVE_PRECHECK_OK;
 
-  for (; p < end; p++)
+  *unit = 0;
+  while (p < end)
     {
-      if (in_string)
-        {
-          if (*p == '\\')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-          continue;
-        }
+      const guchar *at = p;
+
       switch (*p)
         {
         case '"':
-          in_string = TRUE;
+          for (p++; p < end && *p != '"';)
+            {
+              if (*p == '\\')
+                {
+                  at = p;
+                  if ((p = precheck_escape (p, end, &kind, unit)) == NULL)
+                    {
+                      locate (line_start, lines, at, line, column);
+                      return kind;
+                    }
+                  continue;
+                }
+              if (*p == '\n')
+                {
+                  lines++;
+                  line_start = p + 1;
+                }
+              p++;
+            }
+          p++;
+          break;
+        case '\'':
+          /* JSON-GLib's single-quoted strings have no escapes. */
+          for (p++; p < end && *p != '\''; p++)
+            {
+              if (*p == '\n')
+                {
+                  lines++;
+                  line_start = p + 1;
+                }
+            }
+          p++;
+          break;
+        case '/':
+          if (end - p >= 2 && p[1] == '/')
+            {
+              while (p < end && *p != '\n')
+                p++;
+            }
+          else if (end - p >= 2 && p[1] == '*')
+            {
+              for (p += 2; p < end && !(*p == '*' && end - p >= 2 && p[1] == '/'); p++)
+                {
+                  if (*p == '\n')
+                    {
+                      lines++;
+                      line_start = p + 1;
+                    }
+                }
+              p += 2;
+            }
+          else
+            p++;
           break;
         case '\n':
           lines++;
-          line_start = p + 1;
+          line_start = ++p;
           break;
         case '[':
         case '{':
           if (++depth > BYLINE_NATIVE_SCAN_MAX_DEPTH)
             {
-              *line = lines;
-              *column = (guint) g_utf8_strlen ((const char *) line_start, p - line_start) + 1;
-              return TRUE;
+              locate (line_start, lines, at, line, column);
+              return BYLINE_NATIVE_PRECHECK_TOO_DEEP;
             }
+          p++;
           break;
         case ']':
         case '}':
           if (depth > 0)
             depth--;
+          p++;
           break;
         default:
+          p++;
           break;
         }
     }
-  return FALSE;
+  return BYLINE_NATIVE_PRECHECK_OK;
 }

@@ -17,15 +17,25 @@ G_BEGIN_DECLS
  * stack on a file of ~100,000 "["; 1.10 refuses from this same depth. */
 #define BYLINE_NATIVE_SCAN_MAX_DEPTH 1024
 
+/* What the tree reader refuses before JSON-GLib reads a file. */
+typedef enum
+{
+  BYLINE_NATIVE_PRECHECK_OK,
+  BYLINE_NATIVE_PRECHECK_TOO_DEEP,
+  BYLINE_NATIVE_PRECHECK_LONE_SURROGATE,
+  BYLINE_NATIVE_PRECHECK_NUL,
+} BylineNativePrecheck;
+
 /* byline-native-scan.c */
 BylineDocument *_byline_native_scan            (const char      *data,
                                                 gsize            len,
                                                 BylineSchema    *schema,
                                                 BylineProblems  *problems);
-gboolean        _byline_native_scan_too_deep   (const char      *data,
-                                                gsize            len,
-                                                guint           *line,
-                                                guint           *column);
+BylineNativePrecheck _byline_native_scan_precheck (const char *data,
+                                                   gsize       len,
+                                                   guint      *line,
+                                                   guint      *column,
+                                                   gunichar   *unit);
 gsize           _byline_native_scan_utf8_char  (const guchar    *p,
                                                 gsize            avail);
 

@@ -8,6 +8,11 @@
  * `byline-cli validate` can list them all. Labels the schema does not know
  * are kept and reported as warnings: a researcher's data is never dropped.
  * Keys Byline does not know are kept too and written back.
+ *
+ * Two readers: the scanner in byline-native-scan.c reads good files
+ * straight from the text; the tree reader here (JSON-GLib's JsonParser,
+ * then byline_native_from_object()) reads whatever the scanner declines,
+ * and its reports are the reference for both.
  */
 #include "config.h"
 
@@ -815,8 +820,10 @@ _byline_native_load_tree (const char      *data,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *why = NULL;
   const char *name = filename ? filename : "<input>";
-  int code = BYLINE_ERROR_PARSE;
+  BylineNativePrecheck bad;
   guint line, column;
+  gunichar unit;
+  int code = BYLINE_ERROR_PARSE;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -829,13 +836,19 @@ _byline_native_load_tree (const char      *data,
       const char *colon = strstr (local_error->message, ": ");
       why = g_strdup (colon ? colon + 2 : local_error->message);
     }
-  else if (_byline_native_scan_too_deep (data, len, &line, &column))
+  else if ((bad = _byline_native_scan_precheck (data, len, &line, &column, &unit)) != BYLINE_NATIVE_PRECHECK_OK)
     {
-      /* JSON-GLib 1.6 recurses once per level and has no limit: a file of
-       * 100,000 "[" overflows the stack. Versions from 1.10 stop at the
-       * same depth. */
-      why = g_strdup_printf (_("invalid JSON at line %u, column %u: nested deeper than %u levels"),
-                             line, column, BYLINE_NATIVE_SCAN_MAX_DEPTH);
+      /* What JSON-GLib 1.6 would crash on or read wrong. */
+      if (bad == BYLINE_NATIVE_PRECHECK_TOO_DEEP)
+        why = g_strdup_printf (_("invalid JSON at line %u, column %u: nested deeper than %u levels"),
+                               line, column, BYLINE_NATIVE_SCAN_MAX_DEPTH);
+      else if (bad == BYLINE_NATIVE_PRECHECK_LONE_SURROGATE)
+        why = g_strdup_printf (_("invalid JSON at line %u, column %u: lone surrogate \\u%04x in a string "
+                                 "(a character past U+FFFF is written as a pair, such as \\ud83d\\ude00)"),
+                               line, column, unit);
+      else
+        why = g_strdup_printf (_("invalid JSON at line %u, column %u: \\u0000 in a string "
+                                 "(Byline cannot keep NUL characters)"), line, column);
     }
   else if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {
