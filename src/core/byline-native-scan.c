@@ -1369,7 +1369,7 @@ precheck_escape (const guchar        *p,
  * What the tree reader checks before JSON-GLib 1.6 reads @data, in one
  * pass: nesting deeper than %BYLINE_NATIVE_SCAN_MAX_DEPTH (JSON-GLib
  * recurses once per level without a limit and overflows the stack some
- * 60,000 levels down; 1.10 refuses from the same depth as the scanner), a
+ * 60,000 levels down), a
  * lone surrogate (JSON-GLib turns it into invalid UTF-8 or swallows the
  * character after it) and "\u0000" (JSON-GLib keeps a string that C then
  * cuts short). Comments and single-quoted strings are skipped as

@@ -8,14 +8,16 @@
 #pragma once
 
 #include "byline-document.h"
+#include "byline-json-stream.h"
 #include "byline-problems.h"
 #include "byline-schema.h"
 
 G_BEGIN_DECLS
 
 /* Deeper JSON is refused: JSON-GLib 1.6 has no limit and overflows the
- * stack on a file of ~100,000 "["; 1.10 refuses from this same depth. */
-#define BYLINE_NATIVE_SCAN_MAX_DEPTH 1024
+ * stack on a file of ~60,000 "[" (1.10 stops at 1024). The same limit as
+ * Byline's other JSON readers. */
+#define BYLINE_NATIVE_SCAN_MAX_DEPTH BYLINE_JSON_MAX_DEPTH
 
 /* What the tree reader refuses before JSON-GLib reads a file. */
 typedef enum
