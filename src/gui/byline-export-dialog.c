@@ -11,22 +11,22 @@
  * The window's document is never handed to the export: the export
  * filters documents in place, so it gets a copy, made from the document's
  * native JSON taken on the main thread. Everything else (reading the
- * corpus, filtering, writing) runs in a GTask thread with a cancellable
- * that closing the dialog cancels; an export cancelled half-way leaves no
- * output, because the writers only move their files into place at the
- * end.
+ * corpus, filtering, writing: byline-export-job.c) runs in a GTask thread
+ * with a cancellable that closing the dialog cancels; an export cancelled
+ * half-way leaves no output, because the writers only move their files
+ * into place at the end.
  */
 #include "config.h"
 
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "byline-error.h"
 #include "byline-export.h"
 #include "byline-export-dialog.h"
+#include "byline-export-job.h"
+#include "byline-format-row.h"
 #include "byline-native.h"
 #include "byline-schema.h"
 #include "byline-window-private.h"
@@ -108,511 +108,12 @@ static GParamSpec *properties[N_PROPS];
 static void schedule_preview        (BylineExportDialog *self);
 static void update_filter_subtitles (BylineExportDialog *self);
 
-/* ---- Formats in combo rows -------------------------------------------- */
-
-static const struct
-{
-  const char *name;
-  const char *title;
-} format_titles[] = {
-  { "auto", N_("Automatic") },
-  { "byline", N_("Byline Document") },
-  { "jsonl", N_("Byline JSON Lines") },
-  { "text", N_("Plain Text") },
-  { "html", N_("Web Page") },
-  { "json", N_("Article Record (JSON)") },
-  { "brat", N_("brat Standoff") },
-  { "spacy", N_("spaCy / Prodigy") },
-  { "doccano", N_("doccano") },
-  { "labelstudio", N_("Label Studio") },
-  { "conll", N_("CoNLL") },
-  { "hf", N_("Hugging Face Tokens") },
-};
-
-/**
- * byline_export_dialog_format_title:
- * @name: a format's name, or "auto"
- *
- * Returns: the title the dialogs show for the format
- */
-const char *
-byline_export_dialog_format_title (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (format_titles); i++)
-    {
-      if (g_strcmp0 (format_titles[i].name, name) == 0)
-        return _(format_titles[i].title);
-    }
-  return name;
-}
-
-static const char *
-format_description (const char *name)
-{
-  const BylineFormat *format;
-
-  if (g_strcmp0 (name, "auto") == 0)
-    return _("Chosen from the file name");
-  format = byline_format_lookup (name);
-  return format != NULL ? _(format->description) : "";
-}
-
-static void
-on_format_item_setup_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *item,
-                         gpointer                  user_data)
-{
-  gboolean in_list = GPOINTER_TO_INT (user_data);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_box_append (GTK_BOX (box), title);
-
-  if (in_list)
-    {
-      GtkWidget *description = gtk_label_new (NULL);
-
-      gtk_label_set_xalign (GTK_LABEL (description), 0);
-      gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (description), 36);
-      gtk_widget_add_css_class (description, "dim-label");
-      gtk_widget_add_css_class (description, "caption");
-      gtk_box_append (GTK_BOX (box), description);
-      gtk_widget_set_margin_top (box, 3);
-      gtk_widget_set_margin_bottom (box, 3);
-    }
-
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-on_format_item_bind_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item,
-                        gpointer                  user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *description = gtk_widget_get_next_sibling (title);
-  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
-
-  gtk_label_set_label (GTK_LABEL (title), byline_export_dialog_format_title (name));
-  if (description != NULL)
-    gtk_label_set_label (GTK_LABEL (description), format_description (name));
-}
-
-static GtkListItemFactory *
-format_factory_new (gboolean in_list)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_format_item_setup_cb), GINT_TO_POINTER (in_list));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_format_item_bind_cb), NULL);
-  return factory;
-}
-
-static void
-update_format_subtitle (AdwComboRow *row)
-{
-  const char *name = byline_export_dialog_get_format_name (row);
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name != NULL ? format_description (name) : "");
-}
-
-/**
- * byline_export_dialog_setup_format_row:
- * @names: (transfer none): the format names the row offers
- *
- * Gives @row the formats, their titles, and the selected format's
- * description as its subtitle.
- */
-void
-byline_export_dialog_setup_format_row (AdwComboRow   *row,
-                                       GtkStringList *names)
-{
-  g_autoptr(GtkListItemFactory) factory = format_factory_new (FALSE);
-  g_autoptr(GtkListItemFactory) list_factory = format_factory_new (TRUE);
-
-  g_return_if_fail (ADW_IS_COMBO_ROW (row));
-
-  /* Descriptions hold '&' and '<' for all we know: not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_combo_row_set_factory (row, factory);
-  adw_combo_row_set_list_factory (row, list_factory);
-  adw_combo_row_set_model (row, G_LIST_MODEL (names));
-  g_signal_connect (row, "notify::selected", G_CALLBACK (update_format_subtitle), NULL);
-  update_format_subtitle (row);
-}
-
-/**
- * byline_export_dialog_get_format_name:
- *
- * Returns: (nullable): the name of the format @row shows
- */
-const char *
-byline_export_dialog_get_format_name (AdwComboRow *row)
-{
-  GObject *item = adw_combo_row_get_selected_item (row);
-
-  return item != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
-}
-
-/**
- * byline_export_dialog_select_format:
- *
- * Returns: %TRUE when @row offers the format @name, now selected
- */
-gboolean
-byline_export_dialog_select_format (AdwComboRow *row,
-                                    const char  *name)
-{
-  GListModel *model = adw_combo_row_get_model (row);
-  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (gtk_string_object_get_string (item), name) == 0)
-        {
-          adw_combo_row_set_selected (row, i);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* ---- Files ------------------------------------------------------------ */
-
-/* The extension of @name that its format knows (".byline.json"), or
- * NULL. */
-/* The extension of @format that @name ends with, the longest. */
-static const char *
-format_extension (const BylineFormat *format,
-                  const char         *name)
-{
-  const char *best = NULL;
-  gsize name_len = strlen (name);
-
-  for (guint i = 0; format != NULL && format->extensions[i] != NULL; i++)
-    {
-      const char *ext = format->extensions[i];
-      gsize len = strlen (ext);
-
-      if (name_len > len && g_ascii_strcasecmp (name + name_len - len, ext) == 0 &&
-          (best == NULL || len > strlen (best)))
-        best = ext;
-    }
-  return best;
-}
-
-/* "blinken.byline.json" -> "blinken" */
-static char *
-strip_extension (const char *name)
-{
-  const char *ext = format_extension (byline_format_for_path (name), name);
-
-  if (ext != NULL)
-    return g_strndup (name, strlen (name) - strlen (ext));
-  return g_strdup (name);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The documents of @folder that a corpus export reads, sorted so that a
- * split is the same every time. An article saved beside its annotations
- * (NAME.txt and NAME.byline.json) is one document: the annotated one, or
- * @current, the file the window shows, which stands for the window's
- * document with its unsaved edits. */
-static GPtrArray *
-list_corpus (GFile      *folder,
-             const char *current)
-{
-  g_autofree char *dir_path = g_file_get_path (folder);
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GHashTable) stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *current_stem = NULL;
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  if (dir_path == NULL || (dir = g_dir_open (dir_path, 0, NULL)) == NULL)
-    return paths;
-
-  if (current != NULL)
-    {
-      g_autofree char *base = g_path_get_basename (current);
-
-      current_stem = strip_extension (base);
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      const BylineFormat *format = byline_format_for_path (name);
-      g_autofree char *path = NULL;
-
-      if (name[0] == '.' || g_str_has_suffix (name, "~") ||
-          format == NULL || !byline_format_can_read (format))
-        continue;
-      path = g_build_filename (dir_path, name, NULL);
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        continue;
-      if (g_str_equal (format->name, "byline"))
-        g_hash_table_add (stems, strip_extension (name));
-      g_ptr_array_add (names, g_strdup (name));
-    }
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *file = names->pdata[i];
-      g_autofree char *path = g_build_filename (dir_path, file, NULL);
-      g_autofree char *stem = strip_extension (file);
-      gboolean native = g_str_equal (byline_format_for_path (file)->name, "byline");
-
-      if (g_strcmp0 (path, current) != 0)
-        {
-          /* Another file of the window's article, or the bare article
-           * beside its annotations. */
-          if (g_strcmp0 (stem, current_stem) == 0)
-            continue;
-          if (!native && g_hash_table_contains (stems, stem))
-            continue;
-        }
-      g_ptr_array_add (paths, g_steal_pointer (&path));
-    }
-  g_ptr_array_sort (paths, compare_paths);
-  return paths;
-}
-
-/* ---- The export job --------------------------------------------------- */
-
-typedef struct
-{
-  const BylineFormat   *format;
-  BylineFormatOptions   options;
-  char                 *layer;
-  BylineExportSettings  settings;
-  char                **layers;
-  BylineSchema         *schema;     /* for reading */
-  GPtrArray            *inputs;     /* a corpus; NULL for the document */
-  char                 *current;    /* the input the snapshot stands for */
-  GBytes               *snapshot;   /* the window's document, as JSON */
-  char                 *output;
-  gboolean              dry_run;
-
-  /* Results */
-  char                 *summary;
-  guint                 n_documents;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->layer);
-  g_strfreev (job->layers);
-  g_clear_object (&job->schema);
-  g_clear_pointer (&job->inputs, g_ptr_array_unref);
-  g_free (job->current);
-  g_clear_pointer (&job->snapshot, g_bytes_unref);
-  g_free (job->output);
-  g_free (job->summary);
-  g_free (job);
-}
-
-typedef struct
-{
-  ExportJob    *job;
-  BylineExport *export;       /* NULL: counting */
-  guint         count;
-  GCancellable *cancellable;
-} Pass;
-
-static gboolean
-on_document_cb (BylineDocument  *document,
-                gpointer         user_data,
-                GError         **error)
-{
-  Pass *pass = user_data;
-
-  if (g_cancellable_set_error_if_cancelled (pass->cancellable, error))
-    return FALSE;
-  pass->count++;
-  return pass->export == NULL || byline_export_add (pass->export, document, error);
-}
-
-static gboolean
-pass_snapshot (Pass    *pass,
-               GError **error)
-{
-  ExportJob *job = pass->job;
-  g_autoptr(BylineDocument) copy = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (job->snapshot, &len);
-
-  copy = byline_native_load_data (data, len, job->current, job->schema, NULL, error);
-  return copy != NULL && on_document_cb (copy, pass, error);
-}
-
-/* Hands every document to the pass, one at a time. */
-static gboolean
-pass_run (Pass    *pass,
-          GError **error)
-{
-  ExportJob *job = pass->job;
-  BylineFormatOptions read_options = { 0 };
-
-  if (job->inputs == NULL)
-    return pass_snapshot (pass, error);
-
-  read_options.schema = job->schema;
-  for (guint i = 0; i < job->inputs->len; i++)
-    {
-      const char *path = job->inputs->pdata[i];
-      const BylineFormat *format;
-
-      if (g_strcmp0 (path, job->current) == 0)
-        {
-          if (!pass_snapshot (pass, error))
-            return FALSE;
-          continue;
-        }
-      format = byline_format_for_path (path);
-      if (format == NULL)
-        continue;
-      if (!byline_format_read (format, path, &read_options, NULL, on_document_cb, pass, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* The folder @output goes into; "a/b/" is in "a". */
-static char *
-dup_parent (const char *output)
-{
-  g_autofree char *trimmed = g_strdup (output);
-  gsize len = strlen (trimmed);
-
-  while (len > 1 && trimmed[len - 1] == G_DIR_SEPARATOR)
-    trimmed[--len] = '\0';
-  return g_path_get_dirname (trimmed);
-}
-
-static void
-export_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *output = NULL;
-  BylineExport *export = NULL;
-  g_autofree char *parent = dup_parent (job->output);
-  Pass pass = { job, NULL, 0, cancellable };
-  gboolean ok;
-
-  /* The dry run cannot tell by itself: it writes elsewhere. */
-  if (!g_file_test (parent, G_FILE_TEST_IS_DIR) || g_access (parent, W_OK) != 0)
-    {
-      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_IO,
-                               _("Cannot write in the folder “%s”: choose another place"), parent);
-      return;
-    }
-
-  if (job->dry_run)
-    {
-      g_autofree char *base = g_path_get_basename (job->output);
-
-      tmp = g_dir_make_tmp ("byline-export-XXXXXX", &error);
-      if (tmp == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      output = g_build_filename (tmp, base, NULL);
-      if (g_str_has_suffix (job->output, G_DIR_SEPARATOR_S))
-        {
-          char *with_slash = g_strconcat (output, G_DIR_SEPARATOR_S, NULL);
-
-          g_free (output);
-          output = with_slash;
-        }
-    }
-  else
-    {
-      output = g_strdup (job->output);
-    }
-
-  /* An exact split needs the number of documents first. */
-  ok = job->settings.split[0] + job->settings.split[1] + job->settings.split[2] <= 0 ||
-       pass_run (&pass, &error);
-  if (ok)
-    {
-      job->settings.n_documents = pass.count;
-      pass.count = 0;
-      export = byline_export_new (job->format, output, &job->options, &job->settings, &error);
-      pass.export = export;
-      ok = export != NULL && pass_run (&pass, &error) && byline_export_finish (export, &error);
-    }
-  if (ok)
-    {
-      job->summary = byline_export_get_summary (export);
-      job->n_documents = byline_export_get_n_documents (export, -1);
-    }
-  /* Unfinished, it removes its temporary files; then the dry run's
-   * directory goes. */
-  g_clear_pointer (&export, byline_export_free);
-
-  if (tmp != NULL)
-    {
-      remove_tree (tmp);
-      if (error != NULL)
-        {
-          /* Name the real destination, not the temporary one. */
-          GString *message = g_string_new (error->message);
-
-          g_string_replace (message, tmp, parent, 0);
-          g_free (error->message);
-          error->message = g_string_free (message, FALSE);
-        }
-    }
-
-  if (!ok)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /* ---- Reading the settings --------------------------------------------- */
 
 static const BylineFormat *
 get_format (BylineExportDialog *self)
 {
-  return byline_format_lookup (byline_export_dialog_get_format_name (self->format_row));
+  return byline_format_lookup (byline_format_row_get_name (self->format_row));
 }
 
 static gboolean
@@ -743,14 +244,14 @@ dup_layers (BylineExportDialog *self)
   return all ? NULL : g_strv_builder_end (builder);
 }
 
-static ExportJob *
+static BylineExportJob *
 export_job_new (BylineExportDialog  *self,
                 gboolean             dry_run,
                 GError             **error)
 {
   BylineDocument *document = byline_window_get_document (self->window);
   GFile *file = byline_window_get_file (self->window);
-  ExportJob *job;
+  BylineExportJob *job;
   char *data;
   gsize len;
   guint layer;
@@ -761,7 +262,7 @@ export_job_new (BylineExportDialog  *self,
       return NULL;
     }
 
-  job = g_new0 (ExportJob, 1);
+  job = g_new0 (BylineExportJob, 1);
   job->format = get_format (self);
   job->dry_run = dry_run;
   job->output = dup_destination_path (self);
@@ -804,7 +305,7 @@ export_job_new (BylineExportDialog  *self,
   if (job->format == NULL || job->output == NULL)
     {
       g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, _("Choose a format and a destination"));
-      export_job_free (job);
+      byline_export_job_free (job);
       return NULL;
     }
   if (get_split (self) &&
@@ -812,7 +313,7 @@ export_job_new (BylineExportDialog  *self,
     {
       g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
                            _("Give the train, dev or test part a share above 0 %"));
-      export_job_free (job);
+      byline_export_job_free (job);
       return NULL;
     }
   return job;
@@ -951,7 +452,7 @@ on_preview_done_cb (GObject      *object,
                     gpointer      user_data)
 {
   BylineExportDialog *self = BYLINE_EXPORT_DIALOG (object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  BylineExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   /* A newer preview, or the dialog closing, cancelled this one. */
@@ -978,7 +479,7 @@ run_preview_cb (gpointer user_data)
   BylineExportDialog *self = user_data;
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  ExportJob *job;
+  BylineExportJob *job;
 
   self->preview_source = 0;
 
@@ -993,8 +494,8 @@ run_preview_cb (gpointer user_data)
   self->preview_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->preview_cancellable, on_preview_done_cb, NULL);
   g_task_set_source_tag (task, run_preview_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_worker);
+  g_task_set_task_data (task, job, (GDestroyNotify) byline_export_job_free);
+  g_task_run_in_thread (task, byline_export_job_run);
   update_busy (self);
   return G_SOURCE_REMOVE;
 }
@@ -1073,7 +574,7 @@ byline_export_dialog_set_destination (BylineExportDialog *self,
   g_clear_pointer (&self->dest_ext, g_free);
   if (get_dest_kind (self) == DEST_FILE)
     {
-      const char *ext = format_extension (get_format (self), name);
+      const char *ext = byline_export_format_extension (get_format (self), name);
 
       if (ext != NULL)
         {
@@ -1084,7 +585,7 @@ byline_export_dialog_set_destination (BylineExportDialog *self,
         }
       else
         {
-          self->dest_stem = strip_extension (name);
+          self->dest_stem = byline_export_strip_extension (name);
         }
       self->dest_exact = FALSE;
     }
@@ -1169,7 +670,7 @@ on_choose_button_clicked_cb (BylineExportDialog *self)
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
       g_autofree char *name = g_path_get_basename (path);
 
-      gtk_file_filter_set_name (filter, byline_export_dialog_format_title (format->name));
+      gtk_file_filter_set_name (filter, byline_format_row_get_title (format->name));
       for (guint i = 0; format->extensions[i] != NULL; i++)
         gtk_file_filter_add_suffix (filter, format->extensions[i] + 1);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
@@ -1238,7 +739,7 @@ on_scope_changed_cb (BylineExportDialog *self)
           g_autofree char *name = g_file_get_basename (byline_window_get_file (self->window));
 
           g_set_object (&self->dest_folder, self->folder);
-          self->dest_stem = strip_extension (name);
+          self->dest_stem = byline_export_strip_extension (name);
         }
     }
   update_destination (self);
@@ -1304,7 +805,7 @@ on_export_done_cb (GObject      *object,
                    gpointer      user_data)
 {
   BylineExportDialog *self = BYLINE_EXPORT_DIALOG (object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  BylineExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
@@ -1350,7 +851,7 @@ export_run_action (GtkWidget  *widget,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   GFile *file = byline_window_get_file (self->window);
-  ExportJob *job;
+  BylineExportJob *job;
 
   if (self->export_cancellable != NULL)
     return;
@@ -1360,7 +861,7 @@ export_run_action (GtkWidget  *widget,
     {
       g_set_error_literal (&error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
                            _("That is the article’s own file: choose another name"));
-      g_clear_pointer (&job, export_job_free);
+      g_clear_pointer (&job, byline_export_job_free);
     }
   if (job == NULL)
     {
@@ -1376,8 +877,8 @@ export_run_action (GtkWidget  *widget,
   self->export_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->export_cancellable, on_export_done_cb, NULL);
   g_task_set_source_tag (task, export_run_action);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_worker);
+  g_task_set_task_data (task, job, (GDestroyNotify) byline_export_job_free);
+  g_task_run_in_thread (task, byline_export_job_run);
   update_busy (self);
 }
 
@@ -1431,15 +932,14 @@ build_scope (BylineExportDialog *self)
 {
   g_autoptr(GtkStringList) scopes = gtk_string_list_new (NULL);
   GFile *file = byline_window_get_file (self->window);
+  g_autofree char *current = file != NULL ? g_file_get_path (file) : NULL;
 
   gtk_string_list_append (scopes, _("This Article"));
-  if (file != NULL && g_file_get_path (file) != NULL)
+  if (current != NULL)
     {
-      g_autofree char *current = g_file_get_path (file);
-
       self->folder = g_file_get_parent (file);
       if (self->folder != NULL)
-        self->corpus = list_corpus (self->folder, current);
+        self->corpus = byline_export_list_corpus (self->folder, current);
     }
   if (self->corpus != NULL && self->corpus->len > 0)
     {
@@ -1482,8 +982,8 @@ build_formats (BylineExportDialog *self)
       if (byline_format_can_write (formats[i]))
         gtk_string_list_append (names, formats[i]->name);
     }
-  byline_export_dialog_setup_format_row (self->format_row, names);
-  byline_export_dialog_select_format (self->format_row, "jsonl");
+  byline_format_row_setup (self->format_row, names);
+  byline_format_row_select (self->format_row, "jsonl");
 }
 
 static void

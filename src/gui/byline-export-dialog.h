@@ -22,14 +22,4 @@ GFile              *byline_export_dialog_dup_destination (BylineExportDialog *se
 gboolean            byline_export_dialog_get_busy        (BylineExportDialog *self);
 const char         *byline_export_dialog_get_preview     (BylineExportDialog *self);
 
-/* Shared with the Import dialog: a combo row of format names, shown with
- * a readable title, and with their descriptions in the list. The name
- * "auto" stands for "from the file name". */
-const char         *byline_export_dialog_format_title    (const char         *name);
-void                byline_export_dialog_setup_format_row (AdwComboRow      *row,
-                                                          GtkStringList      *names);
-const char         *byline_export_dialog_get_format_name (AdwComboRow        *row);
-gboolean            byline_export_dialog_select_format   (AdwComboRow        *row,
-                                                          const char         *name);
-
 G_END_DECLS

@@ -23,8 +23,8 @@
 #include <glib/gi18n.h>
 
 #include "byline-error.h"
-#include "byline-export-dialog.h"
 #include "byline-format.h"
+#include "byline-format-row.h"
 #include "byline-import-dialog.h"
 #include "byline-window-private.h"
 
@@ -644,7 +644,7 @@ update_busy (BylineImportDialog *self)
 static const BylineFormat *
 get_format (BylineImportDialog *self)
 {
-  const char *name = byline_export_dialog_get_format_name (self->format_row);
+  const char *name = byline_format_row_get_name (self->format_row);
   g_autofree char *path = NULL;
 
   if (g_strcmp0 (name, "auto") != 0)
@@ -660,7 +660,7 @@ update_format_subtitle (BylineImportDialog *self)
   const BylineFormat *format;
   g_autofree char *subtitle = NULL;
 
-  if (g_strcmp0 (byline_export_dialog_get_format_name (self->format_row), "auto") != 0 ||
+  if (g_strcmp0 (byline_format_row_get_name (self->format_row), "auto") != 0 ||
       self->file == NULL)
     return;
 
@@ -669,12 +669,12 @@ update_format_subtitle (BylineImportDialog *self)
     subtitle = g_strdup (_("Unknown from the file name: choose one"));
   else if (!byline_format_can_read (format))
     subtitle = g_strdup_printf (_("%s, which Byline cannot read yet"),
-                                byline_export_dialog_format_title (format->name));
+                                byline_format_row_get_title (format->name));
   else
     /* Translators: the format row's subtitle when the format is chosen
      * from the file name: "From the file name: CoNLL". */
     subtitle = g_strdup_printf (_("From the file name: %s"),
-                                byline_export_dialog_format_title (format->name));
+                                byline_format_row_get_title (format->name));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), subtitle);
 }
 
@@ -737,7 +737,11 @@ on_chooser_response_cb (GtkNativeDialog    *chooser,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   close_chooser (self);
   if (file != NULL)
-    byline_import_dialog_set_file (self, file);
+    {
+      byline_import_dialog_set_file (self, file);
+      /* Choose…, pick a file, Enter: imports. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
+    }
 }
 
 static void
@@ -772,7 +776,7 @@ on_choose_button_clicked_cb (BylineImportDialog *self)
       if (!byline_format_can_read (formats[i]))
         continue;
       filter = gtk_file_filter_new ();
-      gtk_file_filter_set_name (filter, byline_export_dialog_format_title (formats[i]->name));
+      gtk_file_filter_set_name (filter, byline_format_row_get_title (formats[i]->name));
       for (guint j = 0; formats[i]->extensions[j] != NULL; j++)
         {
           gtk_file_filter_add_suffix (filter, formats[i]->extensions[j] + 1);
@@ -951,7 +955,7 @@ build_formats (BylineImportDialog *self)
       if (byline_format_can_read (formats[i]))
         gtk_string_list_append (names, formats[i]->name);
     }
-  byline_export_dialog_setup_format_row (self->format_row, names);
+  byline_format_row_setup (self->format_row, names);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_format_subtitle), self);
 }
 

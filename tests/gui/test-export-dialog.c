@@ -19,6 +19,7 @@
 
 #include "byline-application.h"
 #include "byline-export-dialog.h"
+#include "byline-format-row.h"
 #include "byline-format.h"
 #include "byline-import-dialog.h"
 #include "byline-native.h"
@@ -292,7 +293,7 @@ static void
 select_format (GtkWidget  *dialog,
                const char *name)
 {
-  g_assert_true (byline_export_dialog_select_format (child (dialog, "format_row"), name));
+  g_assert_true (byline_format_row_select (child (dialog, "format_row"), name));
   flush_main_context ();
 }
 
@@ -454,11 +455,11 @@ test_export_document (Fixture       *fixture,
       g_assert_nonnull (format);
       g_assert_true (byline_format_can_write (format));
     }
-  g_assert_false (byline_export_dialog_select_format (child (dialog, "format_row"), "html"));
+  g_assert_false (byline_format_row_select (child (dialog, "format_row"), "html"));
 
   /* The default: Byline JSON Lines, every status, beside the article
    * under its name. */
-  g_assert_cmpstr (byline_export_dialog_get_format_name (child (dialog, "format_row")), ==, "jsonl");
+  g_assert_cmpstr (byline_format_row_get_name (child (dialog, "format_row")), ==, "jsonl");
   g_assert_true (check_active (dialog, "suggested_check"));
   destination = byline_export_dialog_dup_destination (BYLINE_EXPORT_DIALOG (dialog));
   output = g_build_filename (fixture->dir, "blinken.byline.jsonl", NULL);
@@ -976,7 +977,7 @@ test_import_suggestions (Fixture       *fixture,
   dialog = open_import (window);
   gtk_switch_set_active (child (dialog, "suggestions_switch"), TRUE);
   /* Chosen from the file name. */
-  g_assert_cmpstr (byline_export_dialog_get_format_name (child (dialog, "format_row")), ==, "auto");
+  g_assert_cmpstr (byline_format_row_get_name (child (dialog, "format_row")), ==, "auto");
   run_import (dialog, corpus);
 
   g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 3);
