@@ -152,12 +152,12 @@ peek (Scan *s)
   return s->p < s->end ? *s->p : 0;
 }
 
-/* Advances over the bytes of a string that need no decoding: printable
- * ASCII and whole valid UTF-8 characters. Stops at '"', '\\', a control
- * byte, bad UTF-8 or the end, where the caller looks. */
 #define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
 #define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
 
+/* Advances over the bytes of a string that need no decoding: printable
+ * ASCII and whole valid UTF-8 characters. Stops at '"', '\\', a control
+ * byte, bad UTF-8 or the end, where the caller looks. */
 static inline void
 skip_plain (Scan *s)
 {
