@@ -1016,7 +1016,8 @@ byline_export_dialog_new (BylineWindow *window)
                        "transient-for", window,
                        NULL);
   self->window = g_object_ref (window);
-  self->schema = g_object_ref (window->schema != NULL ? window->schema : byline_schema_get_default ());
+  /* byline_schema_get_default () gives a reference of its own. */
+  self->schema = window->schema != NULL ? g_object_ref (window->schema) : byline_schema_get_default ();
 
   add_layer_rows (self);
   build_scope (self);

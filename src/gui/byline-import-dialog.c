@@ -334,9 +334,31 @@ on_warnings_toast_clicked_cb (AdwToast *toast,
   const char *heading = g_object_get_data (G_OBJECT (toast), "byline-heading");
   GtkWindow *window = GTK_WINDOW (user_data);
   GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *label;
 
-  dialog = adw_message_dialog_new (window, heading, NULL);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), text);
+  dialog = adw_message_dialog_new (window, heading,
+                                   _("Byline kept everything the file holds, but these parts look doubtful."));
+
+  /* A hundred warnings scroll, and can be copied. */
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Wrapped at a width the dialog has, so that its height is right. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 56);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 56);
+  gtk_widget_add_css_class (label, "caption");
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -344,20 +366,15 @@ on_warnings_toast_clicked_cb (AdwToast *toast,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* "3 warnings" with a button that lists them. */
-static void
-add_warnings_toast (BylineWindow   *window,
-                    const char     *name,
-                    BylineProblems *warnings)
+/* The reader's warnings, one a line, for the dialog that lists them. */
+static char *
+dup_warnings_text (BylineProblems *warnings)
 {
   guint n = byline_problems_get_n (warnings);
   GString *text;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (n == 0)
-    return;
-
+    return NULL;
   text = g_string_new (NULL);
   for (guint i = 0; i < n && i < MAX_WARNINGS_SHOWN; i++)
     {
@@ -372,16 +389,48 @@ add_warnings_toast (BylineWindow   *window,
                                                  n - MAX_WARNINGS_SHOWN),
                               n - MAX_WARNINGS_SHOWN);
     }
+  return g_string_free (text, FALSE);
+}
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n), n);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Show"));
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "byline-warnings", g_string_free (text, FALSE), g_free);
-  g_object_set_data_full (G_OBJECT (toast), "byline-heading",
-                          g_strdup_printf (_("Warnings from “%s”"), name), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_warnings_toast_clicked_cb),
-                           window, 0);
+/* What came of an import, in one toast: "Imported 24 annotations — 3
+ * warnings", with a button that lists the warnings. */
+static void
+add_result_toast (BylineWindow *window,
+                  const char   *message,
+                  const char   *name,
+                  const char   *warnings,
+                  guint         n_warnings)
+{
+  g_autofree char *counted = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (message == NULL && n_warnings == 0)
+    return;
+
+  if (n_warnings > 0)
+    counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
+                               n_warnings);
+  if (message != NULL && counted != NULL)
+    /* Translators: what an import did, then how many warnings it gave. */
+    title = g_strdup_printf (_("%s — %s"), message, counted);
+  else
+    title = g_strdup (message != NULL ? message : counted);
+
+  /* A toast's title is Pango markup; a file name may hold a '&'. */
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  if (n_warnings > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Show Warnings"));
+      adw_toast_set_timeout (toast, 10);
+      g_object_set_data_full (G_OBJECT (toast), "byline-warnings", g_strdup (warnings), g_free);
+      g_object_set_data_full (G_OBJECT (toast), "byline-heading",
+                              g_strdup_printf (_("Warnings from “%s”"), name), g_free);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_warnings_toast_clicked_cb),
+                               window, 0);
+    }
   adw_toast_overlay_add_toast (window->toast_overlay, toast);
 }
 
@@ -391,7 +440,11 @@ typedef struct
 {
   BylineWindow   *window;
   BylineDocument *document;
-  char           *message;    /* a toast once it is shown, or NULL */
+  /* The toast once it is shown */
+  char           *message;
+  char           *name;
+  char           *warnings;
+  guint           n_warnings;
 } PendingOpen;
 
 static void
@@ -400,6 +453,8 @@ pending_open_free (PendingOpen *pending)
   g_clear_object (&pending->window);
   g_clear_object (&pending->document);
   g_free (pending->message);
+  g_free (pending->name);
+  g_free (pending->warnings);
   g_free (pending);
 }
 
@@ -409,8 +464,8 @@ pending_open_show (PendingOpen *pending)
 {
   byline_document_set_modified (pending->document, TRUE);
   byline_window_set_document (pending->window, pending->document, NULL);
-  if (pending->message != NULL)
-    add_toast (pending->window->toast_overlay, pending->message, FALSE);
+  add_result_toast (pending->window, pending->message, pending->name,
+                    pending->warnings, pending->n_warnings);
 }
 
 static void
@@ -559,22 +614,16 @@ on_confirm_response_cb (AdwMessageDialog *dialog,
   pending_open_free (pending);
 }
 
-/* Open's question, for a document that is not a file. */
+/* Open's question, for a document that is not a file. Takes @pending. */
 static void
-open_document (BylineWindow   *window,
-               BylineDocument *document,
-               char           *message)
+open_document (PendingOpen *pending)
 {
-  PendingOpen *pending = g_new0 (PendingOpen, 1);
+  BylineWindow *window = pending->window;
   BylineDocument *current = byline_window_get_document (window);
   GFile *file = byline_window_get_file (window);
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
-
-  pending->window = g_object_ref (window);
-  pending->document = g_object_ref (document);
-  pending->message = message;
 
   if (current == NULL || !byline_document_get_modified (current))
     {
@@ -841,6 +890,7 @@ on_import_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(BylineWindow) window = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *warnings = NULL;
   BylineDocument *current;
 
   if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
@@ -859,6 +909,7 @@ on_import_done_cb (GObject      *object,
 
   /* The dialog goes first: what follows may ask a question of the
    * window. */
+  warnings = dup_warnings_text (job->warnings);
   window = g_object_ref (self->window);
   gtk_window_destroy (GTK_WINDOW (self));
 
@@ -876,21 +927,25 @@ on_import_done_cb (GObject      *object,
           return;
         }
       message = dup_imported_message (n_annotations, n_relations, n_present);
-      add_toast (window->toast_overlay, message, FALSE);
+      add_result_toast (window, message, name, warnings, byline_problems_get_n (job->warnings));
     }
   else
     {
-      char *message = NULL;
+      PendingOpen *pending = g_new0 (PendingOpen, 1);
 
+      pending->window = g_object_ref (window);
+      pending->document = g_object_ref (job->first);
       if (job->n_documents > 1)
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Opened the first of %u document in “%s”",
-                                                "Opened the first of %u documents in “%s”",
-                                                job->n_documents),
-                                   job->n_documents, name);
-      open_document (window, job->first, message);
+        pending->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Opened the first of %u document in “%s”",
+                                                         "Opened the first of %u documents in “%s”",
+                                                         job->n_documents),
+                                            job->n_documents, name);
+      pending->name = g_strdup (name);
+      pending->warnings = g_steal_pointer (&warnings);
+      pending->n_warnings = byline_problems_get_n (job->warnings);
+      open_document (pending);
     }
-  add_warnings_toast (window, name, job->warnings);
 }
 
 static void
@@ -929,8 +984,8 @@ import_run_action (GtkWidget  *widget,
   job->format = format;
   job->path = g_steal_pointer (&path);
   job->as_suggestions = gtk_switch_get_active (self->suggestions_switch);
-  job->schema = g_object_ref (self->window->schema != NULL ? self->window->schema
-                                                           : byline_schema_get_default ());
+  job->schema = self->window->schema != NULL ? g_object_ref (self->window->schema)
+                                             : byline_schema_get_default ();
   job->text = current != NULL ? g_strdup (byline_document_get_text (current)) : NULL;
   job->warnings = byline_problems_new ();
 

@@ -19,6 +19,7 @@
 
 #include "byline-application.h"
 #include "byline-export-dialog.h"
+#include "byline-export-job.h"
 #include "byline-format-row.h"
 #include "byline-format.h"
 #include "byline-import-dialog.h"
@@ -408,6 +409,73 @@ count_status (BylineDocument *document,
         n++;
     }
   return n;
+}
+
+static void
+touch (const char *folder,
+       const char *name,
+       const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+basenames (GPtrArray *paths)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autofree char *name = g_path_get_basename (paths->pdata[i]);
+
+      g_string_append_printf (out, "%s%s", i > 0 ? " " : "", name);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Which files of a folder a corpus export reads: one document an
+ * article. No display needed. */
+static void
+test_corpus_listing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "mixed", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *current = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  touch (folder, "a.txt", "A.");
+  touch (folder, "a.byline.json", "{}");
+  touch (folder, "b.txt", "B.");
+  touch (folder, "c.txt", "C.");
+  touch (folder, "c.ann", "");
+  touch (folder, "d.spacy.jsonl", "");
+  touch (folder, "notes.md", "not an article");
+  touch (folder, ".hidden.txt", "hidden");
+  touch (folder, "e.txt~", "a backup");
+
+  /* The annotated file stands for its article. */
+  paths = byline_export_list_corpus (file, NULL);
+  names = basenames (paths);
+  if (byline_format_can_read (byline_format_lookup ("brat")) &&
+      byline_format_can_read (byline_format_lookup ("spacy")))
+    g_assert_cmpstr (names, ==, "a.byline.json b.txt c.ann d.spacy.jsonl");
+
+  /* The window shows a.txt: its document (with its unsaved edits) is the
+   * article, and a.byline.json is not read as a second copy. */
+  g_clear_pointer (&paths, g_ptr_array_unref);
+  g_clear_pointer (&names, g_free);
+  current = g_build_filename (folder, "a.txt", NULL);
+  paths = byline_export_list_corpus (file, current);
+  names = basenames (paths);
+  g_assert_true (g_str_has_prefix (names, "a.txt b.txt "));
+  g_assert_null (strstr (names, "a.byline.json"));
 }
 
 /* ---- Export ----------------------------------------------------------- */
@@ -1040,6 +1108,84 @@ test_import_spacy (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* The label of the toast shown now, if any. */
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 GType       type,
+                 const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
+          (text == NULL ||
+           (GTK_IS_LABEL (c) && strstr (gtk_label_get_text (GTK_LABEL (c)), text) != NULL) ||
+           (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), text) == 0)))
+        return c;
+      if ((found = find_descendant (c, type, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_import_warnings (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineDocument) other = NULL;
+  g_autoptr(BylineAnnotation) odd = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "odd.byline.json", NULL);
+  BylineWindow *window;
+  GtkWidget *dialog;
+  GtkWidget *label;
+  GtkWidget *button;
+  GtkWidget *question;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = create_window ();
+  load_file (window, fixture->text);
+
+  /* A label the schema does not know: kept, with a warning. */
+  other = byline_document_new ();
+  g_assert_true (byline_document_set_text (other, byline_document_get_text (window->document), -1, &error));
+  odd = byline_annotation_new ("entities", "SPACESHIP", 0, 7);
+  g_assert_nonnull (byline_document_add_annotation (other, odd, &error));
+  g_assert_true (byline_native_save (other, path, &error));
+  g_assert_no_error (error);
+
+  dialog = open_import (window);
+  run_import (dialog, path);
+  g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, 1);
+
+  /* One toast says both. */
+  label = find_descendant (GTK_WIDGET (window->toast_overlay), GTK_TYPE_LABEL, "Imported 1 annotation — 1 warning");
+  g_assert_nonnull (label);
+  button = find_descendant (GTK_WIDGET (window->toast_overlay), GTK_TYPE_BUTTON, "_Show Warnings");
+  g_assert_nonnull (button);
+  /* A button activated by a key shows itself pressed for a moment. */
+  gtk_widget_activate (button);
+  for (guint i = 0; i < 100 && find_toplevel (ADW_TYPE_MESSAGE_DIALOG, window) == NULL; i++)
+    {
+      flush_main_context ();
+      g_usleep (10000);
+    }
+  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, window);
+  g_assert_nonnull (question);
+  g_assert_nonnull (find_descendant (question, GTK_TYPE_LABEL, "label “SPACESHIP” is not in schema"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), "odd.byline.json"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "close");
+  gtk_window_destroy (GTK_WINDOW (question));
+
+  destroy_window (window);
+}
+
 static AdwMessageDialog *
 find_question (BylineWindow *window)
 {
@@ -1330,6 +1476,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+  ADD ("/gui/export-dialog/corpus-listing", test_corpus_listing);
   ADD ("/gui/export-dialog/document", test_export_document);
   ADD ("/gui/export-dialog/unsaved", test_export_unsaved);
   ADD ("/gui/export-dialog/corpus-split", test_export_corpus_split);
@@ -1338,6 +1485,7 @@ main (int   argc,
   ADD ("/gui/import-dialog/merge", test_import_merge);
   ADD ("/gui/import-dialog/suggestions", test_import_suggestions);
   ADD ("/gui/import-dialog/spacy", test_import_spacy);
+  ADD ("/gui/import-dialog/warnings", test_import_warnings);
   ADD ("/gui/import-dialog/opens-other", test_import_opens_other);
   ADD ("/gui/import-dialog/error", test_import_error);
   ADD ("/gui/dialogs/accessible-names", test_accessible_names);
