@@ -2036,31 +2036,58 @@ lose (Out        *o,
   byline_writer_lose (o->writer, what, label, 1);
 }
 
-/* A type, role or attribute name for a brat line: brat splits at spaces
- * and at line breaks, so those cannot be read back by brat itself; a line
- * break or TAB would break the line and becomes a space. */
+/* Where a name goes decides what it may hold. brat itself splits every
+ * name at spaces; this reader reads spaces in T, R, N and # types and in
+ * attribute names (other tools write them), but not in E types, roles or
+ * equivalence types, which it splits as brat does. */
+typedef enum
+{
+  NAME_SPACED,       /* R, N, # types, attribute names */
+  NAME_T_TYPE,       /* spaces, but no ";" (it separates fragments) */
+  NAME_WORD,         /* E types, roles, "*" types */
+  NAME_WORD_NO_COLON /* the type of an E without trigger: "TYPE:ID" is a trigger */
+} NameKind;
+
+/* A type, role or attribute name for a brat line. Line breaks, TABs and
+ * separators the line needs become "_", counted as lost; spaces kept
+ * where this reader reads them are counted too, since brat cannot. */
 static char *
 brat_name (Out        *o,
-           const char *name)
+           const char *name,
+           NameKind    kind)
 {
   GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
+  gboolean spaced = kind == NAME_SPACED || kind == NAME_T_TYPE;
+  gboolean replaced = FALSE;
+  gboolean spaces = FALSE;
 
   for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      gboolean edge = p == name || p[1] == '\0';
 
-      if (c == ' ' || c == '\t' || is_line_break (c))
+      if (c < 0x20 || c == 0x7f || is_line_break (c) ||
+          (c == ' ' && (!spaced || edge)) ||
+          (c == ';' && kind == NAME_T_TYPE) ||
+          (c == ':' && kind == NAME_WORD_NO_COLON))
         {
-          g_string_append_c (out, ' ');
-          space = TRUE;
+          g_string_append_c (out, '_');
+          replaced = TRUE;
         }
       else
-        g_string_append_unichar (out, c);
+        {
+          spaces |= c == ' ';
+          g_string_append_unichar (out, c);
+        }
     }
   if (out->len == 0)
-    g_string_append_c (out, '_');
-  if (space)
+    {
+      g_string_append_c (out, '_');
+      replaced = TRUE;
+    }
+  if (replaced)
+    lose (o, N_("names with line breaks, TABs or separators (written with _)"), name);
+  else if (spaces)
     lose (o, N_("names with spaces (brat cannot read them)"), name);
   return g_string_free (out, FALSE);
 }
@@ -2249,7 +2276,7 @@ add_t_line (Out              *o,
 {
   g_autoptr(GString) offsets = g_string_new (NULL);
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *name = brat_name (o, type);
+  g_autofree char *name = brat_name (o, type, NAME_T_TYPE);
   OutLine *line;
   guint start, end;
 
@@ -2290,7 +2317,7 @@ add_attribute (Out        *o,
           lose (o, N_("attributes that are false (brat has present or absent)"), name);
           return;
         }
-      brat = brat_name (o, name);
+      brat = brat_name (o, name, NAME_SPACED);
       add_line (o, 'A', stored, g_strdup_printf ("%s %s", brat, target));
       return;
     }
@@ -2305,7 +2332,7 @@ add_attribute (Out        *o,
           return;
         }
       flat = one_line (o, s, N_("line breaks in attribute values (replaced by spaces)"), name);
-      brat = brat_name (o, name);
+      brat = brat_name (o, name, NAME_SPACED);
       /* M lines are binary: a value needs an A line */
       add_line (o, 'A', stored != NULL && stored[0] == 'A' ? stored : NULL,
                 g_strdup_printf ("%s %s %s", brat, target, flat));
@@ -2321,7 +2348,7 @@ add_note (Out        *o,
           const char *type,
           const char *text)
 {
-  g_autofree char *name = brat_name (o, type != NULL ? type : "AnnotatorNotes");
+  g_autofree char *name = brat_name (o, type != NULL ? type : "AnnotatorNotes", NAME_SPACED);
   g_autofree char *flat = one_line (o, text, N_("line breaks in notes (replaced by spaces)"), name);
 
   add_line (o, '#', id, g_strdup_printf ("%s %s\t%s", name, target, flat));
@@ -2347,7 +2374,7 @@ add_kept_marks (Out        *o,
 
       if (norm == NULL || type == NULL || ref == NULL)
         continue;
-      name = brat_name (o, type);
+      name = brat_name (o, type, NAME_SPACED);
       if (text == NULL)
         {
           add_line (o, 'N', string_member (norm, "id"), g_strdup_printf ("%s %s %s", name, target, ref));
@@ -2607,10 +2634,10 @@ event_head (Out              *o,
             BylineAnnotation *a,
             JsonObject       *event)
 {
-  g_autofree char *name = brat_name (o, type);
-  GString *body = g_string_new (name);
   const char *folded = folded_trigger (o, a, event);
   const char *trigger = string_member (event, "trigger");
+  g_autofree char *name = brat_name (o, type, folded != NULL || trigger != NULL ? NAME_WORD : NAME_WORD_NO_COLON);
+  GString *body = g_string_new (name);
 
   if (folded != NULL)
     g_string_append_printf (body, ":%s",
@@ -2643,7 +2670,7 @@ write_event (Out              *o,
   for (guint i = 0; i < args->len; i++)
     {
       BylineRelation *r = args->pdata[i];
-      g_autofree char *role = brat_name (o, byline_relation_get_relation_type (r));
+      g_autofree char *role = brat_name (o, byline_relation_get_relation_type (r), NAME_WORD);
 
       g_hash_table_add (o->consumed, g_strdup (byline_relation_get_id (r)));
       g_string_append_printf (body, "%s%s:%s", i > 0 ? " " : "", role, out_id (o, byline_relation_get_to (r)));
@@ -2788,7 +2815,7 @@ write_equivalences (Out       *o,
           if (g_hash_table_contains (done, byline_relation_get_id (other)))
             g_hash_table_add (o->consumed, g_strdup (byline_relation_get_id (other)));
         }
-      name = brat_name (o, type);
+      name = brat_name (o, type, NAME_WORD);
       body = g_string_new (name);
       for (guint k = 0; k < members->len; k++)
         g_string_append_printf (body, " %s", out_id (o, members->pdata[k]));
@@ -2969,7 +2996,7 @@ format_ann (BylineWriter   *writer,
       const char *tail = string_member (brat, "tail");
       JsonObject *attr_ids = object_member (brat, "attr_ids");
       JsonObject *attributes = byline_relation_get_attributes (r);
-      g_autofree char *type = brat_name (&o, byline_relation_get_relation_type (r));
+      g_autofree char *type = brat_name (&o, byline_relation_get_relation_type (r), NAME_SPACED);
       g_autofree char *role1 = NULL;
       g_autofree char *role2 = NULL;
       const char *rid;
@@ -2981,8 +3008,8 @@ format_ann (BylineWriter   *writer,
           json_node_get_value_type (json_array_get_element (roles, 0)) == G_TYPE_STRING &&
           json_node_get_value_type (json_array_get_element (roles, 1)) == G_TYPE_STRING)
         {
-          role1 = brat_name (&o, json_array_get_string_element (roles, 0));
-          role2 = brat_name (&o, json_array_get_string_element (roles, 1));
+          role1 = brat_name (&o, json_array_get_string_element (roles, 0), NAME_WORD);
+          role2 = brat_name (&o, json_array_get_string_element (roles, 1), NAME_WORD);
         }
       if (tail == NULL || has_line_break (tail))
         tail = "\t";
