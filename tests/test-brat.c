@@ -865,6 +865,82 @@ test_attribution_from_byline (void)
   remove_tree (tmp);
 }
 
+/* Ids: brat ids are kept, Byline's aN and rN become TN and RN when free,
+ * the rest get the next free numbers in text order. */
+static void
+test_ids (void)
+{
+  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *ann = g_build_filename (tmp, "ids.ann", NULL);
+  g_autoptr(BylineDocument) doc = byline_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  const char *ids[] = { "T1", "a1", "a2", "x" };
+
+  g_assert_true (byline_document_set_text (doc, "aaaa bbbb cccc dddd", -1, &error));
+  byline_document_set_id (doc, "ids");
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(BylineAnnotation) a = byline_annotation_new ("entities", "PERSON", i * 5, i * 5 + 4);
+
+      byline_annotation_set_id (a, ids[i]);
+      g_assert_nonnull (byline_document_add_annotation (doc, a, &error));
+    }
+  {
+    g_autoptr(BylineRelation) r1 = byline_relation_new ("rel", "T1", "a1");
+    g_autoptr(BylineRelation) r2 = byline_relation_new ("rel", "a2", "x");
+
+    byline_relation_set_id (r1, "r1");
+    byline_relation_set_id (r2, "R1");
+    g_assert_nonnull (byline_document_add_relation (doc, r1, &error));
+    g_assert_nonnull (byline_document_add_relation (doc, r2, &error));
+  }
+  write_one (doc, tmp, NULL);
+  written = read_text_file (ann);
+  g_assert_cmpstr (written, ==,
+                   "T1\tPERSON 0 4\taaaa\n"
+                   "T3\tPERSON 5 9\tbbbb\n"
+                   "T2\tPERSON 10 14\tcccc\n"
+                   "T4\tPERSON 15 19\tdddd\n"
+                   "R1\trel Arg1:T2 Arg2:T4\t\n"
+                   "R2\trel Arg1:T1 Arg2:T3\t\n");
+  remove_tree (tmp);
+}
+
+/* A span across a line break, as other tools write it: the line break is
+ * a space in the text field (a CRLF one space or two). */
+static void
+test_line_break_in_text_field (void)
+{
+  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *txt = g_build_filename (tmp, "lb.txt", NULL);
+  g_autofree char *ann = g_build_filename (tmp, "lb.ann", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *out_ann = g_build_filename (out, "lb.ann", NULL);
+  g_autoptr(BylineDocument) doc = NULL;
+  g_autoptr(BylineDocument) back = NULL;
+  g_autofree char *written = NULL;
+
+  g_assert_true (g_file_set_contents (txt, "said\r\nSmith and\nJones", -1, NULL));
+  g_assert_true (g_file_set_contents (ann,
+                                      "T1\tX 0 11\tsaid Smith\n"
+                                      "T2\tX 0 11\tsaid  Smith\n"
+                                      "T3\tX 6 21\tSmith and Jones\n", -1, NULL));
+  doc = read_one (ann, NULL);
+  assert_fragments (byline_document_lookup_annotation (doc, "T1"), "0-11");
+  assert_fragments (byline_document_lookup_annotation (doc, "T2"), "0-11");
+  assert_fragments (byline_document_lookup_annotation (doc, "T3"), "6-21");
+  write_one (doc, out, NULL);
+  written = read_text_file (out_ann);
+  g_assert_cmpstr (written, ==,
+                   "T1\tX 0 4;6 11\tsaid Smith\n"
+                   "T2\tX 0 4;6 11\tsaid Smith\n"
+                   "T3\tX 6 15;16 21\tSmith and Jones\n");
+  back = read_one (out_ann, NULL);
+  assert_docs_equal (doc, back);
+  remove_tree (tmp);
+}
+
 /* ---- A byte order mark ---------------------------------------------------- */
 
 static void
@@ -1080,6 +1156,8 @@ main (int   argc,
   g_test_add_func ("/brat/adversarial-brat", test_adversarial_brat);
   g_test_add_func ("/brat/polnear", test_polnear);
   g_test_add_func ("/brat/attribution-from-byline", test_attribution_from_byline);
+  g_test_add_func ("/brat/ids", test_ids);
+  g_test_add_func ("/brat/line-break-in-text-field", test_line_break_in_text_field);
   g_test_add_func ("/brat/bom", test_bom);
   g_test_add_func ("/brat/bad-input", test_bad_input);
   g_test_add_func ("/brat/writer-atomic", test_writer_atomic);
