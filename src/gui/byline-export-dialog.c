@@ -63,7 +63,6 @@ struct _BylineExportDialog
   GtkCheckButton      *accepted_check;
   GtkCheckButton      *suggested_check;
   GtkCheckButton      *rejected_check;
-  AdwPreferencesGroup *split_group;
   AdwExpanderRow      *split_row;
   GtkSpinButton       *train_spin;
   GtkSpinButton       *dev_spin;
@@ -943,16 +942,15 @@ build_scope (BylineExportDialog *self)
     }
   if (self->corpus != NULL && self->corpus->len > 0)
     {
-      g_autofree char *folder_name = g_file_get_basename (self->folder);
       g_autofree char *item = NULL;
 
       /* Translators: the second choice of what to export: every article
-       * in the folder of the one shown. */
+       * in the folder of the one shown (the row's subtitle names it). */
       item = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "All %u Article in “%s”",
-                                           "All %u Articles in “%s”",
+                                           "All %u Article",
+                                           "All %u Articles",
                                            self->corpus->len),
-                              self->corpus->len, folder_name);
+                              self->corpus->len);
       gtk_string_list_append (scopes, item);
     }
   else
@@ -1163,7 +1161,6 @@ byline_export_dialog_class_init (BylineExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, accepted_check);
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, suggested_check);
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, rejected_check);
-  gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, split_group);
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, split_row);
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, train_spin);
   gtk_widget_class_bind_template_child (widget_class, BylineExportDialog, dev_spin);
