@@ -134,6 +134,7 @@ static const WordList lexicon[] = {
   { "de da del der di du la le van von bin ibn al el", W_NAME_LINK },
   { "also later earlier previously repeatedly again then reportedly publicly "
     "privately recently once separately further similarly subsequently often "
+    "long already consistently openly widely strongly flatly firmly angrily "
     "has have had would will", W_ADVERB },
   { "and or but nor so yet while when whereas where as because since although "
     "though if unless after before than which who whom whose what why how "
@@ -158,7 +159,10 @@ static const WordList lexicon[] = {
     "manager founder owner coach player author editor reporter journalist "
     "candidate voter person doctor activist critic strategist investigator "
     "inspector consultant specialist observer head deputy premier chancellor "
-    "counsel", W_HEAD },
+    "counsel forecaster meteorologist volunteer organizer organiser protester "
+    "firefighter historian scholar supporter opponent employee worker parent "
+    "student teacher farmer nurse patient victim survivor citizen politician "
+    "fisherman", W_HEAD },
   { "spokesman chairman man", W_HEAD | W_MALE },
   { "spokeswoman chairwoman woman", W_HEAD | W_FEMALE },
   { "officials spokespersons ministers analysts experts sources diplomats "
@@ -166,7 +170,12 @@ static const WordList lexicon[] = {
     "lawmakers legislators representatives governors mayors negotiators aides "
     "advisers advisors economists researchers scientists residents witnesses "
     "officers commanders members managers voters people doctors activists "
-    "critics observers investigators authorities spokesmen spokeswomen",
+    "critics observers investigators authorities spokesmen spokeswomen "
+    "forecasters meteorologists volunteers organizers organisers protesters "
+    "demonstrators firefighters rescuers scholars historians economists "
+    "supporters opponents employees workers parents students teachers "
+    "farmers doctors nurses patients victims survivors locals villagers "
+    "citizens politicians negotiators prosecutors regulators",
     W_HEAD | W_PLURAL },
   /* Institutions and documents */
   { "ministry department government administration company firm agency "
@@ -522,11 +531,20 @@ parse_core_backward (const Ctx *x,
           if (F (x, i) & W_FEMALE)
             feats |= M_FEMALE;
         }
-      if (!possessor && k > lo && !line_break_before (x, k))
+      if (!possessor && k > lo + 1 && !line_break_before (x, k) && (F (x, k - 1) & T_CLITIC))
+        {
+          /* the Weather Service’s Dan Brooks */
+          guint pstart;
+          guint32 pf;
+
+          if (parse_core_backward (x, k - 2, lo, TRUE, &pstart, &pf))
+            k = pstart;
+        }
+      else if (k > lo && !line_break_before (x, k))
         {
           if (F (x, k - 1) & W_DET)
             k--;  /* the State Department */
-          else if ((F (x, k - 1) & W_HEAD) && !(F (x, k - 1) & T_CAP))
+          else if (!possessor && (F (x, k - 1) & W_HEAD) && !(F (x, k - 1) & T_CAP))
             {
               /* a title before the name: former president Donald Trump */
               guint k2 = extend_modifiers (x, k - 1, lo, &has_det);
@@ -539,6 +557,16 @@ parse_core_backward (const Ctx *x,
       return TRUE;
     }
 
+  if (possessor && !(f & T_CAP) && is_modifier (x, end))
+    {
+      /* the county’s, the agency’s */
+      k = extend_modifiers (x, end, lo, &has_det);
+      if (!has_det || end - k > 4)
+        return FALSE;
+      *start = k;
+      *features = M_INST;
+      return TRUE;
+    }
   if ((f & W_HEAD) && !(f & T_CAP) && !possessor)
     {
       k = extend_modifiers (x, end, lo, &has_det);
@@ -687,6 +715,42 @@ skip_before_cue (const Ctx *x,
   return j > lo ? j - 1 : NONE;
 }
 
+/* The speaker before an appositive that ends at the comma before the cue
+ * at @cue: "Blinken, who arrived on Monday, said", "Lee, a spokeswoman for
+ * the ministry, said". Returns the last token of the speaker phrase, its
+ * start in @start, or NONE. */
+static guint
+speaker_before_appositive (const Ctx *x,
+                           guint      cue,
+                           guint      lo,
+                           guint     *start,
+                           guint32   *features)
+{
+  guint j = skip_before_cue (x, cue, lo);
+  guint p;
+
+  if (j == NONE || !(F (x, j) & T_COMMA) || j < lo + 3)
+    return NONE;
+  /* the appositive: words up to the comma before it */
+  for (p = j - 1; p > lo && j - p < 16; p--)
+    {
+      if (line_break_before (x, p + 1))
+        return NONE;
+      if (!(F (x, p) & (T_WORD | T_CLITIC)))
+        break;
+    }
+  if (!(F (x, p) & T_COMMA) || p + 1 >= j || p == lo)
+    return NONE;
+  /* a relative clause or a noun phrase: who arrived, a spokeswoman for */
+  if (!(F (x, p + 1) & W_DET) &&
+      !(x->tok[p + 1].end - x->tok[p + 1].start == 3 && (F (x, p + 1) & W_STOP) &&
+        g_unichar_tolower (x->chars[x->tok[p + 1].start]) == 'w'))
+    return NONE;
+  if (!parse_np_backward (x, p - 1, lo, start, features) || (*features & M_PRONOUN))
+    return NONE;
+  return p - 1;
+}
+
 /* Whether tokens [from, e) may follow a cue that ends its sentence:
  * nothing, a time or a place ("last week", "in a statement"), after the
  * object of a verb such as told ("reporters", "NBC News"). */
@@ -778,6 +842,28 @@ add_attribution (Ctx        *x,
     x->used[i] = TRUE;
   g_array_append_val (x->attributions, a);
   return x->attributions->len - 1;
+}
+
+/* A quote in quotation marks that is a title: most of its words are
+ * capitalised. */
+static gboolean
+is_title (const Ctx *x,
+          guint      first,
+          guint      last)
+{
+  guint words = 0, caps = 0;
+
+  for (guint i = first; i <= last; i++)
+    {
+      guint32 f = F (x, i);
+
+      if (!(f & T_WORD) || (!(f & T_CAP) && (f & (W_PREP | W_DET | W_NAME_LINK | W_TO | W_STOP))))
+        continue;
+      words++;
+      if (f & T_CAP)
+        caps++;
+    }
+  return words > 0 && caps * 5 >= words * 4;
 }
 
 /* }}} */
@@ -922,12 +1008,34 @@ attribute_after (const Ctx   *x,
   for (c = i + 1; c < hi; c++)
     {
       if (line_break_before (x, c) || !(F (x, c) & (T_WORD | T_CLITIC)))
-        return FALSE;
+        {
+          c = hi;
+          break;
+        }
       if (is_cue (x, c, &last))
         break;
     }
   if (c >= hi || (F (x, c) & W_ACCORDING))
-    return FALSE;
+    {
+      /* Blinken, who arrived on Monday, said */
+      for (c = i + 1; c < x->n && c < i + 30; c++)
+        {
+          if (line_break_before (x, c) || !(F (x, c) & (T_WORD | T_CLITIC | T_COMMA)))
+            return FALSE;
+          if (is_cue (x, c, &last))
+            break;
+        }
+      if (c >= x->n || c >= i + 30 || (F (x, c) & W_ACCORDING))
+        return FALSE;
+      j = speaker_before_appositive (x, c, i, &start, features);
+      if (j == NONE || start != i)
+        return FALSE;
+      *cue_first = c;
+      *cue_last = last;
+      *mention_first = i;
+      *mention_last = j;
+      return TRUE;
+    }
   j = skip_before_cue (x, c, i);
   if (j == NONE || !parse_np_backward (x, j, i, &start, features) || start != i)
     return FALSE;
@@ -984,7 +1092,11 @@ attribute_before (const Ctx   *x,
   if (c == NONE || c <= lo || (F (x, c) & W_ACCORDING))
     return FALSE;
   j = skip_before_cue (x, c, lo);
-  if (j == NONE || !parse_np_backward (x, j, lo, &start, features))
+  if (j != NONE && (F (x, j) & T_COMMA))
+    j = speaker_before_appositive (x, c, lo, &start, features);
+  else if (j != NONE && !parse_np_backward (x, j, lo, &start, features))
+    j = NONE;
+  if (j == NONE)
     return FALSE;
   /* the phrase begins a clause */
   if (start > lo && !(F (x, start - 1) & (T_COMMA | T_COLON | T_DASH | T_QMARK | W_STOP | W_THAT)))
@@ -1016,28 +1128,6 @@ attribute_direct (Ctx *x)
       quote->attribution = add_attribution (x, quote->open, quote->close, "direct", confidence,
                                             m, cf, cl, 0.9);
     }
-}
-
-/* A quote in quotation marks that is a title: most of its words are
- * capitalised. */
-static gboolean
-is_title (const Ctx *x,
-          guint      first,
-          guint      last)
-{
-  guint words = 0, caps = 0;
-
-  for (guint i = first; i <= last; i++)
-    {
-      guint32 f = F (x, i);
-
-      if (!(f & T_WORD) || (!(f & T_CAP) && (f & (W_PREP | W_DET | W_NAME_LINK | W_TO | W_STOP))))
-        continue;
-      words++;
-      if (f & T_CAP)
-        caps++;
-    }
-  return words > 0 && caps * 5 >= words * 4;
 }
 
 /* Quotes without a cue of their own: the same speaker's as the attributed
@@ -1123,13 +1213,21 @@ check_clause (const Ctx *x,
       const Quote *quote;
 
       if (q == NONE)
-        continue;
+        {
+          /* a mark that pairs with none: unsure where the quote is */
+          if (F (x, i) & T_QMARK)
+            return FALSE;
+          continue;
+        }
       quote = &g_array_index (x->quotes, Quote, q);
       if (quote->attribution != NONE || quote->open < first || quote->close > last)
         return FALSE;
       if (quote->open == first && quote->close == last)
         *whole = q;
-      *mixed = TRUE;
+      /* the speaker's own words, not a scare quote */
+      if (count_words (x, quote->open, quote->close) >= 4 &&
+          !is_title (x, quote->open, quote->close))
+        *mixed = TRUE;
       i = quote->close;
     }
   return TRUE;
@@ -1161,7 +1259,7 @@ add_indirect (Ctx     *x,
                                             cue_first, cue_last, 0.85);
       return TRUE;
     }
-  for (guint i = first; mixed && i <= last; i++)
+  for (guint i = first; i <= last; i++)
     {
       if (x->in_quote[i] != NONE)
         {
@@ -1200,6 +1298,29 @@ indirect_according_first (Ctx   *x,
   return add_indirect (x, comma + 1, e - 1, 0.65, a + 2, np_end, features, a, a + 1);
 }
 
+static gboolean
+is_conjunction (const Ctx *x,
+                guint      i)
+{
+  const BylineToken *t = &x->tok[i];
+  gunichar ch = g_unichar_tolower (x->chars[t->start]);
+  guint len = t->end - t->start;
+
+  /* and, but: the stop words of three letters that start so */
+  return (F (x, i) & W_STOP) && len == 3 && (ch == 'a' || ch == 'b') &&
+         g_unichar_tolower (x->chars[t->start + 1]) == (ch == 'a' ? 'n' : 'u');
+}
+
+static gboolean
+is_currency (const Ctx *x,
+             guint      i)
+{
+  gunichar ch = i < x->n ? x->chars[x->tok[i].start] : 0;
+
+  return i < x->n && x->tok[i].kind == BYLINE_TOKEN_SYMBOL &&
+         g_unichar_type (ch) == G_UNICODE_CURRENCY_SYMBOL;
+}
+
 /* X said (in a statement) that CLAUSE. / X said CLAUSE. */
 static gboolean
 indirect_cue_first (Ctx   *x,
@@ -1214,7 +1335,13 @@ indirect_cue_first (Ctx   *x,
       if (!is_cue (x, c, &last) || x->used[c] || (F (x, c) & W_ACCORDING))
         continue;
       j = skip_before_cue (x, c, a);
-      if (j == NONE || x->in_quote[j] != NONE || !parse_np_backward (x, j, a, &start, &features))
+      if (j == NONE || x->in_quote[j] != NONE)
+        continue;
+      if (F (x, j) & T_COMMA)
+        j = speaker_before_appositive (x, c, a, &start, &features);
+      else if (!parse_np_backward (x, j, a, &start, &features))
+        j = NONE;
+      if (j == NONE)
         continue;
       if (start > a && !(F (x, start - 1) & (T_COMMA | T_DASH | W_STOP | W_THAT)))
         continue;
@@ -1229,16 +1356,33 @@ indirect_cue_first (Ctx   *x,
             break;
         }
       if (t < e && (F (x, t) & W_THAT) && !line_break_before (x, t))
-        return add_indirect (x, t + 1, e - 1, 0.7, start, j, features, c, last);
+        {
+          guint end = e - 1;
 
-      /* X said CLAUSE, when X starts the sentence */
+          /* that CLAUSE, according to a transcript. */
+          for (guint k = t + 1; k + 2 < e; k++)
+            {
+              if ((F (x, k) & T_COMMA) && (F (x, k + 1) & W_ACCORDING) && (F (x, k + 2) & W_TO))
+                {
+                  end = k - 1;
+                  break;
+                }
+            }
+          return add_indirect (x, t + 1, end, 0.7, start, j, features, c, last);
+        }
+
+      /* X said CLAUSE, when X starts the sentence or a clause after a
+       * comma ("…, and forecasters said the worst was yet to come") */
       next = last + 1;
       nf = F (x, next);
-      if ((F (x, c) & W_SAY) && (start == a || (F (x, start - 1) & T_COMMA)) &&
+      if ((F (x, c) & W_SAY) &&
+          (start == a || (F (x, start - 1) & T_COMMA) ||
+           (start > a + 1 && (F (x, start - 2) & T_COMMA) && is_conjunction (x, start - 1))) &&
           next < e && !line_break_before (x, next) &&
-          ((nf & (W_PRONOUN | W_CLAUSE | W_DET)) || is_name_word (x, next)) &&
-          !(nf & (W_NOT_NAME | W_PREP)) && count_words (x, next, e - 1) >= 4)
-        return add_indirect (x, next, e - 1, 0.55, start, j, features, c, last);
+          ((nf & T_WORD) || is_currency (x, next)) &&
+          !(nf & (W_NOT_NAME | W_PREP | W_TRAIL | W_ADVERB | W_STOP | W_CUE | W_SAY | W_TO)) &&
+          count_words (x, next, e - 1) >= 4)
+        return add_indirect (x, next, e - 1, 0.5, start, j, features, c, last);
     }
   return FALSE;
 }
@@ -1272,20 +1416,20 @@ indirect_cue_last (Ctx   *x,
   if (c == NONE || x->used[c] || line_break_before (x, c))
     return FALSE;
 
-  if (F (x, c - 1) & T_COMMA)
-    {
-      /* said the official; according to the State Department */
-      if (!parse_np_forward (x, last + 1, e, &np_end, &features) ||
-          !is_trailer (x, np_end + 1, e, FALSE))
-        return FALSE;
-      return add_indirect (x, a, c - 2, (F (x, c) & W_ACCORDING) ? 0.65 : 0.75,
-                           last + 1, np_end, features, c, last);
-    }
+  /* said the official; according to the State Department */
+  if ((F (x, c - 1) & T_COMMA) &&
+      parse_np_forward (x, last + 1, e, &np_end, &features) &&
+      is_trailer (x, np_end + 1, e, FALSE))
+    return add_indirect (x, a, c - 2, (F (x, c) & W_ACCORDING) ? 0.65 : 0.75,
+                         last + 1, np_end, features, c, last);
   if ((F (x, c) & W_ACCORDING) || !is_trailer (x, last + 1, e, (F (x, c) & W_TELL) != 0))
     return FALSE;
   j = skip_before_cue (x, c, a);
-  if (j == NONE || !parse_np_backward (x, j, a + 1, &start, &features) ||
-      !(F (x, start - 1) & T_COMMA))
+  if (j != NONE && (F (x, j) & T_COMMA))
+    j = speaker_before_appositive (x, c, a + 1, &start, &features);
+  else if (j != NONE && !parse_np_backward (x, j, a + 1, &start, &features))
+    j = NONE;
+  if (j == NONE || !(F (x, start - 1) & T_COMMA))
     return FALSE;
   return add_indirect (x, a, start - 2, 0.75, start, j, features, c, last);
 }
@@ -1367,6 +1511,7 @@ typedef struct
   guint        para;
   guint        mention;  /* or NONE */
   const char  *entity;   /* a subject PERSON when mention is NONE */
+  guint32      blocker;  /* or the features of a subject no annotation stands for */
 } Candidate;
 
 static int
@@ -1426,7 +1571,7 @@ resolve (Ctx *x)
   for (guint i = 0; i < x->mentions->len; i++)
     {
       Mention *m = &g_array_index (x->mentions, Mention, i);
-      Candidate c = { x->tok[m->first].start, x->para[m->first], i, NULL };
+      Candidate c = { x->tok[m->first].start, x->para[m->first], i, NULL, 0 };
       const Entity *e;
 
       if (m->features & M_PRONOUN)
@@ -1449,6 +1594,30 @@ resolve (Ctx *x)
         }
       g_array_append_val (candidates, c);
     }
+  /* A subject such as "The mayor" that no speaker annotation stands for:
+   * a pronoun after it is left unresolved rather than given to an
+   * earlier speaker. */
+  for (guint i = 0; i < x->n; i++)
+    {
+      guint a = i, end;
+      guint32 features;
+
+      if (x->sentence[i] != i)
+        continue;
+      while (a < x->n && x->sentence[a] == i && !(F (x, a) & (T_WORD | T_QMARK)))
+        a++;
+      if (a >= x->n || x->sentence[a] != i || x->in_quote[a] != NONE ||
+          g_hash_table_contains (x->mention_at, GUINT_TO_POINTER (a + 1)) ||
+          !(F (x, a) & (W_DET | W_HEAD)) ||
+          !parse_np_forward (x, a, x->n, &end, &features) ||
+          !(features & M_NOUN) || !(F (x, end + 1) & T_WORD))
+        continue;
+      {
+        Candidate c = { x->tok[a].start, x->para[a], NONE, NULL, features };
+
+        g_array_append_val (candidates, c);
+      }
+    }
   for (guint i = 0; i < x->entities->len; i++)
     {
       const Entity *e = &g_array_index (x->entities, Entity, i);
@@ -1456,7 +1625,7 @@ resolve (Ctx *x)
 
       if (e->person && t < x->n && is_subject (x, e))
         {
-          Candidate c = { e->start, x->para[t], NONE, e->id };
+          Candidate c = { e->start, x->para[t], NONE, e->id, 0 };
 
           g_array_append_val (candidates, c);
         }
@@ -1469,6 +1638,7 @@ resolve (Ctx *x)
       const Candidate *pc = &g_array_index (pronouns, Candidate, p);
       Mention *pm = &g_array_index (x->mentions, Mention, pc->mention);
       const char *target = NULL;
+      gboolean blocked = FALSE;
       guint32 root = 0;
       guint lo = 0, hi = candidates->len;
 
@@ -1491,6 +1661,15 @@ resolve (Ctx *x)
 
           if (c->para + 6 < pc->para)
             break;
+          if (c->blocker != 0)
+            {
+              if (compatible (pm->features, c->blocker))
+                {
+                  blocked = TRUE;
+                  break;
+                }
+              continue;
+            }
           if (c->mention == NONE)
             {
               t = c->entity;
@@ -1517,7 +1696,8 @@ resolve (Ctx *x)
             }
         }
       /* else the nearest PERSON of this paragraph or the one before */
-      for (guint k = x->entities->len; target == NULL && k > 0 && (pm->features & (M_HE | M_SHE)); k--)
+      for (guint k = x->entities->len; target == NULL && !blocked && k > 0 &&
+           (pm->features & (M_HE | M_SHE)); k--)
         {
           const Entity *e = &g_array_index (x->entities, Entity, k - 1);
           guint t;
