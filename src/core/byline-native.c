@@ -1092,15 +1092,76 @@ byline_native_append (BylineDocument *document,
                       gboolean        one_line,
                       GString        *out)
 {
-  g_autoptr(GPtrArray) annotations = NULL;
-  g_autoptr(GPtrArray) relations = NULL;
-  const char *nl = one_line ? " " : "\n  ";
-  const char *item_nl = one_line ? "" : "\n    ";
-  JsonObject *extra;
+  g_autoptr(BylineNativeWriter) writer = NULL;
 
   g_return_if_fail (BYLINE_IS_DOCUMENT (document));
 
-  g_string_append (out, one_line ? "{" : "{\n  ");
+  writer = byline_native_writer_new (document, one_line);
+  while (!byline_native_writer_step (writer, out, G_MAXUINT))
+    ;
+}
+
+/* ---- Writing in steps --------------------------------------------------- */
+
+typedef enum
+{
+  STEP_HEAD,
+  STEP_ANNOTATIONS,
+  STEP_RELATIONS,
+  STEP_DONE,
+} WriterStep;
+
+struct _BylineNativeWriter
+{
+  BylineDocument *document;
+  gboolean        one_line;
+  WriterStep      step;
+  GPtrArray      *annotations;   /* sorted, referenced */
+  GPtrArray      *relations;     /* sorted, referenced */
+  guint           next;
+};
+
+/**
+ * byline_native_writer_new:
+ *
+ * Writes @document in steps of a few annotations, for a caller that must
+ * not stop for the whole document at once (the window's recovery copy,
+ * written between frames). The caller makes sure the document does not
+ * change between the steps: it starts again when it does.
+ *
+ * Returns: (transfer full): the writer
+ */
+BylineNativeWriter *
+byline_native_writer_new (BylineDocument *document,
+                          gboolean        one_line)
+{
+  BylineNativeWriter *self = g_new0 (BylineNativeWriter, 1);
+
+  self->document = g_object_ref (document);
+  self->one_line = one_line;
+  self->step = STEP_HEAD;
+  return self;
+}
+
+void
+byline_native_writer_free (BylineNativeWriter *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->relations, g_ptr_array_unref);
+  g_object_unref (self->document);
+  g_free (self);
+}
+
+static void
+writer_head (BylineNativeWriter *self,
+             GString            *out)
+{
+  BylineDocument *document = self->document;
+  const char *nl = self->one_line ? " " : "\n  ";
+
+  g_string_append (out, self->one_line ? "{" : "{\n  ");
   g_string_append_printf (out, "\"format\": \"byline\",%s\"version\": %d,", nl, BYLINE_NATIVE_VERSION);
   if (byline_document_get_id (document) != NULL)
     {
@@ -1132,37 +1193,44 @@ byline_native_append (BylineDocument *document,
   g_string_append (out, nl);
   key (out, "annotations");
   g_string_append_c (out, '[');
-  annotations = byline_document_get_sorted_annotations (document);
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append (out, item_nl);
-      append_annotation (document, annotations->pdata[i], out);
-    }
-  if (annotations->len > 0)
-    g_string_append (out, one_line ? "" : "\n  ");
-  g_string_append (out, "],");
+  self->annotations = byline_document_get_sorted_annotations (document);
+  g_ptr_array_set_free_func (self->annotations, NULL);
+  for (guint i = 0; i < self->annotations->len; i++)
+    g_object_ref (self->annotations->pdata[i]);
+  g_ptr_array_set_free_func (self->annotations, g_object_unref);
+}
 
+static void
+writer_relations_start (BylineNativeWriter *self,
+                        GString            *out)
+{
+  const char *nl = self->one_line ? " " : "\n  ";
+  guint n = byline_document_get_n_relations (self->document);
+
+  if (self->annotations->len > 0)
+    g_string_append (out, self->one_line ? "" : "\n  ");
+  g_string_append (out, "],");
   g_string_append (out, nl);
   key (out, "relations");
   g_string_append_c (out, '[');
-  relations = g_ptr_array_new ();
-  for (guint i = 0; i < byline_document_get_n_relations (document); i++)
-    g_ptr_array_add (relations, byline_document_get_relation (document, i));
-  g_ptr_array_sort (relations, compare_relations);
-  for (guint i = 0; i < relations->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append (out, item_nl);
-      append_relation (relations->pdata[i], out);
-    }
-  if (relations->len > 0)
-    g_string_append (out, one_line ? "" : "\n  ");
+  self->relations = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->relations, g_object_ref (byline_document_get_relation (self->document, i)));
+  g_ptr_array_sort (self->relations, compare_relations);
+}
+
+static void
+writer_tail (BylineNativeWriter *self,
+             GString            *out)
+{
+  const char *nl = self->one_line ? " " : "\n  ";
+  JsonObject *extra;
+
+  if (self->relations->len > 0)
+    g_string_append (out, self->one_line ? "" : "\n  ");
   g_string_append_c (out, ']');
 
-  extra = byline_document_get_extra (document);
+  extra = byline_document_get_extra (self->document);
   if (extra != NULL && json_object_get_size (extra) > 0)
     {
       gsize mark;
@@ -1175,7 +1243,70 @@ byline_native_append (BylineDocument *document,
       g_string_erase (out, mark, 2);
       g_string_insert (out, mark, nl);
     }
-  g_string_append (out, one_line ? "}" : "\n}");
+  g_string_append (out, self->one_line ? "}" : "\n}");
+}
+
+/**
+ * byline_native_writer_step:
+ * @budget: how many annotations and relations to write in this step, at
+ *   most
+ *
+ * Returns: %TRUE when the document is written whole
+ */
+gboolean
+byline_native_writer_step (BylineNativeWriter *self,
+                           GString            *out,
+                           guint               budget)
+{
+  const char *item_nl = self->one_line ? "" : "\n    ";
+
+  while (budget > 0 && self->step != STEP_DONE)
+    {
+      switch (self->step)
+        {
+        case STEP_HEAD:
+          writer_head (self, out);
+          self->step = STEP_ANNOTATIONS;
+          self->next = 0;
+          break;
+
+        case STEP_ANNOTATIONS:
+          for (; budget > 0 && self->next < self->annotations->len; self->next++, budget--)
+            {
+              if (self->next > 0)
+                g_string_append_c (out, ',');
+              g_string_append (out, item_nl);
+              append_annotation (self->document, self->annotations->pdata[self->next], out);
+            }
+          if (self->next == self->annotations->len)
+            {
+              writer_relations_start (self, out);
+              self->step = STEP_RELATIONS;
+              self->next = 0;
+            }
+          break;
+
+        case STEP_RELATIONS:
+          for (; budget > 0 && self->next < self->relations->len; self->next++, budget--)
+            {
+              if (self->next > 0)
+                g_string_append_c (out, ',');
+              g_string_append (out, item_nl);
+              append_relation (self->relations->pdata[self->next], out);
+            }
+          if (self->next == self->relations->len)
+            {
+              writer_tail (self, out);
+              self->step = STEP_DONE;
+            }
+          break;
+
+        case STEP_DONE:
+        default:
+          break;
+        }
+    }
+  return self->step == STEP_DONE;
 }
 
 /**

@@ -34,6 +34,17 @@ gboolean        byline_native_is_document (JsonObject      *object);
 void            byline_native_append      (BylineDocument  *document,
                                            gboolean         one_line,
                                            GString         *out);
+typedef struct _BylineNativeWriter BylineNativeWriter;
+
+BylineNativeWriter *byline_native_writer_new  (BylineDocument     *document,
+                                               gboolean            one_line);
+gboolean            byline_native_writer_step (BylineNativeWriter *self,
+                                               GString            *out,
+                                               guint               budget);
+void                byline_native_writer_free (BylineNativeWriter *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineNativeWriter, byline_native_writer_free)
+
 char           *byline_native_to_string   (BylineDocument  *document,
                                            gsize           *len);
 gboolean        byline_native_save        (BylineDocument  *document,

@@ -103,6 +103,10 @@ gboolean          byline_window_save_to_file        (BylineWindow   *self,
 char             *byline_window_dup_recovery_path   (BylineWindow   *self);
 gboolean          byline_window_write_recovery      (BylineWindow   *self,
                                                      GError        **error);
+void              byline_window_start_recovery      (BylineWindow   *self);
+gboolean          byline_window_get_recovery_progress (BylineWindow *self,
+                                                     gint64         *longest_step,
+                                                     gint64         *main_thread);
 gboolean          byline_window_restore_recovery    (BylineWindow   *self,
                                                      GError        **error);
 void              byline_window_discard_recovery    (BylineWindow   *self);

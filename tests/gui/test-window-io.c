@@ -188,6 +188,15 @@ add_person (BylineDocument *document,
   g_assert_no_error (error);
 }
 
+/* Until the recovery copy being made is on disk. */
+static void
+wait_for_recovery (BylineWindow *window)
+{
+  while (byline_window_get_recovery_progress (window, NULL, NULL))
+    g_main_context_iteration (NULL, TRUE);
+  flush_main_context ();
+}
+
 static gboolean
 title_is_marked (BylineWindow *window)
 {
@@ -457,6 +466,7 @@ test_io_recovery (Fixture       *fixture,
   /* A change: a copy a second later, from the main loop. */
   add_person (document, 0, 7);
   wait_for_file (copy);
+  wait_for_recovery (window);
   g_file_get_contents (copy, &contents, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "\"PERSON\""));
@@ -528,6 +538,54 @@ test_io_recovery (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (info, G_FILE_TEST_EXISTS));
+
+  destroy_window (window);
+}
+
+/* The copy is made between frames: an edit while it is being made makes
+ * it stale, and the copy written is the one with the edit. */
+static void
+test_io_recovery_stale (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  BylineWindow *window;
+  BylineDocument *document;
+  gint64 longest = -1;
+  guint n = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_uint (settings, "autosave-interval", 1);
+  copy = recovery_path_for (fixture->article, ".byline.json");
+
+  window = create_window ();
+  load_file (window, fixture->article);
+  document = byline_window_get_document (window);
+
+  add_person (document, 0, 7);
+  byline_window_start_recovery (window);
+  g_assert_true (byline_window_get_recovery_progress (window, NULL, NULL));
+  /* Before its first step runs: this copy would miss the next edit. */
+  add_person (document, 8, 12);
+  wait_for_file (copy);
+  wait_for_recovery (window);
+
+  g_file_get_contents (copy, &contents, NULL, &error);
+  g_assert_no_error (error);
+  for (const char *p = contents; (p = strstr (p, "\"PERSON\"")) != NULL; p++)
+    n++;
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_true (byline_window_get_recovery_progress (window, &longest, NULL) == FALSE);
+  g_assert_cmpint (longest, >=, 0);
 
   destroy_window (window);
 }
@@ -934,6 +992,7 @@ main (int   argc,
   ADD ("/gui/window-io/save", test_io_save);
   ADD ("/gui/window-io/save-error", test_io_save_error);
   ADD ("/gui/window-io/recovery", test_io_recovery);
+  ADD ("/gui/window-io/recovery-stale", test_io_recovery_stale);
   ADD ("/gui/window-io/recovery-discard", test_io_recovery_discard);
   ADD ("/gui/window-io/close", test_io_close);
   ADD ("/gui/window-io/close-save", test_io_close_save);
