@@ -22,6 +22,7 @@
 #include "byline-json-writer.h"
 #include "byline-native.h"
 #include "byline-native-scan.h"
+#include "byline-relation.h"
 
 struct _BylineWriter
 {
@@ -382,6 +383,20 @@ write_jsonl (BylineWriter    *writer,
   return ok;
 }
 
+/* Plain text and article records hold the article alone: its
+ * annotations and relations are counted as not held. */
+static void
+lose_annotations (BylineWriter   *writer,
+                  BylineDocument *doc)
+{
+  for (guint i = 0; i < byline_document_get_n_annotations (doc); i++)
+    byline_writer_lose (writer, N_("annotations"),
+                        byline_annotation_get_label (byline_document_get_annotation (doc, i)), 1);
+  for (guint i = 0; i < byline_document_get_n_relations (doc); i++)
+    byline_writer_lose (writer, N_("relations"),
+                        byline_relation_get_relation_type (byline_document_get_relation (doc, i)), 1);
+}
+
 static gboolean
 write_text (BylineWriter    *writer,
             BylineDocument  *doc,
@@ -389,6 +404,7 @@ write_text (BylineWriter    *writer,
 {
   if (!refuse_second (writer, error))
     return FALSE;
+  lose_annotations (writer, doc);
   return byline_writer_write_bytes (writer, byline_document_get_text (doc),
                                    byline_document_get_text_bytes (doc), error);
 }
@@ -411,6 +427,7 @@ write_record (BylineWriter    *writer,
 
   if (!refuse_second (writer, error))
     return FALSE;
+  lose_annotations (writer, doc);
   json_object_iter_init (&iter, byline_document_get_meta (doc));
   while (json_object_iter_next (&iter, &key, &value))
     json_object_set_member (obj, key, json_node_copy (value));
@@ -473,7 +490,7 @@ static const BylineFormat format_html =
   { "html", N_("Saved news web page (.html)"), html_ext, FALSE, FALSE, read_html, NULL };
 static const BylineFormat format_json =
   { "json", N_("JSON article record: trafilatura, newspaper3k, news-please (.json)"),
-    json_ext, TRUE, FALSE, read_json, open_record };
+    json_ext, FALSE, FALSE, read_json, open_record };
 
 /* In the order --list-formats and the dialogs show them. */
 static const BylineFormat * const formats[] = {

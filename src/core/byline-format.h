@@ -66,7 +66,8 @@ struct _BylineFormatOptions
  * @name: the name used on the command line ("byline", "text"…)
  * @description: a translatable one-line description
  * @extensions: (array zero-terminated=1): file name endings, longest first
- * @multi_document: whether one file holds many documents (JSONL)
+ * @multi_document: whether the writer puts many documents in one file
+ *   (JSONL); a format that holds one writes a directory of files for many
  * @directory: whether the format is a directory of files (brat: ID.txt and
  *   ID.ann for each document); its reader takes a directory or one file of
  *   it, its writer a directory

@@ -1670,6 +1670,7 @@ byline_window_io_update_actions (BylineWindow *self)
   has_document = self->document != NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
 }
 
 /* Called by byline_window_set_document () whenever another document is
