@@ -20,7 +20,7 @@ static const char example[] =
   "  \"attributes\": {\"done\": false, \"topic\": \"sport\"},\n"
   "  \"annotations\": [\n"
   "    {\"id\": \"a1\", \"layer\": \"speakers\", \"label\": \"QUOTE\", \"start\": 0, \"end\": 14, \"text\": \"\\\"We will win,\\\"\", \"status\": \"manual\", \"origin\": \"alice\", \"attributes\": {\"quote_type\": \"direct\"}},\n"
-  "    {\"id\": \"a3\", \"layer\": \"speakers\", \"label\": \"CUE\", \"start\": 15, \"end\": 19, \"text\": \"said\", \"status\": \"accepted\", \"origin\": \"rules:quotes\", \"confidence\": 0.1, \"note\": \"line\\nbreak\\ttab\", \"created\": \"2024-04-23T10:00:00Z\", \"modified\": \"2024-04-24T10:00:00Z\"},\n"
+  "    {\"id\": \"a3\", \"layer\": \"speakers\", \"label\": \"CUE\", \"start\": 15, \"end\": 19, \"text\": \"said\", \"status\": \"accepted\", \"origin\": \"rules:quotes\", \"confidence\": 0.1, \"reviewer\": \"bob\", \"note\": \"line\\nbreak\\ttab\", \"created\": \"2024-04-23T10:00:00Z\", \"modified\": \"2024-04-24T10:00:00Z\"},\n"
   "    {\"id\": \"a2\", \"layer\": \"speakers\", \"label\": \"SPEAKER\", \"start\": 20, \"end\": 25, \"text\": \"Smith\", \"status\": \"suggested\", \"origin\": \"rules:quotes\", \"confidence\": 0.8, \"x_reviewer\": \"bob\"}\n"
   "  ],\n"
   "  \"relations\": [\n"
@@ -54,6 +54,8 @@ test_load_example (void)
   cue = byline_document_lookup_annotation (doc, "a3");
   g_assert_cmpint (byline_annotation_get_status (cue), ==, BYLINE_STATUS_ACCEPTED);
   g_assert_cmpstr (byline_annotation_get_note (cue), ==, "line\nbreak\ttab");
+  /* Who accepted the suggestion is kept. */
+  g_assert_cmpstr (byline_annotation_get_reviewer (cue), ==, "bob");
   g_assert_true (byline_annotation_get_confidence (cue, &confidence));
   g_assert_cmpfloat (confidence, ==, 0.1);
   speaker = byline_document_lookup_annotation (doc, "a2");

@@ -30,6 +30,7 @@ struct _BylineAnnotation
   gboolean        has_confidence;
   double          confidence;
   char           *note;
+  char           *reviewer;   /* who accepted or rejected a suggestion */
   char           *created;
   char           *modified;
   GPtrArray      *attr_names;   /* sorted, owned strings; NULL when none */
@@ -50,6 +51,7 @@ byline_annotation_finalize (GObject *object)
   g_free (self->id);
   g_free (self->more);
   g_free (self->note);
+  g_free (self->reviewer);
   g_free (self->created);
   g_free (self->modified);
   g_clear_pointer (&self->attr_names, g_ptr_array_unref);
@@ -146,6 +148,8 @@ _byline_annotation_assign (BylineAnnotation *self,
   self->confidence = state->confidence;
   g_free (self->note);
   self->note = g_strdup (state->note);
+  g_free (self->reviewer);
+  self->reviewer = g_strdup (state->reviewer);
   g_free (self->created);
   self->created = g_strdup (state->created);
   g_free (self->modified);
@@ -203,6 +207,7 @@ byline_annotation_equal (BylineAnnotation *a,
       a->status != b->status || a->has_confidence != b->has_confidence ||
       (a->has_confidence && a->confidence != b->confidence) ||
       g_strcmp0 (a->note, b->note) != 0 ||
+      g_strcmp0 (a->reviewer, b->reviewer) != 0 ||
       g_strcmp0 (a->created, b->created) != 0 ||
       g_strcmp0 (a->modified, b->modified) != 0 ||
       !objects_equal (a->extra, b->extra))
@@ -576,6 +581,7 @@ byline_annotation_set_##field (BylineAnnotation *self,                   \
 }
 
 DEFINE_STRING_FIELD (note)
+DEFINE_STRING_FIELD (reviewer)
 DEFINE_STRING_FIELD (created)
 DEFINE_STRING_FIELD (modified)
 

@@ -68,6 +68,9 @@ gboolean              byline_annotation_get_confidence  (BylineAnnotation       
 void                  byline_annotation_set_confidence  (BylineAnnotation       *self,
                                                          double                  confidence);
 void                  byline_annotation_unset_confidence(BylineAnnotation       *self);
+const char           *byline_annotation_get_reviewer    (BylineAnnotation       *self);
+void                  byline_annotation_set_reviewer    (BylineAnnotation       *self,
+                                                         const char             *reviewer);
 const char           *byline_annotation_get_note        (BylineAnnotation       *self);
 void                  byline_annotation_set_note        (BylineAnnotation       *self,
                                                          const char             *note);

@@ -833,7 +833,7 @@ read_extra (Scan        *s,
 }
 
 enum {
-  F_ID, F_LAYER, F_LABEL, F_TEXT, F_STATUS, F_ORIGIN, F_NOTE, F_CREATED, F_MODIFIED, N_FIELDS
+  F_ID, F_LAYER, F_LABEL, F_TEXT, F_STATUS, F_ORIGIN, F_NOTE, F_CREATED, F_MODIFIED, F_REVIEWER, N_FIELDS
 };
 
 static gboolean
@@ -908,6 +908,8 @@ read_annotation (Scan  *s,
         ok = read_field (s, b, &fields[F_MODIFIED]);
       else if (KEY_IS (key, len, "note"))
         ok = read_field (s, b, &fields[F_NOTE]);
+      else if (KEY_IS (key, len, "reviewer"))
+        ok = read_field (s, b, &fields[F_REVIEWER]);
       else if (KEY_IS (key, len, "fragments"))
         {
           ok = !has_fragments && read_fragments (s, b);
@@ -944,6 +946,8 @@ read_annotation (Scan  *s,
     byline_annotation_set_confidence (annotation, confidence);
   if (fields[F_NOTE].at >= 0)
     byline_annotation_set_note (annotation, field_str (b, &fields[F_NOTE]));
+  if (fields[F_REVIEWER].at >= 0)
+    byline_annotation_set_reviewer (annotation, field_str (b, &fields[F_REVIEWER]));
   if (fields[F_CREATED].at >= 0)
     byline_annotation_set_created (annotation, field_str (b, &fields[F_CREATED]));
   if (fields[F_MODIFIED].at >= 0)

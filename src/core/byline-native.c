@@ -337,6 +337,11 @@ read_annotation (Reader     *r,
           if ((ok = is_string (value)))
             byline_annotation_set_note (annotation, json_node_get_string (value));
         }
+      else if (strcmp (key, "reviewer") == 0)
+        {
+          if ((ok = is_string (value)))
+            byline_annotation_set_reviewer (annotation, json_node_get_string (value));
+        }
       else if (strcmp (key, "created") == 0)
         {
           if ((ok = is_string (value)))
@@ -994,6 +999,11 @@ append_annotation (BylineDocument   *doc,
     {
       g_string_append (out, ", \"confidence\": ");
       byline_json_append_double (out, confidence);
+    }
+  if (byline_annotation_get_reviewer (a) != NULL)
+    {
+      g_string_append (out, ", \"reviewer\": ");
+      byline_json_append_string (out, byline_annotation_get_reviewer (a));
     }
   if (byline_annotation_get_n_attributes (a) > 0)
     {
