@@ -87,6 +87,16 @@ guint              byline_suggestions_apply            (BylineSuggestions *self,
                                                         BylineDocument    *document,
                                                         guint             *n_relations);
 
+/* byline-suggest-command.c: a user's own model, as a command. */
+gboolean           byline_suggestions_run_command      (BylineSuggestions *self,
+                                                        const char        *command,
+                                                        const char        *document_json,
+                                                        gsize              len,
+                                                        guint              timeout_ms,
+                                                        GCancellable      *cancellable,
+                                                        char             **stderr_text,
+                                                        GError           **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineSuggestions, byline_suggestions_free)
 
 /* The extractors, each defined in its module. */
