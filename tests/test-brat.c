@@ -922,20 +922,31 @@ test_line_break_in_text_field (void)
   g_autofree char *written = NULL;
 
   g_assert_true (g_file_set_contents (txt, "said\r\nSmith and\nJones", -1, NULL));
+  /* T4 and T5 hold the line breaks themselves, which breaks their lines
+   * (some PolNeAR files are so): the next lines are the rest of the text */
   g_assert_true (g_file_set_contents (ann,
                                       "T1\tX 0 11\tsaid Smith\n"
                                       "T2\tX 0 11\tsaid  Smith\n"
-                                      "T3\tX 6 21\tSmith and Jones\n", -1, NULL));
+                                      "T3\tX 6 21\tSmith and Jones\n"
+                                      "T4\tY 6 21\tSmith and\nJones\n"
+                                      "T5\tY 0 11\tsaid\r\nSmith\n"
+                                      "T6\tZ 0 4\tsaid\n", -1, NULL));
   doc = read_one (ann, NULL);
   assert_fragments (byline_document_lookup_annotation (doc, "T1"), "0-11");
   assert_fragments (byline_document_lookup_annotation (doc, "T2"), "0-11");
   assert_fragments (byline_document_lookup_annotation (doc, "T3"), "6-21");
+  assert_fragments (byline_document_lookup_annotation (doc, "T4"), "6-21");
+  assert_fragments (byline_document_lookup_annotation (doc, "T5"), "0-11");
+  assert_fragments (byline_document_lookup_annotation (doc, "T6"), "0-4");
   write_one (doc, out, NULL);
   written = read_text_file (out_ann);
   g_assert_cmpstr (written, ==,
+                   "T6\tZ 0 4\tsaid\n"
                    "T1\tX 0 4;6 11\tsaid Smith\n"
                    "T2\tX 0 4;6 11\tsaid Smith\n"
-                   "T3\tX 6 15;16 21\tSmith and Jones\n");
+                   "T5\tY 0 4;6 11\tsaid Smith\n"
+                   "T3\tX 6 15;16 21\tSmith and Jones\n"
+                   "T4\tY 6 15;16 21\tSmith and Jones\n");
   back = read_one (out_ann, NULL);
   assert_docs_equal (doc, back);
   remove_tree (tmp);
@@ -1043,6 +1054,8 @@ test_bad_input (void)
                 ":2: R1: expected TYPE ARG1:ID ARG2:ID");
   expect_error (text, "T1\tPERSON 20 25\tSmith\nE1\tSay:T1 Speaker:R9\n", BYLINE_ERROR_UNKNOWN_ID,
                 ":2: E1: unknown id “R9”");
+  expect_error ("said\nSmith.\n", "T1\tX 0 10\tsaid\nSmith\nT2\tX 5 10\tSmyth\n", BYLINE_ERROR_TEXT_MISMATCH,
+                ":3: T2: the text “Smyth” does not match the text at 5 10, “Smith”");
   expect_error (text, "T1\tPERSON -1 25\tSmith\n", BYLINE_ERROR_PARSE,
                 ":1: T1: cannot read “PERSON -1 25”: expected TYPE START END, or TYPE START END;START END… for fragments");
   expect_error (text, "T1\tPERSON 20 99999999999999999999\tSmith\n", BYLINE_ERROR_PARSE,

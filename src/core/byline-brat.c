@@ -15,7 +15,8 @@
  *   order keep that order for writing back ("order"). Fragments that only
  *   a line break separates are one span crossing that line break: a brat
  *   line cannot hold a line break, so brat (and this writer) split such
- *   spans there.
+ *   spans there. A text field may write a line break as a space, or hold
+ *   it raw (breaking its line, as some PolNeAR files do): both are read.
  * - R lines are relations (Arg1 -> Arg2), ids kept.
  * - E lines: an event is an annotation with the E id, the event type as
  *   label and its trigger's span; each argument is a relation from it,
@@ -361,7 +362,6 @@ typedef struct
 {
   const char                *ann_path;
   char                      *ann_name;    /* its base name, for warnings */
-  const char                *txt_path;
   const BylineFormatOptions *options;
   BylineProblems            *warnings;
   BylineDocument            *doc;
@@ -758,6 +758,65 @@ lookup_line (Reader     *r,
 
 /* ---- Reading: the lines of one .ann file ------------------------------- */
 
+/* Some tools write the line breaks of a span into its text field as they
+ * are, breaking its line (PolNeAR has such files): the lines after it are
+ * the rest of the text when, joined back, they give exactly the text at
+ * the span's offsets. Returns how many lines that takes. */
+static guint
+continue_text (Reader    *r,
+               BratLine  *b,
+               GPtrArray *physical,
+               guint      next)
+{
+  guint n_chars = byline_document_get_n_chars (r->doc);
+
+  for (guint shift = 0; shift <= (r->has_bom ? 1u : 0u); shift++)
+    {
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autoptr(GString) joined = NULL;
+      gboolean fits = TRUE;
+      guint k = next;
+
+      for (guint i = 0; i < b->frags->len && fits; i++)
+        {
+          BylineFragment f = g_array_index (b->frags, BylineFragment, i);
+          g_autofree char *slice = NULL;
+
+          fits = f.start >= shift && f.start < f.end && f.end - shift <= n_chars;
+          if (!fits)
+            break;
+          slice = byline_document_dup_slice (r->doc, f.start - shift, f.end - shift);
+          if (i > 0)
+            g_string_append_c (expected, ' ');
+          g_string_append (expected, slice);
+        }
+      if (!fits || !g_str_has_prefix (expected->str, b->text))
+        continue;
+      joined = g_string_new (b->text);
+      while (joined->len < expected->len && k < physical->len)
+        {
+          const char *rest = expected->str + joined->len;
+
+          if (rest[0] == '\r' && rest[1] == '\n')
+            g_string_append (joined, "\r\n");
+          else if (rest[0] == '\n')
+            g_string_append_c (joined, '\n');
+          else
+            break;
+          g_string_append (joined, physical->pdata[k++]);
+          if (!g_str_has_prefix (expected->str, joined->str))
+            break;
+        }
+      if (k > next && strcmp (joined->str, expected->str) == 0)
+        {
+          g_free (b->text);
+          b->text = g_strdup (joined->str);
+          return k - next;
+        }
+    }
+  return 0;
+}
+
 static gboolean
 parse_ann (Reader      *r,
            const char  *data,
@@ -766,7 +825,7 @@ parse_ann (Reader      *r,
 {
   const char *end = data + len;
   const char *p = data + byline_import_skip_bom (data, len);
-  guint lineno = 0;
+  g_autoptr(GPtrArray) physical = g_ptr_array_new_with_free_func (g_free);
 
   if (!byline_import_check_utf8 (p, (gsize) (end - p), r->ann_path, error))
     return FALSE;
@@ -774,20 +833,27 @@ parse_ann (Reader      *r,
     {
       const char *nl = memchr (p, '\n', (gsize) (end - p));
       const char *line_end = nl != NULL ? nl : end;
-      g_autofree char *line = NULL;
-      BratLine *b;
 
-      lineno++;
       while (line_end > p && line_end[-1] == '\r')
         line_end--;
-      line = g_strndup (p, (gsize) (line_end - p));
+      g_ptr_array_add (physical, g_strndup (p, (gsize) (line_end - p)));
       p = nl != NULL ? nl + 1 : end;
+    }
+
+  for (guint i = 0; i < physical->len; i++)
+    {
+      const char *line = physical->pdata[i];
+      guint lineno = i + 1;
+      BratLine *b;
+
       if (line[strspn (line, " \t")] == '\0')
         continue;
       b = parse_line (r, line, lineno, error);
       if (b == NULL)
         return FALSE;
       g_ptr_array_add (r->lines, b);
+      if (b->kind == KIND_T && b->text != NULL)
+        i += continue_text (r, b, physical, i + 1);
       if (b->kind == KIND_OTHER)
         {
           g_autofree char *where = g_strdup_printf ("%s:%u", r->ann_name, lineno);
@@ -1773,7 +1839,6 @@ read_document (const BylineFormatOptions *options,
 
   r.ann_path = ann_path;
   r.ann_name = g_path_get_basename (ann_path);
-  r.txt_path = txt_path;
   r.options = options;
   r.warnings = warnings;
   r.has_bom = bom > 0;
