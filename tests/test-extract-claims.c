@@ -189,20 +189,22 @@ assert_one_claim (BylineSuggestions *s,
 static void
 test_statistics (void)
 {
-  static const struct { const char *text, *claim; } cases[] = {
-    { "Unemployment rose by 3 percent last year.", "Unemployment rose by 3 percent last year" },
-    { "The city has 8.8 million residents.", "The city has 8.8 million residents" },
-    { "Exports to China doubled in 2023.", "Exports to China doubled in 2023" },
-    { "Rents are three times what they were in 2010.", "Rents are three times what they were in 2010" },
-    { "The budget deficit reached $1.7 trillion in September.", "The budget deficit reached $1.7 trillion in September" },
-    { "Turnout fell to 48% in the second round.", "Turnout fell to 48% in the second round" },
-    { "The company employs 12,400 people in Ohio.", "The company employs 12,400 people in Ohio" },
+  /* A claim is the whole sentence, final stop included. */
+  static const char * const cases[] = {
+    "Unemployment rose by 3 percent last year.",
+    "The city has 8.8 million residents.",
+    "Exports to China doubled in 2023.",
+    "Rents are three times what they were in 2010.",
+    "The budget deficit reached $1.7 trillion in September.",
+    "Turnout fell to 48% in the second round.",
+    "The company employs 12,400 people in Ohio.",
+    "Crime has fallen every year since 2015!",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(BylineSuggestions) s = byline_suggestions_new ();
-      BylineAnnotation *a = assert_one_claim (s, cases[i].text, cases[i].claim, "yes");
+      BylineAnnotation *a = assert_one_claim (s, cases[i], cases[i], "yes");
 
       /* A statistic is a strong signal: bulk-accepting from 0.6 takes it. */
       g_assert_cmpfloat (confidence_of (a), >=, 0.6);
@@ -213,23 +215,19 @@ test_statistics (void)
 static void
 test_superlatives (void)
 {
-  static const struct { const char *text, *claim, *worthy; } cases[] = {
-    { "Tokyo is the largest city in the world.", "Tokyo is the largest city in the world", "yes" },
-    { "China is the most important contributor to Russia’s war effort.",
-      "China is the most important contributor to Russia’s war effort", "yes" },
-    { "For the first time since 1990, the river froze in March.",
-      "For the first time since 1990, the river froze in March", "yes" },
-    { "It cannot pose the greatest threat to European security since the end of the Cold War.",
-      "It cannot pose the greatest threat to European security since the end of the Cold War", "yes" },
+  static const struct { const char *text, *worthy; } cases[] = {
+    { "Tokyo is the largest city in the world.", "yes" },
+    { "China is the most important contributor to Russia’s war effort.", "yes" },
+    { "For the first time since 1990, the river froze in March.", "yes" },
+    { "It cannot pose the greatest threat to European security since the end of the Cold War.", "yes" },
     /* A judgement alone: a candidate, but not surely check-worthy. */
-    { "Climate change is the greatest threat to humanity.",
-      "Climate change is the greatest threat to humanity", "unsure" },
+    { "Climate change is the greatest threat to humanity.", "unsure" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(BylineSuggestions) s = byline_suggestions_new ();
-      BylineAnnotation *a = assert_one_claim (s, cases[i].text, cases[i].claim, cases[i].worthy);
+      BylineAnnotation *a = assert_one_claim (s, cases[i].text, cases[i].text, cases[i].worthy);
 
       if (g_str_equal (cases[i].worthy, "unsure"))
         g_assert_cmpfloat (confidence_of (a), <, 0.6);
@@ -252,9 +250,8 @@ test_comparisons_and_causes (void)
   for (guint i = 0; i < G_N_ELEMENTS (sentences); i++)
     {
       g_autoptr(BylineSuggestions) s = byline_suggestions_new ();
-      g_autofree char *claim = g_strndup (sentences[i], strlen (sentences[i]) - 1);
 
-      assert_one_claim (s, sentences[i], claim, "yes");
+      assert_one_claim (s, sentences[i], sentences[i], "yes");
     }
 }
 
@@ -271,7 +268,7 @@ test_attributed_speaker (void)
   byline_suggestions_set_origin (s, "rules:quotes");
   speaker = byline_suggestions_add_span (s, "speakers", "SPEAKER", cp (text, "the central"),
                                          cp (text, " said"), 0.9);
-  claim = assert_one_claim (s, text, "Inflation fell to 2 percent in March", "yes");
+  claim = assert_one_claim (s, text, text, "yes");
   g_assert_cmpstr (claimer_of (s, claim), ==, speaker);
   /* An attributed statistic weighs more than a bare one. */
   g_assert_cmpfloat (confidence_of (claim), >=, 0.8);
@@ -292,10 +289,8 @@ test_attributed_that (void)
   run_claims (s, text);
   claims = claims_of (s);
   g_assert_cmpuint (claims->len, ==, 2);
-  /* The reported clause after "that", without the final stop, as the
-   * quotes extractor spans an indirect quote. */
-  g_assert_cmpstr (claimer_of (s, assert_claim (s, text, "exports doubled last year", "yes")), ==, smith);
-  g_assert_cmpstr (claimer_of (s, assert_claim (s, text, "the economy grew by 5 percent", "yes")), ==, he);
+  g_assert_cmpstr (claimer_of (s, assert_claim (s, text, "Smith said that exports doubled last year.", "yes")), ==, smith);
+  g_assert_cmpstr (claimer_of (s, assert_claim (s, text, "He added that the economy grew by 5 percent.", "yes")), ==, he);
   assert_schema_valid (s);
 }
 
@@ -315,15 +310,14 @@ test_attributed_according (void)
   run_claims (s, text);
   claims = claims_of (s);
   g_assert_cmpuint (claims->len, ==, 2);
-  claim = assert_claim (s, text, "extreme poverty fell by half between 1990 and 2015", "yes");
+  claim = assert_claim (s, text, "According to the World Bank, extreme poverty fell by half between 1990 and 2015.", "yes");
   g_assert_cmpstr (claimer_of (s, claim), ==, bank);
   /* No entity in "company figures": a claim without a claimer. */
-  claim = assert_claim (s, text, "Sales rose 4 percent in the quarter", "yes");
+  claim = assert_claim (s, text, "Sales rose 4 percent in the quarter, according to company figures.", "yes");
   g_assert_null (claimer_of (s, claim));
 }
 
-/* A claim in a direct quote: the quote, marks and all, as the quotes
- * extractor spans it; the claimer is the quote's speaker. */
+/* A claim in a direct quote: the claimer is the quote's speaker. */
 static void
 test_attributed_quote (void)
 {
@@ -348,13 +342,13 @@ test_attributed_quote (void)
   claims = claims_of (s);
   g_assert_cmpuint (claims->len, ==, 3);
 
-  claim = assert_claim (s, text, "“Our exports doubled in three years,”", "yes");
+  claim = assert_claim (s, text, "“Our exports doubled in three years,” she said.", "yes");
   g_assert_cmpstr (claimer_of (s, claim), ==, she);
-  /* A quote of two sentences is two claims, each without the mark that
-   * the other sentence closes or opens. */
-  claim = assert_claim (s, text, "Imports fell by 20 percent", "yes");
+  /* A quote of two sentences is two claims, the first without an
+   * attribution of its own. */
+  claim = assert_claim (s, text, "“Imports fell by 20 percent.", "yes");
   g_assert_cmpstr (claimer_of (s, claim), ==, minister);
-  claim = assert_claim (s, text, "That is the lowest level since 1998", "yes");
+  claim = assert_claim (s, text, "That is the lowest level since 1998,” the minister added.", "yes");
   g_assert_cmpstr (claimer_of (s, claim), ==, minister);
   assert_schema_valid (s);
 }
@@ -381,14 +375,62 @@ test_attributed_heads (void)
   run_claims (s, text);
   claims = claims_of (s);
   g_assert_cmpuint (claims->len, ==, 3);
-  claim = assert_claim (s, text, "When it comes to the defense industry, China is “the most important contributor,”", "yes");
+  claim = assert_claim (s, text, "When it comes to the defense industry, China is “the most important contributor,” "
+                                 "Blinken said last week.", "yes");
   g_assert_cmpstr (claimer_of (s, claim), ==, blinken);
-  claim = assert_claim (s, text, "Unemployment rose by 2 percent", "yes");
+  claim = assert_claim (s, text, "Unemployment rose by 2 percent, said Smith.", "yes");
   g_assert_cmpstr (claimer_of (s, claim), ==, smith);
   /* The official said it, not the State Department: no claimer rather
    * than a wrong one. */
-  claim = assert_claim (s, text, "Unemployment fell by 2 percent", "yes");
+  claim = assert_claim (s, text, "Unemployment fell by 2 percent, a State Department official said.", "yes");
   g_assert_null (claimer_of (s, claim));
+}
+
+/* The figure is the journalist's, not the speaker's: no claimer. When
+ * the quote holds it, the speaker is. */
+static void
+test_attributed_journalist (void)
+{
+  const char *text = "“It was a wonderful night for all of us,” said Whitley, who has played 412 games for the club. "
+                     "“We have now won 412 games in a row,” said Whitley, who joined the club last year.";
+  g_autoptr(BylineSuggestions) s = byline_suggestions_new ();
+  g_autoptr(GPtrArray) claims = NULL;
+  const char *first, *second;
+  BylineAnnotation *claim;
+  guint at;
+
+  byline_suggestions_set_origin (s, "rules:quotes");
+  at = cp (text, "Whitley, who has");
+  first = byline_suggestions_add_span (s, "speakers", "SPEAKER", at, at + 7, 0.9);
+  at = cp (text, "Whitley, who joined");
+  second = byline_suggestions_add_span (s, "speakers", "SPEAKER", at, at + 7, 0.9);
+  run_claims (s, text);
+  claims = claims_of (s);
+  g_assert_cmpuint (claims->len, ==, 2);
+  claim = assert_claim (s, text, "“It was a wonderful night for all of us,” said Whitley, who has played 412 games for the club.", "yes");
+  g_assert_null (claimer_of (s, claim));
+  claim = assert_claim (s, text, "“We have now won 412 games in a row,” said Whitley, who joined the club last year.", "yes");
+  g_assert_cmpstr (claimer_of (s, claim), ==, second);
+  g_assert_cmpstr (claimer_of (s, claim), !=, first);
+}
+
+/* A line without a final stop (a headline) is a claim only with a
+ * checkable figure or comparison; a bullet is not part of the claim. */
+static void
+test_headlines_and_bullets (void)
+{
+  const char *text = "Exports doubled in 2023\n\n"
+                     "China fuels the threat to European security\n\n"
+                     "  • Imports fell by 20 percent last year.\n"
+                     "  • The minister will visit Beijing next week.\n";
+  g_autoptr(BylineSuggestions) s = byline_suggestions_new ();
+  g_autoptr(GPtrArray) claims = NULL;
+
+  run_claims (s, text);
+  claims = claims_of (s);
+  g_assert_cmpuint (claims->len, ==, 2);
+  assert_claim (s, text, "Exports doubled in 2023", "yes");
+  assert_claim (s, text, "Imports fell by 20 percent last year.", "yes");
 }
 
 static void
@@ -403,8 +445,12 @@ test_not_claims (void)
     "I think this is a wonderful place to live.",
     "We hope you enjoy your stay in our beautiful town.",
     "China fuels the threat to European security",
-    "Unemployment rose by 3 percent",
     "He will travel to Paris with his family.",
+    /* plans and schedules, even reported */
+    "Blinken will travel to Beijing next week, the official said.",
+    "The minister is expected to meet senior officials on Wednesday.",
+    /* feelings, reported */
+    "The mayor said he was proud of the city and its people.",
     "She walked to the station and waited for the train.",
     "“We are prepared to take action as we deem necessary,” the official told reporters.",
     "Rates rose.",
@@ -433,7 +479,7 @@ test_unicode (void)
 {
   const char *text = "😀 👨‍👩‍👧 Cafe\xcc\x81 北京 — “hello”\n\n"
                      "Sales at the cafe\xcc\x81 in 北京 rose by 12 percent 😀 last year, the owner said.";
-  const char *expected = "Sales at the cafe\xcc\x81 in 北京 rose by 12 percent 😀 last year";
+  const char *expected = "Sales at the cafe\xcc\x81 in 北京 rose by 12 percent 😀 last year, the owner said.";
   g_autoptr(BylineSuggestions) s = byline_suggestions_new ();
   BylineAnnotation *claim;
   g_autofree char *got = NULL;
@@ -444,7 +490,7 @@ test_unicode (void)
                                          cp (text, " said"), 0.9);
   claim = assert_one_claim (s, text, expected, "yes");
   g_assert_cmpuint (byline_annotation_get_start (claim), ==, cp (text, "Sales"));
-  g_assert_cmpuint (byline_annotation_get_end (claim), ==, cp (text, ", the owner"));
+  g_assert_cmpuint (byline_annotation_get_end (claim), ==, g_utf8_strlen (text, -1));
   got = span_text (text, claim);
   g_assert_cmpstr (got, ==, expected);
   g_assert_cmpstr (claimer_of (s, claim), ==, speaker);
@@ -457,7 +503,7 @@ test_existing (void)
 {
   const char *text = "Exports doubled in 2023. Imports fell by 20 percent.";
   g_autoptr(BylineDocument) doc = byline_document_new ();
-  g_autoptr(BylineAnnotation) rejected = byline_annotation_new ("claims", "CLAIM", 0, cp (text, " Imports"));
+  g_autoptr(BylineAnnotation) rejected = byline_annotation_new ("claims", "CLAIM", 0, cp (text, ". Imports"));
   g_autoptr(BylineSuggestions) s = NULL;
   g_autoptr(GPtrArray) claims = NULL;
   guint n_relations;
@@ -472,7 +518,7 @@ test_existing (void)
   run_claims (s, text);
   claims = claims_of (s);
   g_assert_cmpuint (claims->len, ==, 1);
-  assert_claim (s, text, "Imports fell by 20 percent", "yes");
+  assert_claim (s, text, "Imports fell by 20 percent.", "yes");
   g_assert_cmpuint (byline_suggestions_apply (s, doc, &n_relations), ==, 1);
   g_assert_cmpuint (byline_document_get_n_annotations (doc), ==, 2);
 }
@@ -535,15 +581,34 @@ print_claims (BylineSuggestions *s,
     }
 }
 
+/* Sentences of the sample article. */
+#define MOST_IMPORTANT "When it comes to Russia’s defense industrial base, China is “the most important contributor,” " \
+                       "Blinken said last week, after the G7 foreign ministers meeting in Italy."
+#define WE_SEE "“We see China sharing machine tools, semiconductors and other dual-use items that have helped Russia " \
+               "rebuild the defense industrial base that sanctions and export controls have eroded so much,” he said."
+#define GREATEST_THREAT "“If on the one hand China claims to want good relations with Europe and other countries, on the " \
+                        "other hand it cannot pose the greatest threat to European security since the end of the Cold War.”"
+#define CNBC "According to a CNBC analysis, Chinese companies are playing an increasingly important role in propping " \
+             "up Russia’s struggling economy and strengthening its military capabilities, including through the trade " \
+             "of battlefield goods in Ukraine."
+#define DATA "Data last year appeared to indicate Beijing was supplying militarily useful equipment such as drones, " \
+             "helmets, vests and radios, extending a lifeline to President Vladimir Putin’s war against Ukraine."
+
 static void
-test_sample (void)
+assert_sample_claims (BylineSuggestions *s,
+                      const char        *text)
 {
-  g_autofree char *text = load_sample ();
-  g_autoptr(BylineSuggestions) s = byline_suggestions_new ();
-  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GPtrArray) claims = claims_of (s);
   static const char * const not_claims[] = {
     "close\nclose",
     "China fuels the threat to European security",
+    /* plans, schedules and predictions */
+    "US Secretary of State Antony Blinken will warn China",
+    "He is expected to express",
+    "Blinken is expected to convey",
+    "Blinken is expected to meet",
+    "Blinken will also “discuss",
+    /* opinions and intentions */
     "Either way, I think this will be a major topic",
     "I want to make it clear",
     "And I think we’ve shown",
@@ -551,40 +616,42 @@ test_sample (void)
     "It remains unclear whether",
   };
 
-  run_claims (s, text);
-  print_claims (s, text);
   assert_schema_valid (s);
-  claims = claims_of (s);
-  /* Real signals only: not one claim a sentence. */
-  g_assert_cmpuint (claims->len, >=, 6);
-  g_assert_cmpuint (claims->len, <=, 15);
-
-  assert_claim (s, text, "When it comes to Russia’s defense industrial base, China is “the most important contributor,”", "yes");
-  assert_claim (s, text, "“If on the one hand China claims to want good relations with Europe and other countries, "
-                         "on the other hand it cannot pose the greatest threat to European security since the end of the Cold War.”",
-                "yes");
-  assert_claim (s, text, "Chinese companies are playing an increasingly important role in propping up Russia’s struggling "
-                         "economy and strengthening its military capabilities, including through the trade of battlefield "
-                         "goods in Ukraine", "yes");
-  assert_claim (s, text, "Data last year appeared to indicate Beijing was supplying militarily useful equipment such as "
-                         "drones, helmets, vests and radios, extending a lifeline to President Vladimir Putin’s war against "
-                         "Ukraine", "yes");
-  /* The indirect quote's clause, as the demo annotates the QUOTE. */
-  assert_claim (s, text, "US Secretary of State Antony Blinken will warn China about its support for the Russian military "
-                         "during his visit to the country this week", NULL);
-  assert_claim (s, text, "Washington is realistic about its expectations of Blinken’s visit in resolving key issues", NULL);
-
+  /* Real signals only: not one claim a sentence (the sample has 27). */
+  g_assert_cmpuint (claims->len, >=, 5);
+  g_assert_cmpuint (claims->len, <=, 10);
+  assert_claim (s, text, MOST_IMPORTANT, "yes");
+  assert_claim (s, text, WE_SEE, "yes");
+  assert_claim (s, text, GREATEST_THREAT, "yes");
+  assert_claim (s, text, CNBC, "yes");
+  assert_claim (s, text, DATA, "yes");
   for (guint i = 0; i < claims->len; i++)
     {
       BylineAnnotation *a = claims->pdata[i];
       g_autofree char *t = span_text (text, a);
 
       for (guint k = 0; k < G_N_ELEMENTS (not_claims); k++)
-        g_assert_null (strstr (t, not_claims[k]));
-      /* No claim ends in its final stop or starts with a bullet. */
-      g_assert_false (g_str_has_suffix (t, "."));
+        {
+          if (strstr (t, not_claims[k]) != NULL)
+            g_error ("[%s] was suggested as a claim", t);
+        }
       g_assert_false (g_str_has_prefix (t, "•"));
     }
+}
+
+static void
+test_sample (void)
+{
+  g_autofree char *text = load_sample ();
+  g_autoptr(BylineSuggestions) s = byline_suggestions_new ();
+  g_autoptr(GPtrArray) claims = NULL;
+
+  run_claims (s, text);
+  print_claims (s, text);
+  assert_sample_claims (s, text);
+  /* Alone, the extractor finds no speakers: only "according to a CNBC
+   * analysis" could name one, and nothing there is an entity. */
+  g_assert_cmpuint (byline_suggestions_get_relations (s)->len, ==, 0);
 }
 
 static BylineAnnotation *
@@ -604,26 +671,8 @@ find_label (BylineDocument *doc,
   return NULL;
 }
 
-static BylineAnnotation *
-find_claim_at (BylineSuggestions *s,
-               guint              start,
-               guint              end)
-{
-  g_autoptr(GPtrArray) claims = claims_of (s);
-
-  for (guint i = 0; i < claims->len; i++)
-    {
-      BylineAnnotation *a = claims->pdata[i];
-
-      if (byline_annotation_get_start (a) == start && byline_annotation_get_end (a) == end)
-        return a;
-    }
-  return NULL;
-}
-
-/* The sample with its demo annotations as the document's own: their
- * speakers become claimers, and the demo's CLAIM is not suggested again
- * with other bounds. */
+/* The sample with its demo annotations as the document's own, and what
+ * the quotes extractor would add for two sentences: the claimers. */
 static void
 test_sample_annotated (void)
 {
@@ -632,44 +681,73 @@ test_sample_annotated (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(BylineDocument) doc = byline_native_load_file (path, NULL, NULL, &error);
   g_autoptr(BylineSuggestions) s = NULL;
-  g_autoptr(GPtrArray) claims = NULL;
-  BylineAnnotation *quote, *official, *demo_claim, *claim;
-  const char *text;
-  const char *blinken;
+  const char *text, *blinken, *quote, *he;
+  guint at;
 
   g_assert_no_error (error);
   text = byline_document_get_text (doc);
   s = byline_suggestions_new_for_document (doc);
-  /* What the entities extractor would find. */
-  byline_suggestions_set_origin (s, "rules:entities");
-  blinken = byline_suggestions_add_span (s, "entities", "PERSON", cp (text, "Blinken said last week"),
-                                         cp (text, "Blinken said last week") + 7, 0.9);
+  /* The demo's CLAIM is a plan ("is expected to convey"): not one this
+   * extractor suggests, but there all the same. */
+  find_label (doc, "CLAIM", "Blinken is expected to convey Washington’s “deep concerns” about Chinese aid to "
+                            "Russia’s defense industrial base during his three-day visit starting Wednesday.");
+
+  byline_suggestions_set_origin (s, "rules:quotes");
+  at = cp (text, "Blinken said last week");
+  blinken = byline_suggestions_add_span (s, "speakers", "SPEAKER", at, at + 7, 0.9);
+  at = cp (text, WE_SEE);
+  quote = byline_suggestions_add_span (s, "speakers", "QUOTE", at, at + cp_len (WE_SEE) - cp_len (" he said."), 0.9);
+  he = byline_suggestions_add_span (s, "speakers", "SPEAKER", at + cp_len (WE_SEE) - cp_len ("he said."),
+                                    at + cp_len (WE_SEE) - cp_len (" said."), 0.9);
+  g_assert_true (byline_suggestions_add_relation (s, "said_by", quote, he));
+  /* The paragraph after it: the same speaker goes on. */
+  at = cp (text, GREATEST_THREAT);
+  quote = byline_suggestions_add_span (s, "speakers", "QUOTE", at, at + cp_len (GREATEST_THREAT), 0.8);
+  g_assert_true (byline_suggestions_add_relation (s, "said_by", quote, he));
+
   run_claims (s, text);
   print_claims (s, text);
-  assert_schema_valid (s);
+  assert_sample_claims (s, text);
+  g_assert_cmpstr (claimer_of (s, find_claim (s, text, MOST_IMPORTANT)), ==, blinken);
+  g_assert_cmpstr (claimer_of (s, find_claim (s, text, WE_SEE)), ==, he);
+  g_assert_cmpstr (claimer_of (s, find_claim (s, text, GREATEST_THREAT)), ==, he);
+  g_assert_null (claimer_of (s, find_claim (s, text, DATA)));
+}
 
-  /* The indirect quote is the claim; its speaker the claimer. */
-  quote = find_label (doc, "QUOTE", "US Secretary of State Antony Blinken will warn China about its support "
-                                          "for the Russian military during his visit to the country this week");
-  official = find_label (doc, "SPEAKER", "a senior US State Department official");
-  claim = find_claim_at (s, byline_annotation_get_start (quote), byline_annotation_get_end (quote));
-  g_assert_nonnull (claim);
-  g_assert_cmpstr (claimer_of (s, claim), ==, byline_annotation_get_id (official));
+/* All the extractors, as Suggest runs them: the claims stay the same,
+ * and the speakers the quotes extractor finds become claimers. */
+static void
+test_sample_all (void)
+{
+  g_autofree char *text = load_sample ();
+  g_autoptr(BylineSuggestions) alone = byline_suggestions_new ();
+  g_autoptr(BylineSuggestions) s = byline_suggestions_new ();
+  g_autoptr(GPtrArray) claims_alone = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *to;
+  g_autofree char *who = NULL;
 
-  claim = assert_claim (s, text, "When it comes to Russia’s defense industrial base, China is “the most important contributor,”", "yes");
-  g_assert_cmpstr (claimer_of (s, claim), ==, blinken);
-
-  demo_claim = find_label (doc, "CLAIM", "Blinken is expected to convey Washington’s “deep concerns” about "
-                                               "Chinese aid to Russia’s defense industrial base during his three-day "
-                                               "visit starting Wednesday.");
-  claims = claims_of (s);
-  for (guint i = 0; i < claims->len; i++)
+  if (byline_extractor_quotes.run == NULL || byline_extractor_entities.run == NULL)
     {
-      BylineAnnotation *a = claims->pdata[i];
-
-      g_assert_true (byline_annotation_get_end (a) <= byline_annotation_get_start (demo_claim) ||
-                     byline_annotation_get_start (a) >= byline_annotation_get_end (demo_claim));
+      g_test_skip ("the quotes or entities extractor is not in this build");
+      return;
     }
+  run_claims (alone, text);
+  g_assert_true (byline_suggestions_run (s, text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  print_claims (s, text);
+  assert_sample_claims (s, text);
+  claims_alone = claims_of (alone);
+  claims = claims_of (s);
+  g_assert_cmpuint (claims->len, ==, claims_alone->len);
+
+  to = claimer_of (s, find_claim (s, text, MOST_IMPORTANT));
+  g_assert_nonnull (to);
+  who = span_text (text, byline_suggestions_lookup (s, to));
+  g_assert_cmpstr (who, ==, "Blinken");
+  g_assert_nonnull (claimer_of (s, find_claim (s, text, WE_SEE)));
+  g_assert_null (claimer_of (s, find_claim (s, text, DATA)));
 }
 
 static void
@@ -717,6 +795,8 @@ main (int    argc,
   g_test_add_func ("/claims/attributed/according", test_attributed_according);
   g_test_add_func ("/claims/attributed/quote", test_attributed_quote);
   g_test_add_func ("/claims/attributed/heads", test_attributed_heads);
+  g_test_add_func ("/claims/attributed/journalist", test_attributed_journalist);
+  g_test_add_func ("/claims/headlines-and-bullets", test_headlines_and_bullets);
   g_test_add_func ("/claims/not-claims", test_not_claims);
   g_test_add_func ("/claims/unicode", test_unicode);
   g_test_add_func ("/claims/existing", test_existing);
@@ -724,6 +804,7 @@ main (int    argc,
   g_test_add_func ("/claims/cancelled", test_cancelled);
   g_test_add_func ("/claims/sample", test_sample);
   g_test_add_func ("/claims/sample-annotated", test_sample_annotated);
+  g_test_add_func ("/claims/sample-all", test_sample_all);
   g_test_add_func ("/claims/speed", test_speed);
 
   return g_test_run ();

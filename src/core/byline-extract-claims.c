@@ -3,36 +3,41 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Suggests CLAIM spans: sentences that assert something a fact-checker
- * could check. Each sentence of the text is weighed by the signals in it:
- * statistics (3%, $1.5 billion, doubled, rose by), superlatives and
- * comparisons (the most important, the greatest threat, more than, since
- * the end of), causes (because, led to), evidence (data, an analysis,
- * found that), an attribution (said, according to), plain assertions
- * (is, has become) and times (last year, Wednesday); opinion (I think,
- * I love), hedges (may, unclear whether) and conditions (if) weigh
- * against. Questions, headlines and other lines without a final stop,
- * and sentences of fewer than three words are never claims (a reported
- * clause may have two: "exports doubled").
+ * could check. Each sentence is weighed by the signals in it: statistics
+ * (3%, $1.5 billion, 12,400, doubled, rose by), superlatives and
+ * comparisons (the most important, the greatest threat, more … than,
+ * since the end of), causes (because, led to), evidence (data, an
+ * analysis, found that), an attribution (said, according to), plain
+ * assertions (is, has become), counts (two, second) and times (last year,
+ * Wednesday). Opinions and feelings (I think, I love, proud), hedges
+ * (may, unclear whether), conditions (if) and plans (will, is expected
+ * to) weigh against. One checkable signal makes a claim; without one it
+ * takes several weaker ones. Questions are never claims, nor sentences of
+ * fewer than three words; a line without a final stop (a headline) only
+ * with a checkable signal.
  *
- * The span is the asserted content of one sentence, the way the quotes
- * extractor spans quotes: when the sentence is attributed ("…, the
- * official said.", "He said that …", "According to X, …"), the reported
- * part without the attribution, and a direct quote with its marks;
- * otherwise the sentence. The final stop, a dangling quotation mark and a
- * list bullet are left out. A claim inside a direct quote is suggested
- * like any other: the speaker asserts it.
+ * The span is the whole sentence as byline_split_sentences() gives it,
+ * from its first character to its final stop and closing quotation
+ * marks, as the gold set annotates claims; a list bullet before it and a
+ * stray second stop (". .") are left out. A claim in a direct quote is
+ * suggested like any other: the speaker asserts it.
  *
- * The claimer is, in this order: the SPEAKER that a QUOTE over the claim
- * is said_by (found by the quotes extractor earlier in the run), a
- * SPEAKER in the attribution, or an entity that heads it (PERSON, ORG,
- * GPE or NORP; in "according to X" any such entity in X). A claim
- * without one is the journalist's own.
+ * Attributed sentences ("…, the official said.", "He said that …",
+ * "According to X, …") are weighed on what was said, not on the
+ * attribution ("said last week" is no claim). The claimer is, in this
+ * order: the SPEAKER that a QUOTE holding most of what was said is
+ * said_by (the quotes extractor runs first), a SPEAKER in the
+ * attribution, or an entity heading it (PERSON, ORG, GPE or NORP; in
+ * "according to X" any such entity in X). When the checkable part is the
+ * journalist's ("“…,” said Whitley, who has played 412 games"), or
+ * nobody is named, there is no claimer.
  *
- * check_worthy is "yes" when a checkable signal (a statistic, a
- * superlative or comparison, a cause, evidence) is there and no opinion,
- * otherwise "unsure". The confidence grows with the weight of the
- * signals: from 0.6 to 0.95 for a check-worthy claim, from 0.3 to 0.55
- * for an unsure one.
+ * check_worthy is "yes" when a checkable signal is there and no opinion,
+ * otherwise "unsure" (a judgement such as "the greatest threat" alone is
+ * unsure). The confidence grows with the weight of the signals: from 0.6
+ * to 0.95 for a check-worthy claim, from 0.3 to 0.55 for an unsure one.
+ * A claim the document has, under any status and even with other
+ * bounds, is not suggested again: a rejected claim stays rejected.
  */
 #include "config.h"
 
@@ -55,7 +60,7 @@ typedef enum
   SIG_NUMBER,       /* second, three-day, dozens: a count, weakly */
   SIG_ASSERTION,    /* is, are, has become, remains */
   SIG_TIME,         /* Wednesday, last year, in 2020 */
-  SIG_FUTURE,       /* will, is expected to: a plan, not yet checkable */
+  SIG_FUTURE,       /* will, is expected to: a plan, not yet checkable (negative) */
   SIG_OPINION,      /* I think, I love, wonderful (negative) */
   SIG_HEDGE,        /* may, might, appeared to, unclear (negative) */
   SIG_CONDITION,    /* if, unless (negative) */
@@ -66,7 +71,8 @@ typedef enum
 #define IS_CONTENT_SIGNAL(sig) ((sig) <= SIG_EVIDENCE)
 
 #define WEIGHT_ATTRIBUTION 0.2
-#define MIN_SCORE          0.3
+#define MIN_SCORE          0.35
+#define MIN_CONTENT        0.25
 #define MIN_WORDS          3
 #define WORD_MAX           32
 
@@ -204,9 +210,11 @@ static const PhraseRule phrase_rules[] = {
   { "this year", SIG_TIME, 0.1 },
   { "last decade", SIG_TIME, 0.1 },
   /* plans */
-  { "will", SIG_FUTURE, 0.05 },
-  { "expected to", SIG_FUTURE, 0.05 },
-  { "plans to", SIG_FUTURE, 0.05 },
+  { "will", SIG_FUTURE, -0.05 },
+  { "expected to", SIG_FUTURE, -0.05 },
+  { "plans to", SIG_FUTURE, -0.05 },
+  { "scheduled to", SIG_FUTURE, -0.05 },
+  { "set to", SIG_FUTURE, -0.05 },
   /* opinion */
   { "i think", SIG_OPINION, -0.3 },
   { "i believe", SIG_OPINION, -0.3 },
@@ -249,6 +257,17 @@ static const PhraseRule phrase_rules[] = {
   { "stunning", SIG_OPINION, -0.2 },
   { "boring", SIG_OPINION, -0.2 },
   { "ugly", SIG_OPINION, -0.2 },
+  { "proud", SIG_OPINION, -0.2 },
+  { "happy", SIG_OPINION, -0.2 },
+  { "delighted", SIG_OPINION, -0.2 },
+  { "pleased", SIG_OPINION, -0.2 },
+  { "excited", SIG_OPINION, -0.2 },
+  { "grateful", SIG_OPINION, -0.2 },
+  { "thrilled", SIG_OPINION, -0.2 },
+  { "glad", SIG_OPINION, -0.2 },
+  { "disappointed", SIG_OPINION, -0.2 },
+  { "honoured", SIG_OPINION, -0.2 },
+  { "honored", SIG_OPINION, -0.2 },
   /* hedges */
   { "might", SIG_HEDGE, -0.1 },
   { "could", SIG_HEDGE, -0.1 },
@@ -441,6 +460,7 @@ typedef struct
   guint     content_end;
   guint     speaker_start;
   guint     speaker_end;
+  guint     rest_start;    /* what follows the attribution: "…, said X, who …" */
 } Frame;
 
 typedef struct
@@ -711,7 +731,8 @@ static void
 weigh_number (double     *weights,
               const Word *words,
               guint       i,
-              guint       first)
+              guint       first,
+              guint       last)
 {
   const Word *w = &words[i];
   gsize len = strlen (w->w);
@@ -741,12 +762,15 @@ weigh_number (double     *weights,
             }
         }
     }
-  if (len > 2 && g_ascii_isalpha (w->w[len - 1]))
+  /* "26th"; "Smith, 54, said" gives an age */
+  if ((len > 2 && g_ascii_isalpha (w->w[len - 1])) ||
+      (i > first + 1 && i + 1 < last && is_punct (&words[i - 1], ",") && is_punct (&words[i + 1], ",") &&
+       words[i - 2].upper && len <= 3))
     {
-      note (weights, SIG_NUMBER, 0.15);
+      note (weights, SIG_NUMBER, 0.2);
       return;
     }
-  note (weights, SIG_STAT, 0.3);
+  note (weights, SIG_STAT, 0.35);
 }
 
 /* Is words[i] "than" after a comparative ("more … than", "larger than")? */
@@ -821,9 +845,9 @@ weigh (const Word *words,
                 note (weights, p->signal, p->weight);
             }
           if (w->kind == BYLINE_TOKEN_NUMBER)
-            weigh_number (weights, words, i, first);
+            weigh_number (weights, words, i, first, last);
           else
-            note (weights, SIG_NUMBER, 0.15);
+            note (weights, SIG_NUMBER, 0.2);
         }
       if (is_currency (w) && i + 1 < last && words[i + 1].kind == BYLINE_TOKEN_NUMBER)
         note (weights, SIG_STAT, 0.45);
@@ -930,6 +954,7 @@ find_according (const Word *words,
           if (is_punct (&words[k], ","))
             {
               frame->kind = FRAME_ACCORDING_FIRST;
+              frame->rest_start = last;
               frame->speaker_start = first + 2;
               frame->speaker_end = k;
               frame->content_start = k + 1;
@@ -951,6 +976,7 @@ find_according (const Word *words,
           if (end == c + 3 || !attribution_ends (words, end, last, FALSE))
             return FALSE;
           frame->kind = FRAME_ACCORDING_LAST;
+          frame->rest_start = end;
           frame->speaker_start = c + 3;
           frame->speaker_end = end;
           frame->content_start = first;
@@ -1010,6 +1036,7 @@ find_trailing (const Word *words,
               frame->content_end = content_end;
               frame->speaker_start = m == j ? m + len : j;
               frame->speaker_end = m == j ? e : m;
+              frame->rest_start = e;
               return TRUE;
             }
           if (!is_speaker_word (&words[m]))
@@ -1043,6 +1070,7 @@ find_leading (const Word *words,
       if (in_list (words[m - 1].w, not_before_verb))
         return FALSE;
       frame->kind = FRAME_LEADING;
+      frame->rest_start = last;
       frame->speaker_start = first;
       frame->speaker_end = m;
       frame->content_end = last;
@@ -1156,10 +1184,10 @@ weigh_entities (Run    *run,
       if (g_str_equal (label, "PERCENT") || g_str_equal (label, "MONEY") ||
           g_str_equal (label, "QUANTITY"))
         note (weights, SIG_STAT, 0.45);
-      else if (g_str_equal (label, "CARDINAL"))
-        note (weights, SIG_STAT, 0.25);
-      else if (g_str_equal (label, "ORDINAL"))
-        note (weights, SIG_NUMBER, 0.15);
+      /* A count in digits is a statistic by the rules already; "the two
+       * countries" is not. */
+      else if (g_str_equal (label, "CARDINAL") || g_str_equal (label, "ORDINAL"))
+        note (weights, SIG_NUMBER, 0.2);
       else if (g_str_equal (label, "DATE") || g_str_equal (label, "TIME"))
         note (weights, SIG_TIME, 0.1);
     }
@@ -1277,84 +1305,131 @@ overlaps_claim (Run   *run,
   return FALSE;
 }
 
+/* The weight of a part of a sentence. */
+typedef struct
+{
+  double   score;    /* all signals */
+  double   content;  /* the strongest checkable one */
+  gboolean opinion;
+} Weight;
+
+static void
+weigh_part (Run        *run,
+            const Word *words,
+            guint       first,
+            guint       last,
+            gboolean    attributed,
+            Weight     *out)
+{
+  double weights[N_SIGNALS] = { 0 };
+  gboolean judged;
+
+  out->score = out->content = 0;
+  out->opinion = FALSE;
+  if (first >= last)
+    return;
+  judged = weigh (words, first, last, weights);
+  weigh_entities (run, words[first].start, words[last - 1].end, weights);
+  for (guint i = 0; i < N_SIGNALS; i++)
+    {
+      out->score += weights[i];
+      /* "the greatest threat" is a judgement: it takes something else
+       * checkable to make the claim check-worthy. */
+      if (IS_CONTENT_SIGNAL (i) && !(judged && i == SIG_SUPERLATIVE))
+        out->content = MAX (out->content, weights[i]);
+    }
+  if (attributed)
+    out->score += WEIGHT_ATTRIBUTION;
+  out->opinion = weights[SIG_OPINION] < 0;
+}
+
 static void
 weigh_sentence (Run *run)
 {
   const Word *words = (const Word *) (gpointer) run->words->data;
   guint n = run->words->len;
-  guint first = 0, last = n;
-  double weights[N_SIGNALS] = { 0 };
-  double score = 0, content = 0, confidence;
-  gboolean judged, worthy;
-  Frame frame = { FRAME_NONE, FALSE, 0, 0, 0, 0 };
+  guint first = 0, last = n, c0, c1;
+  Frame frame = { FRAME_NONE, FALSE, 0, 0, 0, 0, 0 };
+  Weight reported, rest;
+  const Weight *chosen;
+  gboolean headline, worthy;
+  double confidence;
   guint start, end;
   const char *claimer, *id;
 
-  /* A line without a final stop is a headline, a caption or a list
-   * item; a question asks. */
+  /* A question asks. A line without a final stop is a headline, a
+   * caption or a list item: a claim only with a checkable signal. */
   while (last > 0 && (is_closing_quote (&words[last - 1]) || is_bracket (&words[last - 1])))
     last--;
-  if (last == 0 || !is_final_stop (&words[last - 1]) || is_question (&words[last - 1]))
+  if (last == 0 || is_question (&words[last - 1]))
     return;
+  headline = !is_final_stop (&words[last - 1]);
   /* “Did exports fall?” she asked. */
   for (guint i = 0; i + 1 < n; i++)
     {
       if (is_question (&words[i]) && is_closing_quote (&words[i + 1]))
         return;
     }
+  /* "… the official said. ." ends at the first stop. */
   last = n;
+  while (last >= 2 && is_final_stop (&words[last - 1]) && is_final_stop (&words[last - 2]))
+    last--;
+  /* A list bullet is not part of the sentence. */
   while (first < last && !is_opening_quote (&words[first]) && !is_bracket (&words[first]) &&
          (words[first].kind == BYLINE_TOKEN_PUNCT ||
           (words[first].kind == BYLINE_TOKEN_SYMBOL && !is_currency (&words[first]))))
     first++;
-  if (first == last)
+  if (count_words (words, first, last) < (headline ? MIN_WORDS + 1 : MIN_WORDS))
     return;
 
   if (!find_according (words, first, last, &frame) &&
       !find_trailing (words, first, last, &frame) &&
       !find_leading (words, first, last, &frame))
+    frame.kind = FRAME_NONE;
+  if (frame.kind == FRAME_NONE)
     {
-      frame.kind = FRAME_NONE;
       frame.content_start = first;
-      frame.content_end = last;
+      frame.content_end = frame.rest_start = last;
     }
-  if (!trim (words, &frame.content_start, &frame.content_end) ||
-      count_words (words, frame.content_start, frame.content_end) < (frame.kind != FRAME_NONE ? 2 : MIN_WORDS))
+  c0 = frame.content_start;
+  c1 = frame.content_end;
+  if (!trim (words, &c0, &c1) || count_words (words, c0, c1) < 2)
     {
       /* "China, he said, is …": too little outside the attribution, so
-       * the sentence is the claim (and the speaker still its claimer). */
-      frame.content_start = first;
-      frame.content_end = last;
-      if (!trim (words, &frame.content_start, &frame.content_end) ||
-          count_words (words, frame.content_start, frame.content_end) < MIN_WORDS)
-        return;
+       * the sentence is what was said. */
+      c0 = first;
+      c1 = frame.rest_start = last;
     }
-  start = words[frame.content_start].start;
-  end = words[frame.content_end - 1].end;
 
-  judged = weigh (words, frame.content_start, frame.content_end, weights);
-  weigh_entities (run, start, end, weights);
-  claimer = find_claimer (run, &frame, words, start, end);
-  for (guint i = 0; i < N_SIGNALS; i++)
+  claimer = find_claimer (run, &frame, words, words[c0].start, words[c1 - 1].end);
+  weigh_part (run, words, c0, c1, frame.kind != FRAME_NONE || claimer != NULL, &reported);
+  weigh_part (run, words, frame.rest_start, last, FALSE, &rest);
+  /* "“…,” said Whitley, who has played 412 games": the journalist's
+   * claim, not Whitley's. */
+  if (reported.content >= MIN_CONTENT - 1e-9 || rest.content < MIN_CONTENT - 1e-9)
+    chosen = &reported;
+  else
     {
-      score += weights[i];
-      /* "the greatest threat" is a judgement: it takes something else
-       * checkable to make the claim check-worthy. */
-      if (IS_CONTENT_SIGNAL (i) && !(judged && i == SIG_SUPERLATIVE))
-        content = MAX (content, weights[i]);
+      chosen = &rest;
+      claimer = NULL;
     }
-  if (frame.kind != FRAME_NONE || claimer != NULL)
-    score += WEIGHT_ATTRIBUTION;
-  if (score < MIN_SCORE - 1e-9 || overlaps_claim (run, start, end))
+  /* One checkable signal is enough, unless something weighs against it;
+   * without one, it takes several weaker ones. */
+  if (chosen->content >= MIN_CONTENT - 1e-9 ? chosen->score < MIN_CONTENT - 1e-9
+                                            : headline || chosen->score < MIN_SCORE - 1e-9)
     return;
 
-  worthy = content >= 0.25 - 1e-9 && weights[SIG_OPINION] == 0;
-  /* Check-worthy claims above 0.6, the others below: a reviewer can
+  start = words[first].start;
+  end = words[last - 1].end;
+  if (overlaps_claim (run, start, end))
+    return;
+  worthy = chosen->content >= MIN_CONTENT - 1e-9 && !chosen->opinion;
+  /* Check-worthy claims from 0.6 up, the others below: a reviewer can
    * accept the first in bulk. */
   if (worthy)
-    confidence = CLAMP (0.45 + score * 0.6, 0.6, 0.95);
+    confidence = CLAMP (0.45 + chosen->score * 0.6, 0.6, 0.95);
   else
-    confidence = CLAMP (0.2 + score * 0.6, 0.3, 0.55);
+    confidence = CLAMP (0.2 + chosen->score * 0.6, 0.3, 0.55);
   id = byline_suggestions_add_span (run->s, "claims", "CLAIM", start, end, confidence);
   byline_annotation_set_attribute_string (byline_suggestions_lookup (run->s, id),
                                           "check_worthy", worthy ? "yes" : "unsure");
