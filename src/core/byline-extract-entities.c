@@ -117,6 +117,7 @@ enum
   W_LANG_CUE    = 1u << 27,  /* in, speak, fluent: before a language */
   W_ACRONYM     = 1u << 28,  /* capitals that name no organisation: AI, GDP, CEO */
   W_NOT_NAME    = 1u << 29,  /* capitalised words that name nothing alone */
+  W_TIME_WORD   = 1u << 30,  /* noon, midnight, recent: only a pattern looks at them */
 };
 
 /* What a capitalised sequence's last word (SUF) or first word (HEAD)
@@ -263,6 +264,8 @@ static const LexEntry lexicon[] = {
   { "minutes", W_TIME_UNIT }, { "seconds", W_TIME_UNIT },
   { "morning", W_DAYPART }, { "afternoon", W_DAYPART }, { "evening", W_DAYPART },
   { "night", W_DAYPART },
+  { "noon", W_TIME_WORD }, { "midnight", W_TIME_WORD }, { "midday", W_TIME_WORD },
+  { "overnight", W_TIME_WORD }, { "recent", W_TIME_WORD },
   { "spring", W_SEASON }, { "summer", W_SEASON }, { "autumn", W_SEASON },
   { "fall", W_SEASON }, { "winter", W_SEASON },
   { "last", W_REL }, { "next", W_REL }, { "this", W_REL }, { "past", W_REL },
@@ -521,19 +524,33 @@ append_normalized (GString    *out,
                    const char *p,
                    const char *end)
 {
+  const char *run = p;
+
+  /* ’ ‘ ‐ ‑ start with E2 80, ʼ with CA BC: everything else is copied
+   * in runs */
   while (p < end)
     {
-      const char *next = g_utf8_next_char (p);
-      gunichar ch = g_utf8_get_char (p);
+      const char *repl = NULL;
 
-      if (ch == 0x2019 || ch == 0x2018 || ch == 0x02BC)
-        g_string_append_c (out, '\'');
-      else if (ch == 0x2010 || ch == 0x2011)
-        g_string_append_c (out, '-');
-      else
-        g_string_append_len (out, p, next - p);
-      p = next;
+      if ((guchar) p[0] == 0xE2 && end - p >= 3 && (guchar) p[1] == 0x80)
+        {
+          guchar b = (guchar) p[2];
+
+          repl = (b == 0x98 || b == 0x99) ? "'" : (b == 0x90 || b == 0x91) ? "-" : NULL;
+        }
+      else if ((guchar) p[0] == 0xCA && end - p >= 2 && (guchar) p[1] == 0xBC)
+        repl = "'";
+      if (repl == NULL)
+        {
+          p++;
+          continue;
+        }
+      g_string_append_len (out, run, p - run);
+      g_string_append_c (out, *repl);
+      p = g_utf8_next_char (p);
+      run = p;
     }
+  g_string_append_len (out, run, end - run);
 }
 
 static gboolean
@@ -865,14 +882,38 @@ word_flags (const char *w,
   guint16 flags = 0;
   guint letters = 0, lower = 0;
   gunichar first = g_utf8_get_char (w);
+  const char *p;
 
+  /* plain ASCII, the common case, without the Unicode tables */
+  for (p = w; *p != '\0' && (guchar) *p < 0x80; p++)
+    {
+      if (g_ascii_isalpha (*p))
+        {
+          letters++;
+          lower += g_ascii_islower (*p) ? 1 : 0;
+        }
+      if (*p == '-' && p != w && p[1] != '\0')
+        flags |= F_HYPHEN;
+    }
+  if (*p == '\0')
+    {
+      if (g_ascii_isupper (*w))
+        flags |= F_CAP;
+      else if (g_ascii_islower (*w))
+        flags |= F_LOWER;
+      else if (g_ascii_isdigit (*w))
+        flags |= F_DIGIT;
+      goto done;
+    }
+  flags = 0;
+  letters = lower = 0;
   if (g_unichar_isupper (first) || g_unichar_istitle (first))
     flags |= F_CAP;
   else if (g_unichar_islower (first))
     flags |= F_LOWER;
   else if (g_unichar_isdigit (first))
     flags |= F_DIGIT;
-  for (const char *p = w; *p != '\0'; p = g_utf8_next_char (p))
+  for (p = w; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar ch = g_utf8_get_char (p);
 
@@ -884,6 +925,7 @@ word_flags (const char *w,
       if (ch == '-' && p != w && p[1] != '\0')
         flags |= F_HYPHEN;
     }
+done:
   if ((flags & F_CAP) && letters >= 2 && lower == 0)
     flags |= F_ALLCAPS;
   if ((flags & F_CAP) && lower > 0 && kind == BYLINE_TOKEN_WORD)
@@ -912,6 +954,23 @@ lookup_info (const Gazetteer *gaz,
   return g_hash_table_lookup (gaz->lexicon, buf);
 }
 
+static gboolean
+is_final_mark (const char *w)
+{
+  return g_str_equal (w, ".") || g_str_equal (w, "!") || g_str_equal (w, "?") ||
+         g_str_equal (w, "…") || g_str_equal (w, "...") || g_str_equal (w, "?!") ||
+         g_str_equal (w, "!?");
+}
+
+/* ’ is ' once normalized. */
+static gboolean
+is_closing_mark (const char *w)
+{
+  return g_str_equal (w, "”") || g_str_equal (w, "'") || g_str_equal (w, "\"") ||
+         g_str_equal (w, ")") || g_str_equal (w, "]") || g_str_equal (w, "»") ||
+         g_str_equal (w, "›");
+}
+
 static void
 ctx_init (Ctx             *c,
           const Gazetteer *gaz,
@@ -919,8 +978,8 @@ ctx_init (Ctx             *c,
           GArray          *tokens,
           GCancellable    *cancellable)
 {
-  g_autoptr(GArray) sentences = NULL;
   g_autofree guint8 *breaks = NULL;
+  gboolean ended = FALSE;
   guint s = 0;
 
   memset (c, 0, sizeof *c);
@@ -941,26 +1000,28 @@ ctx_init (Ctx             *c,
   breaks = g_new0 (guint8, c->n + 1);
 
   collect_words (text, tokens, c->words, c->word_at, breaks);
-  sentences = byline_split_sentences (text, -1, tokens);
 
   for (guint i = 0; i < c->n; i++)
     {
       const char *w = word (c, i);
       guint16 flags = word_flags (w, c->tok[i].kind);
-      const BylineSentence *sent;
+      gboolean punct = c->tok[i].kind == BYLINE_TOKEN_PUNCT;
+      gboolean closing = punct && is_closing_mark (w);
       gboolean first_word;
 
       if (breaks[i])
         flags |= F_BREAK;
       if (i > 0 && c->tok[i - 1].end == c->tok[i].start)
         flags |= F_GLUED;
-      while (s + 1 < sentences->len && g_array_index (sentences, BylineSentence, s).end <= c->tok[i].start)
+      /* Sentences, as news writes them: a line, or what follows a final
+       * mark and its closing quotes. The tokenizer keeps the periods of
+       * abbreviations (U.S., Jan.) in their words; this is cheaper than
+       * byline_split_sentences() and good enough for capitals. */
+      first_word = (flags & F_BREAK) || (ended && !closing);
+      if (first_word && i > 0)
         s++;
-      sent = sentences->len > 0 ? &g_array_index (sentences, BylineSentence, s) : NULL;
       c->sentence[i] = s;
-      /* The first word of a sentence or a line, after any opening marks
-       * and bullets. */
-      first_word = (flags & F_BREAK) || (sent != NULL && c->tok[i].start == sent->start);
+      ended = (punct && is_final_mark (w)) || (ended && closing);
       if (!first_word && i > 0 && (c->flags[i - 1] & F_INITIAL) &&
           c->tok[i - 1].kind != BYLINE_TOKEN_WORD && c->tok[i - 1].kind != BYLINE_TOKEN_NUMBER &&
           c->tok[i - 1].kind != BYLINE_TOKEN_ABBREVIATION)
@@ -1917,6 +1978,11 @@ pass_patterns (Ctx *c)
         return FALSE;
       if (!is_free (c, i) || c->tok[i].kind == BYLINE_TOKEN_URL || c->tok[i].kind == BYLINE_TOKEN_EMAIL)
         continue;
+      /* every pattern starts with a number, a symbol or a listed word
+       * (Q1 aside) */
+      if (c->info[i] == NULL && c->tok[i].kind == BYLINE_TOKEN_WORD &&
+          !(c->flags[i] & (F_DIGIT | F_HYPHEN)) && word (c, i)[0] != 'Q')
+        continue;
 
       if ((j = match_money (c, i)) > i)
         kind = K_MONEY, confidence = 0.95;
@@ -2029,7 +2095,11 @@ name_word (Ctx     *c,
           !(g_str_has_prefix (w, "al-") || g_str_has_prefix (w, "el-")) || !g_ascii_isupper (w[3]))
         return FALSE;
     }
-  if (is_class (c, i, W_STOP | W_MONTH | W_WEEKDAY | W_NOT_NAME | W_NUM | W_ORDINAL | W_REL))
+  if (is_class (c, i, W_STOP | W_WEEKDAY | W_NOT_NAME | W_NUM | W_ORDINAL | W_REL))
+    return FALSE;
+  /* a month left free by the dates is a surname after a given name
+   * ("Theresa May"), never a name's first word ("Jan Hatzius"?) */
+  if (first && is_class (c, i, W_MONTH))
     return FALSE;
   if (c->info[i] != NULL && c->info[i]->suffix != S_NONE)
     return FALSE;
@@ -2055,6 +2125,8 @@ name_chain (Ctx     *c,
             gboolean after_title)
 {
   guint j = i, names = 0;
+  /* after a given name, a particle may come first: "Ursula von der Leyen" */
+  gboolean named = !after_title;
 
   while (j < c->n && names < max && (j == i || same_line (c, j - 1, j, FALSE)))
     {
@@ -2063,8 +2135,9 @@ name_chain (Ctx     *c,
           j++;
           continue;
         }
-      if (names > 0 && is_class (c, j, W_PARTICLE) && has_flag (c, j, F_LOWER) &&
-          same_line (c, j, j + 1, FALSE) && name_word (c, j + 1, FALSE))
+      if ((names > 0 || named) && is_class (c, j, W_PARTICLE) && has_flag (c, j, F_LOWER) &&
+          same_line (c, j, j + 1, FALSE) &&
+          (name_word (c, j + 1, FALSE) || (is_class (c, j + 1, W_PARTICLE) && name_word (c, j + 2, FALSE))))
         {
           j++;
           continue;
@@ -2239,7 +2312,8 @@ remember_person (Ctx   *c,
  * inside: "Bank of America", "Ministry of Ecology and Environment"). */
 static guint
 capital_run (const Ctx *c,
-             guint      i)
+             guint      i,
+             gboolean   with_and)
 {
   guint j = i;
 
@@ -2249,6 +2323,7 @@ capital_run (const Ctx *c,
           (c->tok[j].kind == BYLINE_TOKEN_WORD || c->tok[j].kind == BYLINE_TOKEN_ABBREVIATION))
         j++;
       else if (j > i && is_class (c, j, W_CONNECT) && !has_flag (c, j, F_CAP) &&
+               (with_and || !(is_word (c, j, "and") || is_word (c, j, "&"))) &&
                same_line (c, j, j + 1, TRUE) && is_free (c, j + 1) && has_flag (c, j + 1, F_CAP) &&
                c->tok[j + 1].kind == BYLINE_TOKEN_WORD)
         j++;
@@ -2379,7 +2454,7 @@ pass_names (Ctx *c)
 
       /* "Beijing Normal University", "Columbia University Medical
        * Center": the whole sequence is guessed later. */
-      run = capital_run (c, i);
+      run = capital_run (c, i, FALSE);
       if (run > i + len && c->info[run - 1] != NULL &&
           (c->info[run - 1]->suffix == S_ORG || c->info[run - 1]->suffix == S_FAC) &&
           kind != K_BODY && kind != K_TITLE)
@@ -2591,10 +2666,15 @@ guess (const Ctx *c,
   if (!names || has_connector)
     return K_NONE;
   /* Two or three name-like words: a person, more likely when said
-   * follows. */
+   * follows; at the start of a sentence, only then ("Critics Say
+   * Things" is no one). */
   if (j - i >= 2 && j - i <= 3)
     {
-      *confidence = is_class (c, j, W_REPORT) || (i > 0 && is_class (c, i - 1, W_REPORT)) ? 0.55 : 0.45;
+      gboolean said = is_class (c, j, W_REPORT) || (i > 0 && is_class (c, i - 1, W_REPORT));
+
+      if (has_flag (c, i, F_INITIAL) && !is_class (c, j, W_REPORT))
+        return K_NONE;
+      *confidence = said ? 0.55 : 0.45;
       return K_PERSON;
     }
   if (j - i == 1 && is_class (c, j, W_REPORT) && !has_flag (c, i, F_INITIAL))
@@ -2628,7 +2708,7 @@ pass_guesses (Ctx *c)
           continue;
         }
 
-      j = capital_run (c, i);
+      j = capital_run (c, i, TRUE);
       if (j == i)
         continue;
       /* drop common words in front ("The", "But", "Data" at the start of
@@ -2647,7 +2727,9 @@ pass_guesses (Ctx *c)
         }
       if (k > i)
         {
-          /* start again after the dropped words: a name may follow */
+          /* start again after the dropped words: a name may follow, but
+           * it starts the sentence (or a headline) as much as they did */
+          c->flags[k] |= F_INITIAL;
           take (c, i, k, K_SKIP);
           i = k - 1;
           continue;
