@@ -2862,16 +2862,10 @@ write_equivalences (Out       *o,
               g_hash_table_contains (o->consumed, byline_relation_get_id (other)))
             continue;
           g_hash_table_add (done, (gpointer) byline_relation_get_id (other));
-          for (int e = 0; e < 2; e++)
-            {
-              if (!g_ptr_array_find_with_equal_func (members, ends[e], g_str_equal, NULL))
-                g_ptr_array_add (members, (gpointer) ends[e]);
-            }
-        }
-      if (members->len < 2)
-        {
-          g_hash_table_remove (done, byline_relation_get_id (r));
-          continue;
+          /* a chain A→B, B→C is "A B C" */
+          if (members->len == 0 || strcmp (members->pdata[members->len - 1], ends[0]) != 0)
+            g_ptr_array_add (members, (gpointer) ends[0]);
+          g_ptr_array_add (members, (gpointer) ends[1]);
         }
       for (guint k = i; k < relations->len; k++)
         {
