@@ -421,14 +421,16 @@ is_plain_run (const Ctx *x,
   return TRUE;
 }
 
+/* The words in tokens [first, last], counted up to @enough. */
 static guint
 count_words (const Ctx *x,
              guint      first,
-             guint      last)
+             guint      last,
+             guint      enough)
 {
   guint n = 0;
 
-  for (guint i = first; i <= last && i < x->n; i++)
+  for (guint i = first; i <= last && i < x->n && n < enough; i++)
     {
       if (F (x, i) & T_WORD)
         n++;
@@ -462,6 +464,7 @@ static guint
 extend_modifiers (const Ctx *x,
                   guint      k,
                   guint      lo,
+                  gboolean   in_possessor,
                   gboolean  *has_det)
 {
   guint n = 0;
@@ -473,7 +476,8 @@ extend_modifiers (const Ctx *x,
       guint pstart;
       guint32 pf;
 
-      if ((F (x, p) & T_CLITIC) && p > lo && !line_break_before (x, p) &&
+      /* one possessor, not a chain of them */
+      if ((F (x, p) & T_CLITIC) && p > lo && !in_possessor && !line_break_before (x, p) &&
           parse_core_backward (x, p - 1, lo, TRUE, &pstart, &pf))
         {
           *has_det = TRUE;
@@ -547,7 +551,7 @@ parse_core_backward (const Ctx *x,
           else if (!possessor && (F (x, k - 1) & W_HEAD) && !(F (x, k - 1) & T_CAP))
             {
               /* a title before the name: former president Donald Trump */
-              guint k2 = extend_modifiers (x, k - 1, lo, &has_det);
+              guint k2 = extend_modifiers (x, k - 1, lo, FALSE, &has_det);
 
               k = k2;
             }
@@ -560,7 +564,7 @@ parse_core_backward (const Ctx *x,
   if (possessor && !(f & T_CAP) && is_modifier (x, end))
     {
       /* the county’s, the agency’s */
-      k = extend_modifiers (x, end, lo, &has_det);
+      k = extend_modifiers (x, end, lo, TRUE, &has_det);
       if (!has_det || end - k > 4)
         return FALSE;
       *start = k;
@@ -569,7 +573,7 @@ parse_core_backward (const Ctx *x,
     }
   if ((f & W_HEAD) && !(f & T_CAP) && !possessor)
     {
-      k = extend_modifiers (x, end, lo, &has_det);
+      k = extend_modifiers (x, end, lo, FALSE, &has_det);
       /* "officials", "Chinese officials", "a senior official"; not a
        * bare "official" */
       if (!has_det && !(f & W_PLURAL) && !(F (x, k) & T_CAP))
@@ -664,7 +668,7 @@ parse_np_forward (const Ctx *x,
     {
       guint32 f = F (x, j);
 
-      if ((f & W_DET) && j == from)
+      if ((f & W_DET) && (j == from || (F (x, j - 1) & W_OF_FOR)))
         j++;
       else if (f & T_CLITIC)
         j++;
@@ -1136,7 +1140,12 @@ attribute_direct (Ctx *x)
 static void
 attribute_rest (Ctx *x)
 {
+  g_autofree guint *last_used = g_new (guint, x->n + 1);
   guint last = NONE;
+
+  /* the last cue token at or before each token */
+  for (guint i = 0; i < x->n; i++)
+    last_used[i] = x->used[i] ? i : (i > 0 ? last_used[i - 1] : NONE);
 
   for (guint q = 0; q < x->quotes->len; q++)
     {
@@ -1160,15 +1169,8 @@ attribute_rest (Ctx *x)
                                line_break_before (x, quote->open - 1));
 
           /* no other attribution in between */
-          follows = TRUE;
-          for (guint i = end + 1; i < quote->open; i++)
-            {
-              if (x->used[i])
-                {
-                  follows = FALSE;
-                  break;
-                }
-            }
+          follows = quote->open == 0 || last_used[quote->open - 1] == NONE ||
+                    last_used[quote->open - 1] <= end;
           if (follows && x->para[quote->open] == x->para[end])
             follows = (F (x, quote->open - 1) & (T_TERMINAL | T_QMARK)) != 0;
           else if (follows)
@@ -1184,7 +1186,7 @@ attribute_rest (Ctx *x)
               continue;
             }
         }
-      if (count_words (x, quote->open, quote->close) >= 5 &&
+      if (count_words (x, quote->open, quote->close, 5) >= 5 &&
           !is_title (x, quote->open, quote->close))
         add_attribution (x, quote->open, quote->close, "direct", 0.4, NONE, NONE, NONE, 0);
     }
@@ -1205,7 +1207,7 @@ check_clause (const Ctx *x,
 {
   *mixed = FALSE;
   *whole = NONE;
-  if (last < first || last >= x->n || count_words (x, first, last) < 3)
+  if (last < first || last >= x->n || count_words (x, first, last, 3) < 3)
     return FALSE;
   for (guint i = first; i <= last; i++)
     {
@@ -1225,7 +1227,7 @@ check_clause (const Ctx *x,
       if (quote->open == first && quote->close == last)
         *whole = q;
       /* the speaker's own words, not a scare quote */
-      if (count_words (x, quote->open, quote->close) >= 4 &&
+      if (count_words (x, quote->open, quote->close, 4) >= 4 &&
           !is_title (x, quote->open, quote->close))
         *mixed = TRUE;
       i = quote->close;
@@ -1381,7 +1383,7 @@ indirect_cue_first (Ctx   *x,
           next < e && !line_break_before (x, next) &&
           ((nf & T_WORD) || is_currency (x, next)) &&
           !(nf & (W_NOT_NAME | W_PREP | W_TRAIL | W_ADVERB | W_STOP | W_CUE | W_SAY | W_TO)) &&
-          count_words (x, next, e - 1) >= 4)
+          count_words (x, next, e - 1, 4) >= 4)
         return add_indirect (x, next, e - 1, 0.5, start, j, features, c, last);
     }
   return FALSE;
@@ -1538,7 +1540,7 @@ is_subject (const Ctx    *x,
 {
   guint t = token_at (x, e->start);
 
-  if (t >= x->n || x->in_quote[t] != NONE)
+  if (t >= x->n || x->in_quote[t] != NONE || t - x->sentence[t] > 12)
     return FALSE;
   for (guint i = x->sentence[t]; i < t; i++)
     {
@@ -1696,8 +1698,19 @@ resolve (Ctx *x)
             }
         }
       /* else the nearest PERSON of this paragraph or the one before */
-      for (guint k = x->entities->len; target == NULL && !blocked && k > 0 &&
-           (pm->features & (M_HE | M_SHE)); k--)
+      lo = 0;
+      hi = x->entities->len;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (g_array_index (x->entities, Entity, mid).start < pc->start)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint k = lo, seen = 0; target == NULL && !blocked && k > 0 && seen < 200 &&
+           (pm->features & (M_HE | M_SHE)); k--, seen++)
         {
           const Entity *e = &g_array_index (x->entities, Entity, k - 1);
           guint t;
