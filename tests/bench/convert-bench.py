@@ -112,9 +112,9 @@ def output_path(root, fmt):
 
 
 def run(cmd, timeout):
-    """Wall seconds, peak RSS in KB, stderr."""
+    """Wall seconds, peak RSS in KB, CPU seconds (user + system), stderr."""
     with tempfile.NamedTemporaryFile('r', suffix='.time') as tf:
-        full = ['/usr/bin/time', '-f', '%M', '-o', tf.name] + cmd
+        full = ['/usr/bin/time', '-f', '%M %U %S', '-o', tf.name] + cmd
         t0 = time.perf_counter()
         proc = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV,
                               timeout=timeout)
@@ -123,7 +123,8 @@ def run(cmd, timeout):
     if proc.returncode != 0:
         raise RuntimeError('%s failed (%d):\n%s' % (' '.join(cmd), proc.returncode,
                                                     proc.stderr.decode('utf-8', 'replace')[-2000:]))
-    return wall, int(lines[-1]), proc.stderr
+    rss, user, system = lines[-1].split()
+    return wall, int(rss), float(user) + float(system), proc.stderr
 
 
 def same_tree(a, b):
@@ -164,6 +165,8 @@ class Result:
         self.rss = []
         self.rss_small = []
         self.python_rss = []
+        self.byline_cpu = []
+        self.python_cpu = []
         self.same = None
         self.why = None
 
@@ -176,15 +179,18 @@ def bench_format(fmt, byline_cli, big, small, runs, workdir, timeout, keep):
     err_b = err_p = b''
     for k in range(runs):
         path = output_path(out_b, fmt)
-        wall, rss, err_b = run([byline_cli, 'convert', big, '-o', path, '--to', fmt], timeout)
+        wall, rss, cpu, err_b = run([byline_cli, 'convert', big, '-o', path, '--to', fmt], timeout)
         r.byline.append(wall)
         r.rss.append(rss)
+        r.byline_cpu.append(cpu)
         path = output_path(out_p, fmt)
-        wall, rss, err_p = run(py + [big, '-o', path, '--to', fmt], timeout)
+        wall, rss, cpu, err_p = run(py + [big, '-o', path, '--to', fmt], timeout)
         r.python.append(wall)
         r.python_rss.append(rss)
-        log('  %-12s run %d: byline %6.2f s %7d KB   python %7.2f s %7d KB'
-            % (fmt, k + 1, r.byline[-1], r.rss[-1], r.python[-1], r.python_rss[-1]))
+        r.python_cpu.append(cpu)
+        log('  %-12s run %d: byline %6.2f s (cpu %6.2f s) %7d KB   python %7.2f s (cpu %6.2f s) %7d KB'
+            % (fmt, k + 1, r.byline[-1], r.byline_cpu[-1], r.rss[-1], r.python[-1], r.python_cpu[-1],
+               r.python_rss[-1]))
 
     # The outputs of the last runs, and what each said it could not hold
     r.why = same_tree(out_b, out_p)
@@ -198,7 +204,7 @@ def bench_format(fmt, byline_cli, big, small, runs, workdir, timeout, keep):
 
     for k in range(runs):
         path = output_path(out_b, fmt)
-        _, rss, _ = run([byline_cli, 'convert', small, '-o', path, '--to', fmt], timeout)
+        _, rss, _, _ = run([byline_cli, 'convert', small, '-o', path, '--to', fmt], timeout)
         r.rss_small.append(rss)
     for src, who in ((out_b, 'byline'), (out_p, 'python')):
         dest = os.path.join(workdir, '%s-%s' % (fmt, who))
@@ -277,6 +283,15 @@ def main():
             % (r.fmt, b, p, ratio, '>=%gx' % target, 'PASS' if speed_ok else 'FAIL', rss_small / 1024,
                rss_big / 1024, 100 * growth, 'PASS' if memory_ok else 'FAIL',
                'identical' if r.same else 'DIFFERENT'))
+    log('')
+    log('CPU time (user + system), median of %d runs, for information: steadier than wall time on a busy'
+        % args.runs)
+    log('machine, but blind to waiting for the disk (fsync)')
+    log('%-12s %9s %9s %7s' % ('format', 'byline s', 'python s', 'ratio'))
+    for r in results:
+        b = statistics.median(r.byline_cpu)
+        p = statistics.median(r.python_cpu)
+        log('%-12s %9.2f %9.2f %6.2fx' % (r.fmt, b, p, p / b if b > 0 else float('inf')))
     for r in results:
         if not r.same:
             log('\n%s: byline-cli and py_convert.py disagree: %s' % (r.fmt, r.why))
