@@ -272,7 +272,7 @@ static const LexEntry lexicon[] = {
   { "coming", W_REL }, { "previous", W_REL },
   { "early", W_EDGE }, { "mid", W_EDGE }, { "late", W_EDGE }, { "earlier", W_EDGE },
   { "later", W_EDGE },
-  { "in", W_DATE_PREP | W_LANG_CUE }, { "on", W_DATE_PREP }, { "since", W_DATE_PREP },
+  { "in", W_DATE_PREP | W_LANG_CUE }, { "on", W_DATE_PREP | W_CONNECT }, { "since", W_DATE_PREP },
   { "until", W_DATE_PREP | W_RANGE }, { "till", W_DATE_PREP }, { "by", W_DATE_PREP },
   { "during", W_DATE_PREP }, { "from", W_DATE_PREP }, { "before", W_DATE_PREP },
   { "after", W_DATE_PREP }, { "through", W_DATE_PREP | W_RANGE },
@@ -439,7 +439,8 @@ static const ShapeEntry shapes[] = {
   { "Service", S_ORG, 0 }, { "Trust", S_ORG, 0 }, { "Organization", S_ORG, S_ORG },
   { "Organisation", S_ORG, S_ORG }, { "Movement", S_ORG, 0 }, { "Front", S_ORG, 0 },
   { "Brotherhood", S_ORG, 0 }, { "Center", S_ORG, S_ORG }, { "Centre", S_ORG, S_ORG },
-  { "Chamber", S_ORG, S_ORG }, { "Corps", S_ORG, 0 }, { "Guard", S_ORG, 0 },
+  { "Chamber", S_ORG, S_ORG }, { "Subcommittee", S_ORG, S_ORG },
+  { "Caucus", S_ORG, 0 }, { "Corps", S_ORG, 0 }, { "Guard", S_ORG, 0 },
   { "Airport", S_FAC, 0 }, { "Bridge", S_FAC, 0 }, { "Street", S_FAC, 0 },
   { "Avenue", S_FAC, 0 }, { "Road", S_FAC, 0 }, { "Highway", S_FAC, 0 },
   { "Square", S_FAC, 0 }, { "Tower", S_FAC, 0 }, { "Towers", S_FAC, 0 },
@@ -470,7 +471,7 @@ static const ShapeEntry shapes[] = {
   { "Championship", S_EVENT, 0 }, { "Championships", S_EVENT, 0 },
   { "Festival", S_EVENT, 0 }, { "Conference", S_EVENT, 0 }, { "Revolution", S_EVENT, 0 },
   { "Massacre", S_EVENT, 0 }, { "Uprising", S_EVENT, 0 }, { "Expo", S_EVENT, 0 },
-  { "Marathon", S_EVENT, 0 }, { "Awards", S_EVENT, 0 }, { "Battle", 0, S_EVENT },
+  { "Marathon", S_EVENT, 0 }, { "Tour", S_EVENT, 0 }, { "Awards", S_EVENT, 0 }, { "Battle", 0, S_EVENT },
   { "Siege", 0, S_EVENT }, { "Hurricane", 0, S_EVENT }, { "Typhoon", 0, S_EVENT },
   { "Cyclone", 0, S_EVENT }, { "Storm", 0, S_EVENT }, { "Operation", 0, S_EVENT },
   { "Act", S_LAW, S_LAW }, { "Treaty", S_LAW, S_LAW }, { "Accord", S_LAW, 0 },
@@ -1049,7 +1050,9 @@ ctx_init (Ctx             *c,
               caps += (c->flags[k] & F_CAP) ? 1 : 0;
             }
         }
-      if (words >= 4 && caps * 4 >= words * 3)
+      /* Title Case, and no sentence: "China Fuels the Threat to European
+       * Security", not "He met the Beijing Risk Council." */
+      if (words >= 4 && caps * 5 >= words * 4 && !is_final_mark (word (c, j - 1)))
         {
           for (guint k = i; k < j; k++)
             c->flags[k] |= F_HEADLINE;
@@ -1523,6 +1526,29 @@ bare_month_is_date (const Ctx *c,
   return !(has_flag (c, i + 1, F_CAP) && same_line (c, i, i + 1, FALSE));
 }
 
+/* Whether a gazetteer phrase of two or three words ends at @i. */
+static gboolean
+ends_phrase (const Ctx *c,
+             guint      i)
+{
+  GString *key = g_string_new (NULL);
+  gboolean found = FALSE;
+
+  for (guint len = 2; len <= 3 && len <= i + 1 && !found; len++)
+    {
+      g_string_truncate (key, 0);
+      for (guint k = i + 1 - len; k <= i; k++)
+        {
+          if (k > i + 1 - len)
+            g_string_append_c (key, ' ');
+          g_string_append (key, word (c, k));
+        }
+      found = same_line (c, i + 1 - len, i, FALSE) && g_hash_table_contains (c->gaz->phrases, key->str);
+    }
+  g_string_free (key, TRUE);
+  return found;
+}
+
 /* A date at @i: returns the token after it, or @i; @confidence set. */
 static guint
 match_date (const Ctx *c,
@@ -1536,6 +1562,10 @@ match_date (const Ctx *c,
 
   *kind = K_DATE;
   *confidence = 0.9;
+
+  /* Black Friday, Super Tuesday, Fourth of July are events */
+  if (is_class (c, i, W_WEEKDAY | W_MONTH) && ends_phrase (c, i))
+    return i;
 
   /* April 24 to 26, 2024 / April 2024 / April */
   if (is_class (c, i, W_MONTH) && has_flag (c, i, F_CAP))
@@ -1708,6 +1738,14 @@ match_date (const Ctx *c,
               return j + 1;
             }
         }
+    }
+  /* a year ago, a month earlier */
+  if ((ascii_ieq (c, i, "a") || ascii_ieq (c, i, "an")) && is_class (c, i + 1, W_DATE_UNIT) &&
+      (is_word (c, i + 2, "ago") || is_word (c, i + 2, "earlier") || is_word (c, i + 2, "later")) &&
+      same_line (c, i, i + 2, FALSE))
+    {
+      *confidence = 0.85;
+      return i + 3;
     }
   /* decades, "for decades" */
   if (is_word (c, i, "decades") || is_word (c, i, "centuries"))
@@ -2086,7 +2124,7 @@ name_word (Ctx     *c,
 
   if (!is_free (c, i))
     return FALSE;
-  if (!has_flag (c, i, F_NAME))
+  if (!has_flag (c, i, F_NAME) && !g_hash_table_contains (c->gaz->first_names, word (c, i)))
     {
       const char *w = word (c, i);
 
@@ -2324,8 +2362,10 @@ capital_run (const Ctx *c,
         j++;
       else if (j > i && is_class (c, j, W_CONNECT) && !has_flag (c, j, F_CAP) &&
                (with_and || !(is_word (c, j, "and") || is_word (c, j, "&"))) &&
-               same_line (c, j, j + 1, TRUE) && is_free (c, j + 1) && has_flag (c, j + 1, F_CAP) &&
-               c->tok[j + 1].kind == BYLINE_TOKEN_WORD)
+               same_line (c, j, j + 1, TRUE) && is_free (c, j + 1) &&
+               ((has_flag (c, j + 1, F_CAP) && c->tok[j + 1].kind == BYLINE_TOKEN_WORD) ||
+                (is_word (c, j + 1, "the") && same_line (c, j + 1, j + 2, TRUE) &&
+                 has_flag (c, j + 2, F_CAP) && is_free (c, j + 2))))
         j++;
       else if (j > i && is_word (c, j, "the") && is_class (c, j - 1, W_CONNECT) &&
                has_flag (c, j + 1, F_CAP) && same_line (c, j, j + 1, TRUE))
@@ -2393,6 +2433,56 @@ hyphen_parts (Ctx   *c,
     }
 }
 
+/* Inc., Corp., Ltd.: the end of a company's name */
+static gboolean
+is_corporate (const Ctx *c,
+              guint      i)
+{
+  static const char * const suffixes[] = {
+    "Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "AG", "SA",
+    "GmbH", "Group", "Holdings",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
+    {
+      if (is_word (c, i, suffixes[k]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A place in capitals opening a line and followed by "(", "," or a
+ * dash: a dateline ("WASHINGTON (AP) —", "NEW YORK, May 2"). Returns
+ * its length in tokens, or 0. */
+static guint
+dateline (Ctx   *c,
+          guint  i)
+{
+  guint j = i;
+
+  if (!has_flag (c, i, F_ALLCAPS) || !(has_flag (c, i, F_BREAK) || i == 0))
+    return 0;
+  while (j < c->n && j - i < 3 && has_flag (c, j, F_ALLCAPS) && c->tok[j].kind == BYLINE_TOKEN_WORD &&
+         is_free (c, j) && (j == i || same_line (c, j - 1, j, FALSE)))
+    j++;
+  if (j == i || j >= c->n || !same_line (c, j - 1, j, FALSE) ||
+      !(is_word (c, j, "(") || is_word (c, j, ",") || is_word (c, j, "—") || is_word (c, j, "–") ||
+        is_word (c, j, "-")))
+    return 0;
+  g_string_truncate (c->key, 0);
+  for (guint k = i; k < j; k++)
+    {
+      g_autofree char *down = g_utf8_strdown (word (c, k), -1);
+      gunichar first = g_utf8_get_char (down);
+
+      if (k > i)
+        g_string_append_c (c->key, ' ');
+      g_string_append_unichar (c->key, g_unichar_totitle (first));
+      g_string_append (c->key, g_utf8_next_char (down));
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (c->gaz->phrases, c->key->str)) == K_GPE ? j - i : 0;
+}
+
 static gboolean
 pass_names (Ctx *c)
 {
@@ -2408,6 +2498,13 @@ pass_names (Ctx *c)
                               c->tok[i].kind != BYLINE_TOKEN_NUMBER))
         continue;
 
+      /* WASHINGTON (AP) —, BEIJING, March 5 (Reuters) - */
+      if ((len = dateline (c, i)) > 0)
+        {
+          emit (c, i, i + len, K_GPE, 0.85);
+          i += len - 1;
+          continue;
+        }
       len = match_phrase (c, i, &kind);
 
       /* A title, then the person's name: "Secretary of State Antony
@@ -2452,8 +2549,9 @@ pass_names (Ctx *c)
       if (has_flag (c, i, F_ALLCAPS) && shouting (c, i, i + len))
         continue;
 
-      /* "Beijing Normal University", "Columbia University Medical
-       * Center": the whole sequence is guessed later. */
+      /* "Beijing Normal University", "United Nations Security Council",
+       * "Apple Inc.": a known name inside a longer organisation or
+       * building is the whole of it. */
       run = capital_run (c, i, FALSE);
       if (run > i + len && c->info[run - 1] != NULL &&
           (c->info[run - 1]->suffix == S_ORG || c->info[run - 1]->suffix == S_FAC) &&
@@ -2464,7 +2562,14 @@ pass_names (Ctx *c)
 
           body_len = (kind == K_GPE || kind == K_NORP) ? match_phrase (c, i + len, &body) : 0;
           if (!(body == K_BODY && i + len + body_len == run))
-            continue;
+            {
+              gboolean corporate = kind == K_ORG && run == i + len + 1 && is_corporate (c, run - 1);
+
+              emit (c, i, run, c->info[run - 1]->suffix == S_ORG ? K_ORG : K_FAC,
+                    corporate ? 0.9 : 0.6);
+              i = run - 1;
+              continue;
+            }
         }
 
       /* US State Department, Chinese Foreign Ministry */
@@ -2482,6 +2587,10 @@ pass_names (Ctx *c)
         }
       if (kind == K_NORP && len == 1 && language_context (c, i))
         kind = K_LANGUAGE;
+      /* Apple Inc. */
+      if (kind == K_ORG && is_corporate (c, i + len) && is_free (c, i + len) &&
+          same_line (c, i + len - 1, i + len, FALSE))
+        len++;
       emit (c, i, i + len, kind == K_BODY ? K_ORG : kind, 0.9);
       i += len - 1;
     }
@@ -2657,6 +2766,22 @@ guess (const Ctx *c,
   if (j - i >= 2 && first != NULL && first->head != S_NONE &&
       (is_word (c, i + 1, "of") || first->head == S_LOC || first->head == S_EVENT))
     return by_shape[first->head];
+  /* "Subcommittee on the Coronavirus Pandemic", "Committee for the
+   * Protection of Journalists": an organisation before its object */
+  for (guint k = i + 1; k + 1 < j; k++)
+    {
+      if (!has_flag (c, k, F_CAP))
+        {
+          const WordInfo *before = c->info[k - 1];
+
+          if (before != NULL && (before->suffix == S_ORG || before->head == S_ORG))
+            {
+              *confidence = 0.55;
+              return K_ORG;
+            }
+          break;
+        }
+    }
   if (j - i == 1 && has_flag (c, i, F_ALLCAPS) && c->tok[i].kind == BYLINE_TOKEN_WORD &&
       strlen (word (c, i)) >= 2 && strlen (word (c, i)) <= 6 && !is_class (c, i, W_ACRONYM))
     {
