@@ -414,6 +414,34 @@ test_guesses (void)
 }
 
 static void
+test_news_conventions (void)
+{
+  const char *text = "WASHINGTON (AP) — Apple Inc. told the United Nations Security Council on "
+                     "Black Friday that sales rose 16% from a year earlier.\n"
+                     "Judge Rules Against Plan In Landmark Case\n"
+                     "NEW YORK, May 2 (Reuters) - Vice President JD Vance spoke.";
+  g_autoptr(BylineSuggestions) s = extract (text);
+
+  /* a dateline in capitals */
+  assert_entity (s, text, "WASHINGTON", "GPE");
+  assert_entity (s, text, "NEW YORK", "GPE");
+  assert_entity (s, text, "AP", "ORG");
+  assert_entity (s, text, "Reuters", "ORG");
+  assert_entity (s, text, "May 2", "DATE");
+  /* a company with its suffix; a known name inside a longer one */
+  assert_entity (s, text, "Apple Inc.", "ORG");
+  assert_entity (s, text, "United Nations Security Council", "ORG");
+  /* an event named after a weekday is no date */
+  assert_entity (s, text, "Black Friday", "EVENT");
+  assert_entity (s, text, "a year earlier", "DATE");
+  assert_entity (s, text, "16%", "PERCENT");
+  /* one word after a title in a Title Case headline is no person */
+  assert_none_over (s, text, "Rules", 1, NULL);
+  assert_entity (s, text, "JD Vance", "PERSON");
+  assert_well_formed (s, text);
+}
+
+static void
 test_unicode (void)
 {
   const char *text = "😀 👨‍👩‍👧 Cafe\u0301 — 北京: “Antony Blinken” visited Beijing on Wednesday; "
@@ -584,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/extract-entities/dates-and-times", test_dates_and_times);
   g_test_add_func ("/extract-entities/money-and-numbers", test_money_and_numbers);
   g_test_add_func ("/extract-entities/guesses", test_guesses);
+  g_test_add_func ("/extract-entities/news-conventions", test_news_conventions);
   g_test_add_func ("/extract-entities/unicode", test_unicode);
   g_test_add_func ("/extract-entities/empty", test_empty);
   g_test_add_func ("/extract-entities/hostile", test_hostile);

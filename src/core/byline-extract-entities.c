@@ -2346,8 +2346,9 @@ remember_person (Ctx   *c,
     }
 }
 
-/* The end of the run of capitalised words at @i (with "of", "for", "and"
- * inside: "Bank of America", "Ministry of Ecology and Environment"). */
+/* The end of the run of capitalised words at @i (with "of", "for"
+ * inside: "Bank of America"; and with "and", "on" when @with_and:
+ * "Ministry of Ecology and Environment", "Subcommittee on the …"). */
 static guint
 capital_run (const Ctx *c,
              guint      i,
@@ -2361,7 +2362,7 @@ capital_run (const Ctx *c,
           (c->tok[j].kind == BYLINE_TOKEN_WORD || c->tok[j].kind == BYLINE_TOKEN_ABBREVIATION))
         j++;
       else if (j > i && is_class (c, j, W_CONNECT) && !has_flag (c, j, F_CAP) &&
-               (with_and || !(is_word (c, j, "and") || is_word (c, j, "&"))) &&
+               (with_and || !(is_word (c, j, "and") || is_word (c, j, "&") || is_word (c, j, "on"))) &&
                same_line (c, j, j + 1, TRUE) && is_free (c, j + 1) &&
                ((has_flag (c, j + 1, F_CAP) && c->tok[j + 1].kind == BYLINE_TOKEN_WORD) ||
                 (is_word (c, j + 1, "the") && same_line (c, j + 1, j + 2, TRUE) &&
@@ -2513,6 +2514,10 @@ pass_names (Ctx *c)
         {
           guint j = name_chain (c, i + len, 4, TRUE);
 
+          /* "Judge Rules Against Trump": one word after a title in a
+           * Title Case headline is no evidence */
+          if (j == i + len + 1 && has_flag (c, i, F_HEADLINE))
+            j = i + len;
           take (c, i, i + len, K_TITLE);
           if (j > i + len)
             {
