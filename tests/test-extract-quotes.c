@@ -496,6 +496,14 @@ test_indirect_shapes (void)
       "indirect" },
     { "Heavy rain fell, and forecasters said the worst was yet to come.", "the worst was yet to come",
       "forecasters", "said", "indirect" },
+    { "The agency said in March that prices would rise, but later said they would fall.", "prices would rise",
+      "The agency", "said", "indirect" },
+    { "Reuters reported on Monday that the deal was close, citing three sources.", "the deal was close",
+      "Reuters", "reported", "indirect" },
+    { "WASHINGTON (AP) — President Joe Biden said Tuesday that the US would send aid.",
+      "the US would send aid", "President Joe Biden", "said", "indirect" },
+    { "According to a filing with regulators, the layoffs will cost $90 million.",
+      "the layoffs will cost $90 million", "a filing with regulators", "According to", "indirect" },
     { "Blinken said China was “the most important contributor” to the war.",
       "China was “the most important contributor” to the war", "Blinken", "said", "mixed" },
     { "The so-called “peace plan” was rejected, the minister said.", "The so-called “peace plan” was rejected",
@@ -840,6 +848,126 @@ test_sample_document (void)
     }
 }
 
+/* {{{ Articles of our own */
+
+typedef struct
+{
+  const char *quote;
+  const char *speaker;
+  const char *cue;
+  const char *type;
+} Expected;
+
+static char *
+article_text (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "extract", "quotes", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
+/* Every quote expected, and no other. */
+static void
+check_article (BylineSuggestions *s,
+               const char        *text,
+               const Expected    *expected,
+               guint              n_expected)
+{
+  for (guint i = 0; i < n_expected; i++)
+    expect_attribution (s, text, expected[i].quote, expected[i].speaker, expected[i].cue,
+                        expected[i].type);
+  g_assert_cmpuint (count_label (s, "QUOTE"), ==, n_expected);
+  check_bounds (s, text);
+}
+
+static void
+test_article_storm (void)
+{
+  static const Expected expected[] = {
+    { "the worst was yet to come", "forecasters", "said", "indirect" },
+    { "“We have not seen anything like this in 40 years,”", "Maria Lopez", "said", "direct" },
+    { "“People need to stay indoors.”", "Maria Lopez", NULL, "direct" },
+    { "emergency crews had rescued more than 200 people overnight", "Lopez", "said", "indirect" },
+    { "shelters were close to capacity", "She", "told", "indirect" },
+    { "winds could reach 90 mph by Monday", "The National Weather Service", "warned", "indirect" },
+    { "“This is a dangerous, life-threatening situation.”", "A spokesperson for the agency", "said", "direct" },
+    { "“The water came in so fast,”", "Tom Reed", "said", "direct" },
+    { "“I grabbed my dog and ran.”", "Tom Reed", NULL, "direct" },
+    { "at least 3,000 homes lost power", "the county’s emergency office", "According to", "indirect" },
+    { "“It’s a disaster,”", "he", "added", "direct" },
+    { "“We’ll rebuild, but it will take years.”", "he", NULL, "direct" },
+    { "$50 million would be released this week", "her office", "said", "indirect" },
+    { "the city’s drainage system is outdated", "Critics", "argued", "indirect" },
+    { "The system, built in the 1950s, was designed for a smaller population", "experts", "say", "indirect" },
+    { "“We warned them again and again,”", "Jane Cho", "said", "direct" },
+    { "“Nobody listened.”", "Jane Cho", NULL, "direct" },
+    { "“That’s simply not true,”", "she", "said", "direct" },
+    { "he was “cautiously optimistic” about the forecast", "The Weather Service’s Dan Brooks", "said",
+      "indirect" },
+    { "The film “Singin’ in the Rain” was playing at the shelter", "volunteers", "said", "indirect" },
+  };
+  g_autofree char *text = article_text ("storm.txt");
+  g_autoptr(BylineSuggestions) s = run_with_people (text, "Maria Lopez", "Tom Reed", "Ann Patel", "Jane Cho",
+                                                    "Dan Brooks", NULL);
+  g_autoptr(GPtrArray) people = byline_suggestions_find (s, "PERSON", TRUE);
+
+  check_article (s, text, expected, G_N_ELEMENTS (expected));
+  /* She: the speaker Lopez, who has no PERSON here; he: Tom Reed (the
+   * emergency office between them is an "it"); the mayor's "she" comes
+   * after "The mayor rejected the criticism": left alone */
+  g_assert_true (relation_target (s, "refers_to", expect (s, text, "SPEAKER", "She")) ==
+                 expect_nth (s, text, "SPEAKER", "Lopez", 1));
+  g_assert_true (relation_target (s, "refers_to", expect (s, text, "SPEAKER", "he")) == people->pdata[1]);
+  g_assert_null (relation_target (s, "refers_to", expect (s, text, "SPEAKER", "she")));
+  g_assert_true (relation_target (s, "refers_to", expect (s, text, "SPEAKER", "The Weather Service’s Dan Brooks")) ==
+                 people->pdata[4]);
+  /* no scare quote, no title */
+  g_assert_null (find_nth (s, text, "QUOTE", "“heartbreaking”", 0));
+  g_assert_null (find_nth (s, text, "QUOTE", "“Singin’ in the Rain”", 0));
+}
+
+static void
+test_article_chipmaker (void)
+{
+  static const Expected expected[] = {
+    { "it would cut 1,200 jobs, about 8% of its workforce, as demand for its memory chips slowed",
+      "Vantor Semiconductor", "said", "indirect" },
+    { "\"This was a difficult decision,\"", "Chief Executive Rita Okafor", "said", "direct" },
+    { "\"But we have to protect the long-term health of the company.\"", "Chief Executive Rita Okafor", NULL,
+      "direct" },
+    { "\"Everyone saw this coming,\"", "Paul Meyer", "said", "direct" },
+    { "\"The question is whether it is enough.\"", "Paul Meyer", NULL, "direct" },
+    { "the company would also pause construction of a plant in Arizona", "Okafor", "told", "indirect" },
+    { "the pause was \"temporary\" and that work would resume \"when the market recovers.\"", "She", "said",
+      "mixed" },
+    { "the layoffs will cost about $90 million in severance", "a filing with regulators", "According to",
+      "indirect" },
+    { "\"We're not abandoning Arizona,\"", "she", "added", "direct" },
+    { "\"We're being careful.\"", "she", NULL, "direct" },
+    { "\"Our members learned about this from the news,\"", "union president Gary Lindqvist", "said", "direct" },
+    { "\"That's unacceptable.\"", "union president Gary Lindqvist", NULL, "direct" },
+    { "\"We see the first signs of a turnaround.\"", "Sung-min Park", "told", "direct" },
+  };
+  g_autofree char *text = article_text ("chipmaker.txt");
+  g_autoptr(BylineSuggestions) s = run_with_people (text, "Rita Okafor", "Paul Meyer", "Gary Lindqvist",
+                                                    "Sung-min Park", NULL);
+  g_autoptr(GPtrArray) people = byline_suggestions_find (s, "PERSON", TRUE);
+  BylineAnnotation *okafor = expect_nth (s, text, "SPEAKER", "Okafor", 1);
+
+  check_article (s, text, expected, G_N_ELEMENTS (expected));
+  /* titled speakers refer to their PERSON; She and she to Okafor */
+  g_assert_true (relation_target (s, "refers_to", expect (s, text, "SPEAKER", "Chief Executive Rita Okafor")) ==
+                 people->pdata[0]);
+  g_assert_true (relation_target (s, "refers_to", expect (s, text, "SPEAKER", "union president Gary Lindqvist")) ==
+                 people->pdata[2]);
+  g_assert_true (relation_target (s, "refers_to", expect (s, text, "SPEAKER", "She")) == okafor);
+  g_assert_true (relation_target (s, "refers_to", expect (s, text, "SPEAKER", "she")) == okafor);
+}
+
 /* }}} */
 /* {{{ Behaviour */
 
@@ -929,6 +1057,8 @@ main (int    argc,
   g_test_add_func ("/quotes/speakers/pronoun-unresolved", test_pronoun_unresolved);
   g_test_add_func ("/quotes/speakers/pronoun-institution", test_pronoun_institution);
   g_test_add_func ("/quotes/speakers/organisation", test_organisation);
+  g_test_add_func ("/quotes/articles/storm", test_article_storm);
+  g_test_add_func ("/quotes/articles/chipmaker", test_article_chipmaker);
   g_test_add_func ("/quotes/sample/article", test_sample);
   g_test_add_func ("/quotes/sample/document", test_sample_document);
   g_test_add_func ("/quotes/deterministic", test_deterministic);

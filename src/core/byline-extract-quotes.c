@@ -74,7 +74,7 @@ enum
   W_CLAUSE    = 1u << 17,  /* starts a reported clause: we, I, there */
   W_NAME_LINK = 1u << 18,  /* of, de, al: inside a name */
   W_TO        = 1u << 19,
-  W_OUT_WORD  = 1u << 20,
+  W_CUT       = 1u << 20,  /* adding, citing: after a comma, ends a reported clause */
   W_TELL      = 1u << 21,  /* a cue with an object: told reporters */
   W_TRAIL     = 1u << 22,  /* starts what may follow a final cue: last week */
   W_OF_FOR    = 1u << 23,  /* a complement after a speaker phrase's start */
@@ -119,7 +119,8 @@ static const WordList lexicon[] = {
     "indicated signaled signalled hinted boasted joked quipped lamented "
     "continued", W_CUE },
   { "pointed points", W_OUT },
-  { "out", W_OUT_WORD },
+  { "adding citing noting saying calling arguing warning insisting stressing "
+    "explaining according", W_CUT },
   { "according", W_ACCORDING },
   { "to", W_TO | W_STOP },
   { "he she they it", W_PRONOUN },
@@ -381,6 +382,26 @@ line_break_before (const Ctx *x,
   return i < x->n && x->breaks[i] > 0;
 }
 
+/* Whether token @i is the lower-case ASCII @word. */
+static gboolean
+token_is (const Ctx  *x,
+          guint       i,
+          const char *word)
+{
+  guint len = strlen (word);
+
+  if (i >= x->n || x->tok[i].end - x->tok[i].start != len)
+    return FALSE;
+  for (guint k = 0; k < len; k++)
+    {
+      gunichar ch = x->chars[x->tok[i].start + k];
+
+      if (ch >= 128 || g_ascii_tolower ((char) ch) != word[k])
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The cue at @i, outside quotes; its last token in @last (the second
  * for "pointed out" and "according to"). */
 static gboolean
@@ -397,7 +418,7 @@ is_cue (const Ctx *x,
       *last = i;
       return TRUE;
     }
-  if ((((f & W_OUT) && (F (x, i + 1) & W_OUT_WORD)) ||
+  if ((((f & W_OUT) && token_is (x, i + 1, "out")) ||
        ((f & W_ACCORDING) && (F (x, i + 1) & W_TO))) &&
       !line_break_before (x, i + 1))
     {
@@ -745,6 +766,19 @@ speaker_before_appositive (const Ctx *x,
     }
   if (!(F (x, p) & T_COMMA) || p + 1 >= j || p == lo)
     return NONE;
+  /* its chief financial officer, Sung-min Park, told: the name */
+  if (is_name_word (x, p + 1))
+    {
+      guint32 before;
+      guint bstart;
+
+      if (parse_np_backward (x, j - 1, p + 1, start, features) && *start == p + 1 &&
+          !(*features & (M_NOUN | M_PRONOUN)) &&
+          parse_np_backward (x, p - 1, lo, &bstart, &before) && (before & M_NOUN) &&
+          (bstart == lo || !(F (x, bstart - 1) & T_WORD)))
+        return j - 1;
+      return NONE;
+    }
   /* a relative clause or a noun phrase: who arrived, a spokeswoman for */
   if (!(F (x, p + 1) & W_DET) &&
       !(x->tok[p + 1].end - x->tok[p + 1].start == 3 && (F (x, p + 1) & W_STOP) &&
@@ -1235,6 +1269,32 @@ check_clause (const Ctx *x,
   return TRUE;
 }
 
+/* The end of a reported clause that runs from @first to @last at most:
+ * before ", adding that…", ", citing…", ", according to…" or ", but later
+ * said…". */
+static guint
+clause_end (const Ctx *x,
+            guint      first,
+            guint      last)
+{
+  for (guint k = first + 1; k < last; k++)
+    {
+      guint j = k + 1, unused;
+
+      if (!(F (x, k) & T_COMMA) || x->in_quote[k] != NONE)
+        continue;
+      if (F (x, j) & W_CUT)
+        return k - 1;
+      /* , but later said */
+      while (j <= last && j < k + 4 && (F (x, j) & (W_STOP | W_ADVERB | W_PRONOUN)) &&
+             !is_cue (x, j, &unused))
+        j++;
+      if (j <= last && is_cue (x, j, &unused))
+        return k - 1;
+    }
+  return last;
+}
+
 static gboolean
 add_indirect (Ctx     *x,
               guint    first,
@@ -1295,9 +1355,15 @@ indirect_according_first (Ctx   *x,
     }
   if (comma >= e || !(F (x, comma) & T_COMMA))
     return FALSE;
-  if (!parse_np_forward (x, a + 2, comma, &np_end, &features) || np_end + 1 != comma)
+  if (!parse_np_forward (x, a + 2, comma, &np_end, &features))
     return FALSE;
-  return add_indirect (x, comma + 1, e - 1, 0.65, a + 2, np_end, features, a, a + 1);
+  /* a filing with regulators: the comma bounds the phrase */
+  if (np_end + 1 != comma &&
+      (!(F (x, np_end + 1) & W_PREP) || comma - (a + 2) > 12 || !(features & M_NOUN)))
+    return FALSE;
+  np_end = comma - 1;
+  return add_indirect (x, comma + 1, clause_end (x, comma + 1, e - 1), 0.65, a + 2, np_end,
+                       features, a, a + 1);
 }
 
 static gboolean
@@ -1359,18 +1425,8 @@ indirect_cue_first (Ctx   *x,
         }
       if (t < e && (F (x, t) & W_THAT) && !line_break_before (x, t))
         {
-          guint end = e - 1;
-
-          /* that CLAUSE, according to a transcript. */
-          for (guint k = t + 1; k + 2 < e; k++)
-            {
-              if ((F (x, k) & T_COMMA) && (F (x, k + 1) & W_ACCORDING) && (F (x, k + 2) & W_TO))
-                {
-                  end = k - 1;
-                  break;
-                }
-            }
-          return add_indirect (x, t + 1, end, 0.7, start, j, features, c, last);
+          return add_indirect (x, t + 1, clause_end (x, t + 1, e - 1), 0.7, start, j, features,
+                               c, last);
         }
 
       /* X said CLAUSE, when X starts the sentence or a clause after a
@@ -1384,7 +1440,7 @@ indirect_cue_first (Ctx   *x,
           ((nf & T_WORD) || is_currency (x, next)) &&
           !(nf & (W_NOT_NAME | W_PREP | W_TRAIL | W_ADVERB | W_STOP | W_CUE | W_SAY | W_TO)) &&
           count_words (x, next, e - 1, 4) >= 4)
-        return add_indirect (x, next, e - 1, 0.5, start, j, features, c, last);
+        return add_indirect (x, next, clause_end (x, next, e - 1), 0.5, start, j, features, c, last);
     }
   return FALSE;
 }
