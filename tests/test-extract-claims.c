@@ -199,6 +199,7 @@ test_statistics (void)
     "Turnout fell to 48% in the second round.",
     "The company employs 12,400 people in Ohio.",
     "Crime has fallen every year since 2015!",
+    "\"Our exports doubled in three years,\" she said.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -439,6 +440,7 @@ test_not_claims (void)
   static const char * const texts[] = {
     "Is Tokyo the largest city in the world?",
     "“Did exports double by 20 percent last year?” she asked.",
+    "\"Did exports double by 20 percent last year?\" she asked.",
     "Hello and welcome to our show!",
     "Thank you very much.",
     "I love this city.",
@@ -521,6 +523,36 @@ test_existing (void)
   assert_claim (s, text, "Imports fell by 20 percent.", "yes");
   g_assert_cmpuint (byline_suggestions_apply (s, doc, &n_relations), ==, 1);
   g_assert_cmpuint (byline_document_get_n_annotations (doc), ==, 2);
+}
+
+/* Text without stops, or made of marks, is no claim and takes no time
+ * to say so. */
+static void
+test_hostile (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 t0;
+
+  while (text->len < 200000)
+    g_string_append (text, "exports rose by 5 percent, the largest rise since 1990, ");
+  g_string_append (text, "analysts said.");
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (text, " ”");
+  g_string_append (text, "\n\nUnemployment rose by 3 percent.");
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (text, " “");
+
+  t0 = g_get_monotonic_time ();
+  {
+    g_autoptr(BylineSuggestions) s = byline_suggestions_new ();
+    g_autoptr(GPtrArray) claims = NULL;
+
+    run_claims (s, text->str);
+    claims = claims_of (s);
+    g_assert_cmpuint (claims->len, ==, 1);
+    assert_claim (s, text->str, "Unemployment rose by 3 percent.", "yes");
+  }
+  g_test_message ("hostile text of %zu bytes in %.0f ms", text->len, (g_get_monotonic_time () - t0) / 1000.0);
 }
 
 static void
@@ -800,6 +832,7 @@ main (int    argc,
   g_test_add_func ("/claims/not-claims", test_not_claims);
   g_test_add_func ("/claims/unicode", test_unicode);
   g_test_add_func ("/claims/existing", test_existing);
+  g_test_add_func ("/claims/hostile", test_hostile);
   g_test_add_func ("/claims/invalid", test_invalid);
   g_test_add_func ("/claims/cancelled", test_cancelled);
   g_test_add_func ("/claims/sample", test_sample);

@@ -13,8 +13,8 @@
  * (may, unclear whether), conditions (if) and plans (will, is expected
  * to) weigh against. One checkable signal makes a claim; without one it
  * takes several weaker ones. Questions are never claims, nor sentences of
- * fewer than three words; a line without a final stop (a headline) only
- * with a checkable signal.
+ * fewer than three words or more than 400 tokens; a line without a final
+ * stop (a headline) only with a checkable signal.
  *
  * The span is the whole sentence as byline_split_sentences() gives it,
  * from its first character to its final stop and closing quotation
@@ -73,6 +73,7 @@ typedef enum
 #define WEIGHT_ATTRIBUTION 0.2
 #define MIN_SCORE          0.35
 #define MIN_CONTENT        0.25
+#define MAX_SENTENCE_TOKENS 400
 #define MIN_WORDS          3
 #define WORD_MAX           32
 
@@ -1110,7 +1111,8 @@ trim (const Word *words,
       guint      *first,
       guint      *last)
 {
-  for (;;)
+  /* A few rounds are enough for real text, and keep "” ” ” …" linear. */
+  for (guint round = 0; round < 3; round++)
     {
       guint f = *first, l = *last;
 
@@ -1146,10 +1148,11 @@ trim (const Word *words,
             f++;
         }
       if (f == *first && l == *last)
-        return TRUE;
+        break;
       *first = f;
       *last = l;
     }
+  return TRUE;
 }
 
 static guint
@@ -1528,6 +1531,11 @@ run_claims (const char         *text,
       while (t < tokens->len && g_array_index (tokens, BylineToken, t).start < sentence->start)
         t++;
       g_array_set_size (run.words, 0);
+      /* A "sentence" of hundreds of words is a table, a list or a text
+       * without stops: no claim. */
+      if (t + MAX_SENTENCE_TOKENS < tokens->len &&
+          g_array_index (tokens, BylineToken, t + MAX_SENTENCE_TOKENS).end <= sentence->end)
+        continue;
       for (; t < tokens->len && g_array_index (tokens, BylineToken, t).end <= sentence->end; t++)
         {
           const BylineToken *token = &g_array_index (tokens, BylineToken, t);
