@@ -442,8 +442,9 @@ typedef struct
   char            w[WORD_MAX]; /* lowercase, ’ as ', empty when longer */
 } Word;
 
-/* The attribution of a sentence: the claim is [content_start,
- * content_end) in words, the speaker [speaker_start, speaker_end). */
+/* The attribution of a sentence, in words: what was said is
+ * [content_start, content_end), who said it [speaker_start, speaker_end),
+ * and the journalist's words after it start at rest_start. */
 typedef enum
 {
   FRAME_NONE,
@@ -1233,7 +1234,7 @@ find_quoted (Run   *run,
   return found;
 }
 
-/* The claimer of the claim [start, end): see the comment at the top. */
+/* The claimer of what was said, [start, end): see the comment at the top. */
 static const char *
 find_claimer (Run         *run,
               const Frame *frame,
