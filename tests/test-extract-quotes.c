@@ -502,6 +502,7 @@ test_indirect_shapes (void)
       "Reuters", "reported", "indirect" },
     { "WASHINGTON (AP) — President Joe Biden said Tuesday that the US would send aid.",
       "the US would send aid", "President Joe Biden", "said", "indirect" },
+    { "Prices will rise, he said in his notes.", "Prices will rise", "he", "said", "indirect" },
     { "According to a filing with regulators, the layoffs will cost $90 million.",
       "the layoffs will cost $90 million", "a filing with regulators", "According to", "indirect" },
     { "Blinken said China was “the most important contributor” to the war.",
@@ -541,6 +542,13 @@ test_not_quotes (void)
     "Beijing claims almost the entire South China Sea as its own.",
     "The added costs were high.",
     "Tensions rose after Beijing said it would hold drills.",
+    "He said goodbye to his friends and left.",
+    "The officials said nothing about the talks at all.",
+    "The group rejected the report, calling it full of false claims.",
+    "Many “experts” said the plan would never work.",
+    "People who said they were affected can apply.",
+    "The president signed the bill, which lawmakers said would cut costs.",
+    "He told the story of his childhood.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)

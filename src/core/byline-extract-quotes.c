@@ -143,7 +143,8 @@ static const WordList lexicon[] = {
     "must shall 's 're 've 'll 'd 'm here meanwhile however instead now today "
     "yesterday tomorrow still thus therefore indeed moreover furthermore "
     "finally first about against into over under by without during until "
-    "between among through up down like such just only even very not",
+    "between among through up down like such just only even very not "
+    "nothing something anything goodbye hello yes no little much sorry thanks",
     W_STOP },
   { "last this late earlier later recently yesterday today tonight ahead after "
     "before during via while when as on in at to", W_TRAIL },
@@ -814,9 +815,10 @@ is_trailer (const Ctx *x,
     }
   if (!(F (x, i) & (W_TRAIL | W_PREP | W_NOT_NAME)))
     return FALSE;
+  /* in a statement, in his notes; not "…, he said it said" */
   for (; i < e; i++)
     {
-      if (F (x, i) & (W_THAT | W_CUE | W_SAY))
+      if (F (x, i) & (W_THAT | W_SAY))
         return FALSE;
     }
   return TRUE;
@@ -1447,33 +1449,17 @@ indirect_cue_first (Ctx   *x,
 
 /* CLAUSE, X said (last week). / CLAUSE, said X. / CLAUSE, according to X. */
 static gboolean
-indirect_cue_last (Ctx   *x,
-                   guint  a,
-                   guint  e)
+try_cue_last (Ctx   *x,
+              guint  a,
+              guint  e,
+              guint  c,
+              guint  last)
 {
-  guint c = NONE, last = 0, np_end, start, j;
+  guint np_end, start, j;
   guint32 features;
 
-  for (guint i = e; i > a + 3 && e - i < 10; i--)
-    {
-      guint k = i - 1;
-
-      if (!(F (x, k) & (T_WORD | T_CLITIC)) || (k + 1 < e && line_break_before (x, k + 1)))
-        break;
-      if (is_cue (x, k, &last))
-        {
-          c = k;
-          break;
-        }
-      if (is_cue (x, k - 1, &last) && last == k)
-        {
-          c = k - 1;
-          break;
-        }
-    }
-  if (c == NONE || x->used[c] || line_break_before (x, c))
+  if (x->used[c] || line_break_before (x, c))
     return FALSE;
-
   /* said the official; according to the State Department */
   if ((F (x, c - 1) & T_COMMA) &&
       parse_np_forward (x, last + 1, e, &np_end, &features) &&
@@ -1490,6 +1476,26 @@ indirect_cue_last (Ctx   *x,
   if (j == NONE || !(F (x, start - 1) & T_COMMA))
     return FALSE;
   return add_indirect (x, a, start - 2, 0.75, start, j, features, c, last);
+}
+
+static gboolean
+indirect_cue_last (Ctx   *x,
+                   guint  a,
+                   guint  e)
+{
+  /* the cues of the sentence's last run of words, from the end */
+  for (guint i = e; i > a + 3 && e - i < 10; i--)
+    {
+      guint k = i - 1, last;
+
+      if (!(F (x, k) & (T_WORD | T_CLITIC)) || (k + 1 < e && line_break_before (x, k + 1)))
+        break;
+      if (is_cue (x, k - 1, &last) && last == k && try_cue_last (x, a, e, k - 1, last))
+        return TRUE;
+      if (is_cue (x, k, &last) && last == k && try_cue_last (x, a, e, k, last))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
