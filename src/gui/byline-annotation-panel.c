@@ -331,12 +331,22 @@ struct _BylineAnnotationPanel
   const char          *layer_filter;
   const char          *label_filter;
   int                  status_filter;
+  /* An origin (interned) or NULL for all; a lowest confidence, 0 for
+   * any (above 0, annotations without one are left out). */
+  const char          *origin_filter;
+  double               min_confidence;
 
   /* Index → name for the layer and label drop-downs (NULL: all). */
   GPtrArray           *layer_names;
   GPtrArray           *label_names;
   GtkStringList       *layer_model;
   GtkStringList       *label_model;
+  /* Index → origin for the origin drop-down (NULL first: all), and the
+   * counts it shows: annotation → its origin (interned), origin → count. */
+  GPtrArray           *origin_names;
+  GtkStringList       *origin_model;
+  GHashTable          *origin_of;
+  GHashTable          *origin_counts;
 
   /* LabelCount → itself; annotation → the LabelCount it is counted in,
    * since annotation-changed comes after the old label is gone; label
@@ -368,6 +378,8 @@ struct _BylineAnnotationPanel
   GtkDropDown         *layer_dropdown;
   GtkDropDown         *status_dropdown;
   GtkDropDown         *label_dropdown;
+  GtkDropDown         *origin_dropdown;
+  GtkSpinButton       *confidence_spin;
   GtkLabel            *summary_label;
   GtkStack            *list_stack;
   GtkListView         *list_view;
@@ -419,6 +431,7 @@ static void schedule_counts (BylineAnnotationPanel *self);
 static void schedule_changes (BylineAnnotationPanel *self);
 static void apply_changes (BylineAnnotationPanel *self);
 static void rebuild_label_dropdown (BylineAnnotationPanel *self);
+static void rebuild_origin_dropdown (BylineAnnotationPanel *self);
 static void ensure_filled (BylineAnnotationPanel *self);
 static void ensure_widgets (BylineAnnotationPanel *self);
 
@@ -461,6 +474,21 @@ filter_annotation (gpointer item,
       (int) byline_annotation_get_status (annotation) != self->status_filter)
     {
       return FALSE;
+    }
+  if (self->origin_filter != NULL &&
+      g_strcmp0 (byline_annotation_get_origin (annotation), self->origin_filter) != 0)
+    {
+      return FALSE;
+    }
+  if (self->min_confidence > 0)
+    {
+      double confidence;
+
+      if (!byline_annotation_get_confidence (annotation, &confidence) ||
+          confidence < self->min_confidence - 1e-9)
+        {
+          return FALSE;
+        }
     }
   if (self->search == NULL)
     {
@@ -745,7 +773,8 @@ static gboolean
 has_filters (BylineAnnotationPanel *self)
 {
   return self->layer_filter != NULL || self->label_filter != NULL ||
-         self->status_filter >= 0 || self->search != NULL;
+         self->status_filter >= 0 || self->search != NULL ||
+         self->origin_filter != NULL || self->min_confidence > 0;
 }
 
 static void
@@ -864,6 +893,45 @@ on_label_dropdown_selected_cb (BylineAnnotationPanel *self)
 }
 
 static void
+on_origin_dropdown_selected_cb (BylineAnnotationPanel *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->origin_dropdown);
+  const char *origin = NULL;
+
+  if (self->syncing > 0 || !self->built)
+    {
+      return;
+    }
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->origin_names->len)
+    {
+      origin = g_ptr_array_index (self->origin_names, selected);
+    }
+  if (origin == self->origin_filter)
+    {
+      return;
+    }
+
+  self->origin_filter = origin;
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_confidence_spin_value_changed_cb (BylineAnnotationPanel *self)
+{
+  double value = gtk_spin_button_get_value (self->confidence_spin);
+  GtkFilterChange change;
+
+  if (!self->built || G_APPROX_VALUE (value, self->min_confidence, 1e-9))
+    {
+      return;
+    }
+
+  change = value > self->min_confidence ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT;
+  self->min_confidence = value;
+  refilter (self, change);
+}
+
+static void
 rebuild_layer_dropdown (BylineAnnotationPanel *self)
 {
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
@@ -922,6 +990,40 @@ lookup_count (BylineAnnotationPanel *self,
   return count;
 }
 
+/* Origins, for the origin drop-down. */
+static void
+origin_in (BylineAnnotationPanel *self,
+           BylineAnnotation      *annotation)
+{
+  const char *origin = byline_annotation_get_origin (annotation);
+  guint n;
+
+  if (origin == NULL || origin[0] == '\0')
+    {
+      return;
+    }
+  origin = g_intern_string (origin);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->origin_counts, origin));
+  g_hash_table_insert (self->origin_counts, (gpointer) origin, GUINT_TO_POINTER (n + 1));
+  g_hash_table_insert (self->origin_of, annotation, (gpointer) origin);
+}
+
+static void
+origin_out (BylineAnnotationPanel *self,
+            BylineAnnotation      *annotation)
+{
+  const char *origin = g_hash_table_lookup (self->origin_of, annotation);
+  guint n;
+
+  if (origin == NULL)
+    {
+      return;
+    }
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->origin_counts, origin));
+  g_hash_table_insert (self->origin_counts, (gpointer) origin, GUINT_TO_POINTER (n > 0 ? n - 1 : 0));
+  g_hash_table_remove (self->origin_of, annotation);
+}
+
 /* Layers and labels of annotations are interned. */
 static void
 count_in (BylineAnnotationPanel *self,
@@ -932,6 +1034,7 @@ count_in (BylineAnnotationPanel *self,
 
   count->count++;
   g_hash_table_insert (self->counted, annotation, count);
+  origin_in (self, annotation);
 }
 
 static void
@@ -945,6 +1048,7 @@ count_out (BylineAnnotationPanel *self,
       count->count--;
       g_hash_table_remove (self->counted, annotation);
     }
+  origin_out (self, annotation);
 }
 
 static void
@@ -956,6 +1060,8 @@ count_all (BylineAnnotationPanel *self,
   g_hash_table_remove_all (self->counted);
   g_hash_table_remove_all (self->counts);
   g_ptr_array_set_size (self->labels_seen, 0);
+  g_hash_table_remove_all (self->origin_of);
+  g_hash_table_remove_all (self->origin_counts);
 
   for (guint i = 0; annotations != NULL && i < annotations->len; i++)
     {
@@ -970,6 +1076,7 @@ count_all (BylineAnnotationPanel *self,
         }
       count->count++;
       g_hash_table_insert (self->counted, annotation, count);
+      origin_in (self, annotation);
     }
 }
 
@@ -1105,6 +1212,75 @@ rebuild_label_dropdown (BylineAnnotationPanel *self)
   show_label_items (self, names, strings, selected);
 }
 
+static int
+compare_origins (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* "All origins", then each origin with its count: "rules:quotes (12)". */
+static void
+rebuild_origin_dropdown (BylineAnnotationPanel *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer origin;
+  gpointer count;
+  guint selected = 0;
+  gboolean same;
+
+  g_hash_table_iter_init (&iter, self->origin_counts);
+  while (g_hash_table_iter_next (&iter, &origin, &count))
+    {
+      if (GPOINTER_TO_UINT (count) > 0 || origin == self->origin_filter)
+        {
+          g_ptr_array_add (names, origin);
+        }
+    }
+  if (self->origin_filter != NULL && !g_ptr_array_find (names, self->origin_filter, NULL))
+    {
+      g_ptr_array_add (names, (gpointer) self->origin_filter);
+    }
+  g_ptr_array_sort (names, compare_origins);
+  g_ptr_array_insert (names, 0, NULL);
+
+  g_ptr_array_add (strings, g_strdup (_("All origins")));
+  for (guint i = 1; i < names->len; i++)
+    {
+      g_ptr_array_add (strings, g_strdup_printf ("%s (%u)", (const char *) names->pdata[i],
+                                                 GPOINTER_TO_UINT (g_hash_table_lookup (self->origin_counts,
+                                                                                        names->pdata[i]))));
+      if (names->pdata[i] == self->origin_filter)
+        {
+          selected = i;
+        }
+    }
+
+  /* Unchanged texts: nothing to rebind. */
+  same = strings->len == g_list_model_get_n_items (G_LIST_MODEL (self->origin_model));
+  for (guint i = 0; same && i < strings->len; i++)
+    {
+      same = g_strcmp0 (gtk_string_list_get_string (self->origin_model, i), strings->pdata[i]) == 0;
+    }
+  self->syncing++;
+  if (!same)
+    {
+      g_ptr_array_set_size (self->origin_names, 0);
+      g_ptr_array_extend (self->origin_names, names, NULL, NULL);
+      g_ptr_array_add (strings, NULL);
+      gtk_string_list_splice (self->origin_model, 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->origin_model)),
+                              (const char * const *) strings->pdata);
+    }
+  if (self->built)
+    {
+      gtk_drop_down_set_selected (self->origin_dropdown, selected);
+    }
+  self->syncing--;
+}
+
 static gboolean
 counts_idle_cb (gpointer user_data)
 {
@@ -1112,6 +1288,7 @@ counts_idle_cb (gpointer user_data)
 
   self->counts_idle_id = 0;
   rebuild_label_dropdown (self);
+  rebuild_origin_dropdown (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -1154,6 +1331,7 @@ fill (BylineAnnotationPanel *self)
 
   g_clear_handle_id (&self->counts_idle_id, g_source_remove);
   rebuild_label_dropdown (self);
+  rebuild_origin_dropdown (self);
   update_summary (self);
   sync_list_selection (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
   if (before != g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
@@ -1394,7 +1572,9 @@ on_annotation_changed_cb (BylineAnnotationPanel *self,
   count = g_hash_table_lookup (self->counted, annotation);
   if (count == NULL ||
       count->label != byline_annotation_get_label (annotation) ||
-      count->layer != byline_annotation_get_layer (annotation))
+      count->layer != byline_annotation_get_layer (annotation) ||
+      g_strcmp0 (g_hash_table_lookup (self->origin_of, annotation),
+                 byline_annotation_get_origin (annotation)) != 0)
     {
       count_out (self, annotation);
       count_in (self, annotation);
@@ -1576,6 +1756,7 @@ byline_annotation_panel_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->layer_model);
   g_clear_object (&self->label_model);
+  g_clear_object (&self->origin_model);
   g_clear_object (&self->selected);
   g_clear_object (&self->document);
   g_clear_object (&self->schema);
@@ -1594,6 +1775,9 @@ byline_annotation_panel_finalize (GObject *object)
   g_clear_pointer (&self->counted, g_hash_table_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->labels_seen, g_ptr_array_unref);
+  g_clear_pointer (&self->origin_names, g_ptr_array_unref);
+  g_clear_pointer (&self->origin_of, g_hash_table_unref);
+  g_clear_pointer (&self->origin_counts, g_hash_table_unref);
 
   G_OBJECT_CLASS (byline_annotation_panel_parent_class)->finalize (object);
 }
@@ -1701,6 +1885,8 @@ byline_annotation_panel_class_init (BylineAnnotationPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, layer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, label_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, origin_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, confidence_spin);
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, list_stack);
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, list_view);
@@ -1712,6 +1898,8 @@ byline_annotation_panel_class_init (BylineAnnotationPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_layer_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_label_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_origin_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_confidence_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_inspector_selected_relation_cb);
 
@@ -1727,6 +1915,9 @@ byline_annotation_panel_init (BylineAnnotationPanel *self)
   self->counts = g_hash_table_new_full (label_count_hash, label_count_equal, g_free, NULL);
   self->counted = g_hash_table_new (NULL, NULL);
   self->labels_seen = g_ptr_array_new ();
+  self->origin_names = g_ptr_array_new ();
+  self->origin_of = g_hash_table_new (NULL, NULL);
+  self->origin_counts = g_hash_table_new (NULL, NULL);
 
   self->list = g_object_new (BYLINE_TYPE_PANEL_LIST, NULL);
   /* No function until a filter is set: see refilter (). */
@@ -1743,8 +1934,10 @@ byline_annotation_panel_init (BylineAnnotationPanel *self)
 
   self->layer_model = gtk_string_list_new (NULL);
   self->label_model = gtk_string_list_new (NULL);
+  self->origin_model = gtk_string_list_new (NULL);
   rebuild_layer_dropdown (self);
   rebuild_label_dropdown (self);
+  rebuild_origin_dropdown (self);
 }
 
 /* Makes the widgets and shows the panel's state in them. */
@@ -1790,9 +1983,12 @@ ensure_widgets (BylineAnnotationPanel *self)
   gtk_drop_down_set_factory (self->status_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->status_dropdown, list_factory);
   gtk_drop_down_set_factory (self->label_dropdown, label_factory);
+  gtk_drop_down_set_factory (self->origin_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->origin_dropdown, list_factory);
   name_dropdown_button (self->layer_dropdown, _("Filter by layer"));
   name_dropdown_button (self->status_dropdown, _("Filter by status"));
   name_dropdown_button (self->label_dropdown, _("Filter by label"));
+  name_dropdown_button (self->origin_dropdown, _("Filter by origin"));
 
   /* The state so far; the search and status filters are only ever set
    * from these widgets, so they are still empty. */
@@ -1805,6 +2001,8 @@ ensure_widgets (BylineAnnotationPanel *self)
   gtk_drop_down_set_selected (self->layer_dropdown, layer_position);
   gtk_drop_down_set_model (self->label_dropdown, G_LIST_MODEL (self->label_model));
   gtk_drop_down_set_selected (self->label_dropdown, self->label_selected);
+  gtk_drop_down_set_model (self->origin_dropdown, G_LIST_MODEL (self->origin_model));
+  gtk_drop_down_set_selected (self->origin_dropdown, 0);
   self->syncing--;
   byline_inspector_set_document (self->inspector, self->document, self->schema);
   byline_inspector_set_annotation (self->inspector, self->selected);
@@ -1882,6 +2080,7 @@ byline_annotation_panel_set_document (BylineAnnotationPanel *self,
       count_all (self, NULL);
       g_clear_handle_id (&self->counts_idle_id, g_source_remove);
       rebuild_label_dropdown (self);
+      rebuild_origin_dropdown (self);
       update_summary (self);
       schedule_fill (self);
       if (before != 0)

@@ -41,6 +41,8 @@ static const struct
   { "win.zoom-out", { "<Control>minus", NULL } },
   { "win.zoom-reset", { "<Control>0", NULL } },
   { "win.toggle-panel", { "F9", NULL } },
+  { "win.suggest", { "<Control><Shift>r", NULL } },
+  { "win.review", { "<Control>r", NULL } },
 };
 
 static BylineWindow *

@@ -511,6 +511,30 @@ underline_runs (Frame         *f,
   cairo_restore (f->cr);
 }
 
+/* A line through the middle of each run: a rejected suggestion, when the
+ * view shows them. */
+static void
+strike_runs (Frame         *f,
+             GArray        *runs,
+             const GdkRGBA *color)
+{
+  cairo_save (f->cr);
+  gdk_cairo_set_source_rgba (f->cr, color);
+  cairo_set_line_width (f->cr, 1);
+  cairo_set_line_cap (f->cr, CAIRO_LINE_CAP_BUTT);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const Run *run = &g_array_index (runs, Run, i);
+      double y = run->y + run->height * 0.55;
+
+      cairo_new_path (f->cr);
+      cairo_move_to (f->cr, run->x, y);
+      cairo_line_to (f->cr, run->x + run->width, y);
+      cairo_stroke (f->cr);
+    }
+  cairo_restore (f->cr);
+}
+
 /* How many annotations of the same style on screen hold this one: nested
  * boxes are drawn inside their parents and nested underlines below them,
  * so that both stay visible. */
@@ -685,6 +709,23 @@ draw_chip (Frame            *f,
       gdk_cairo_set_source_rgba (f->cr, &fill);
       cairo_fill (f->cr);
       ink = f->background;
+    }
+  else if (status == BYLINE_STATUS_REJECTED)
+    {
+      static const double dash[] = { 2.0, 1.5 };
+
+      gdk_cairo_set_source_rgba (f->cr, &f->background);
+      cairo_fill_preserve (f->cr);
+      ink = f->neutral;
+      ink.alpha = 0.6;
+      gdk_cairo_set_source_rgba (f->cr, &ink);
+      cairo_set_line_width (f->cr, 1);
+      cairo_set_dash (f->cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_stroke (f->cr);
+      cairo_set_dash (f->cr, NULL, 0, 0);
+      cairo_move_to (f->cr, chip.box.x + 2, chip.box.y + chip.box.height / 2);
+      cairo_line_to (f->cr, chip.box.x + chip.box.width - 2, chip.box.y + chip.box.height / 2);
+      cairo_stroke (f->cr);
     }
   else if (status == BYLINE_STATUS_SUGGESTED)
     {
@@ -1042,7 +1083,18 @@ draw_above (Frame     *f,
       current = g_strcmp0 (look->layer, self->layer) == 0;
       _byline_article_view_ink (self, &look->color, &ink);
 
-      if (look->style == BYLINE_LOOK_OUTLINE)
+      if (byline_annotation_get_status (a) == BYLINE_STATUS_REJECTED)
+        {
+          /* Only drawn when asked for ("show-rejected"): grey, dashed
+           * and struck through, whatever the layer's style. */
+          GdkRGBA grey = f->neutral;
+
+          grey.alpha = 0.55;
+          annotation_runs (f, a, f->runs);
+          stroke_runs (f, f->runs, &grey, 1, 1.5, 1, TRUE);
+          strike_runs (f, f->runs, &grey);
+        }
+      else if (look->style == BYLINE_LOOK_OUTLINE)
         {
           inset = 2.0 * nesting_depth (f, annotations, a, BYLINE_LOOK_OUTLINE);
           ink.alpha = suggested ? 0.7 : (current ? 1.0 : 0.75);

@@ -39,6 +39,9 @@ struct _BylineArticleView
 
   char              *layer;
   GHashTable        *hidden_layers;
+  /* Rejected suggestions are drawn (greyed, struck through) only when
+   * this is set: by default a decision to reject hides them. */
+  gboolean           show_rejected;
   gboolean           snapping;
   double             zoom;
   gboolean           dark;

@@ -49,6 +49,7 @@ enum {
   PROP_SELECTED,
   PROP_ZOOM,
   PROP_PICKING,
+  PROP_SHOW_REJECTED,
   N_PROPS
 };
 
@@ -127,7 +128,8 @@ gboolean
 _byline_article_view_is_drawn (BylineArticleView *self,
                                BylineAnnotation  *annotation)
 {
-  return byline_annotation_get_status (annotation) != BYLINE_STATUS_REJECTED &&
+  return (self->show_rejected ||
+          byline_annotation_get_status (annotation) != BYLINE_STATUS_REJECTED) &&
          layer_visible (self, byline_annotation_get_layer (annotation));
 }
 
@@ -719,6 +721,9 @@ byline_article_view_get_property (GObject    *object,
     case PROP_PICKING:
       g_value_set_boolean (value, self->picking);
       break;
+    case PROP_SHOW_REJECTED:
+      g_value_set_boolean (value, self->show_rejected);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -745,6 +750,9 @@ byline_article_view_set_property (GObject      *object,
       break;
     case PROP_ZOOM:
       byline_article_view_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_SHOW_REJECTED:
+      byline_article_view_set_show_rejected (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -787,6 +795,9 @@ byline_article_view_class_init (BylineArticleViewClass *klass)
   properties[PROP_PICKING] =
     g_param_spec_boolean ("picking", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_REJECTED] =
+    g_param_spec_boolean ("show-rejected", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _byline_article_view_signals[ANNOTATION_ACTIVATED] =
@@ -1035,6 +1046,33 @@ byline_article_view_set_layer_visible (BylineArticleView *self,
   if (self->pick_target != NULL && !_byline_article_view_is_drawn (self, self->pick_target))
     _byline_article_view_set_pick_target (self, NULL);
   update_all_looks (self);
+}
+
+gboolean
+byline_article_view_get_show_rejected (BylineArticleView *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), FALSE);
+  return self->show_rejected;
+}
+
+/* Rejected suggestions carry no tag: they are drawn in snapshot_layer
+ * only, so showing or hiding them is a redraw, not a retagging. */
+void
+byline_article_view_set_show_rejected (BylineArticleView *self,
+                                       gboolean           show)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE_VIEW (self));
+
+  show = !!show;
+  if (self->show_rejected == show)
+    return;
+  self->show_rejected = show;
+  if (self->selected != NULL && !_byline_article_view_is_drawn (self, self->selected))
+    byline_article_view_set_selected (self, NULL);
+  if (self->pick_target != NULL && !_byline_article_view_is_drawn (self, self->pick_target))
+    _byline_article_view_set_pick_target (self, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_REJECTED]);
 }
 
 gboolean

@@ -46,6 +46,12 @@ void              byline_article_view_set_layer_visible  (BylineArticleView *sel
                                                           const char        *layer,
                                                           gboolean           visible);
 
+/* Added: whether rejected suggestions are drawn (greyed and struck
+ * through, and then clickable), property "show-rejected", default FALSE. */
+gboolean          byline_article_view_get_show_rejected  (BylineArticleView *self);
+void              byline_article_view_set_show_rejected  (BylineArticleView *self,
+                                                          gboolean           show);
+
 /* Word snapping of selections (property "snapping", default TRUE). */
 gboolean          byline_article_view_get_snapping       (BylineArticleView *self);
 void              byline_article_view_set_snapping       (BylineArticleView *self,
@@ -73,7 +79,7 @@ gboolean          byline_article_view_select_next        (BylineArticleView *sel
 
 /* The annotations of visible layers under @offset, in the order a click
  * cycles through them (smallest first). Rejected suggestions are not
- * drawn and not listed. Returns a new array holding references: free it
+ * drawn and not listed, unless "show-rejected" is set. Returns a new array holding references: free it
  * with g_ptr_array_unref(). */
 GPtrArray        *byline_article_view_get_annotations_at (BylineArticleView *self,
                                                           guint              offset);

@@ -105,11 +105,9 @@ byline_window_apply_label (BylineWindow *self,
 
       byline_annotation_set_layer (state, def->layer->name);
       byline_annotation_set_label (state, def->name);
-      /* Relabeling a suggestion is reviewing it: it is accepted as changed. */
-      if (byline_annotation_get_status (state) == BYLINE_STATUS_SUGGESTED)
-        byline_annotation_set_status (state, BYLINE_STATUS_ACCEPTED);
-      if (!byline_document_replace_annotation (self->document, byline_annotation_get_id (selected),
-                                               state, &error))
+      /* Relabeling a suggestion is reviewing it: it is accepted as
+       * changed, by this window's reviewer. */
+      if (!byline_window_review_replace (self, selected, state, &error))
         {
           byline_window_add_error_toast (self, error->message);
           return FALSE;
@@ -330,10 +328,8 @@ edge_action (GtkWidget  *widget,
   state = byline_annotation_copy (selected);
   byline_annotation_set_fragments (state, frags, n);
   g_free (frags);
-  if (byline_annotation_get_status (state) == BYLINE_STATUS_SUGGESTED)
-    byline_annotation_set_status (state, BYLINE_STATUS_ACCEPTED);
-  if (!byline_document_replace_annotation (self->document, byline_annotation_get_id (selected),
-                                           state, &error))
+  /* Moving an edge of a suggestion accepts it as changed. */
+  if (!byline_window_review_replace (self, selected, state, &error))
     byline_window_add_error_toast (self, error->message);
 }
 
@@ -570,6 +566,9 @@ cancel_action (GtkWidget  *widget,
       g_clear_object (&self->relation_source);
       return;
     }
+  /* Escape leaves review mode first. */
+  if (byline_window_review_cancel (self))
+    return;
   byline_article_view_set_selected (self->article_view, NULL);
 }
 
@@ -676,6 +675,20 @@ static const struct
   { "Escape", "win.cancel", NULL },
   { "Menu", "win.label-popover", NULL },
   { "<Shift>F10", "win.label-popover", NULL },
+  /* Reviewing suggestions (byline-window-review.c). a and x work on a
+   * selected suggestion at any time; the others only in review mode,
+   * where their actions are enabled: otherwise the keys go on to the
+   * text view (shift+arrows select text there). */
+  { "a", "win.accept", NULL },
+  { "x", "win.reject", NULL },
+  { "space", "win.accept-next", NULL },
+  { "n", "win.review-next", NULL },
+  { "p", "win.review-previous", NULL },
+  { "e", "win.review-relabel", NULL },
+  { "<Shift>Right", "win.review-grow-end", NULL },
+  { "<Shift>Left", "win.review-shrink-end", NULL },
+  { "<Control><Shift>Left", "win.review-grow-start", NULL },
+  { "<Control><Shift>Right", "win.review-shrink-start", NULL },
 };
 
 static void

@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 typedef struct _BylineWindowIo BylineWindowIo;
+typedef struct _BylineWindowReview BylineWindowReview;
 
 struct _BylineWindow
 {
@@ -41,6 +42,12 @@ struct _BylineWindow
   GtkButton            *save_button;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
+  GtkButton            *suggest_button;
+  GtkStack             *suggest_stack;
+  GtkSpinner           *suggest_spinner;
+  GtkMenuButton        *suggest_menu_button;
+  GtkToggleButton      *review_button;
+  GtkRevealer          *review_revealer;
 
   GSettings            *settings;
   BylineDocument       *document;
@@ -63,6 +70,10 @@ struct _BylineWindow
   GtkWidget            *relation_popover;
   BylineAnnotation     *relation_source;
   BylineAnnotation     *relation_target;
+
+  /* Suggesting and reviewing: byline-window-review.c and
+   * byline-review-suggest.c */
+  BylineWindowReview   *review;
 
   /* Finding: byline-window-search.c */
   GArray               *search_matches;   /* BylineFragment */
@@ -127,6 +138,22 @@ void        byline_window_finish_relation     (BylineWindow     *self,
 void        byline_window_show_label_popover  (BylineWindow     *self,
                                                double            x,
                                                double            y);
+
+/* byline-window-review.c: review mode, accepting and rejecting
+ * suggestions, bulk decisions; byline-review-suggest.c: Suggest. */
+void        byline_window_class_review_init   (GtkWidgetClass   *widget_class);
+void        byline_window_review_init         (BylineWindow     *self);
+void        byline_window_review_dispose      (BylineWindow     *self);
+void        byline_window_review_set_document (BylineWindow     *self);
+gboolean    byline_window_get_reviewing       (BylineWindow     *self);
+void        byline_window_set_reviewing       (BylineWindow     *self,
+                                               gboolean          reviewing);
+gboolean    byline_window_review_cancel       (BylineWindow     *self);
+char       *byline_window_dup_reviewer        (BylineWindow     *self);
+gboolean    byline_window_review_replace      (BylineWindow     *self,
+                                               BylineAnnotation *annotation,
+                                               BylineAnnotation *state,
+                                               GError          **error);
 
 /* byline-window-search.c: find in the article, label all matches. */
 void        byline_window_class_search_init   (GtkWidgetClass   *widget_class);

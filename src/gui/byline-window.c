@@ -17,6 +17,7 @@ enum {
   PROP_DOCUMENT,
   PROP_FILE,
   PROP_LOADING,
+  PROP_REVIEWING,
   N_PROPS
 };
 
@@ -114,6 +115,7 @@ byline_window_set_document (BylineWindow   *self,
   /* The view, the panel and the palette are projections of the document;
    * the annotation parts (schema, layer, tokens) follow it. */
   byline_window_annotate_set_document (self);
+  byline_window_review_set_document (self);
 
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->article_view));
   if (vadjustment != NULL)
@@ -322,6 +324,7 @@ byline_window_dispose (GObject *object)
 
   byline_window_close_open_dialog (self);
   byline_window_io_dispose (self);
+  byline_window_review_dispose (self);
   byline_window_annotate_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_WINDOW);
@@ -365,6 +368,29 @@ byline_window_get_property (GObject    *object,
       g_value_set_boolean (value, byline_window_get_loading (self));
       break;
 
+    case PROP_REVIEWING:
+      g_value_set_boolean (value, byline_window_get_reviewing (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  BylineWindow *self = BYLINE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REVIEWING:
+      byline_window_set_reviewing (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -383,6 +409,7 @@ byline_window_class_init (BylineWindowClass *klass)
 
   object_class->dispose = byline_window_dispose;
   object_class->get_property = byline_window_get_property;
+  object_class->set_property = byline_window_set_property;
 
   widget_class->unrealize = byline_window_unrealize;
 
@@ -416,6 +443,17 @@ byline_window_class_init (BylineWindowClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * BylineWindow:reviewing:
+   *
+   * Whether review mode is on: the review bar shows, and single keys
+   * accept, reject and step through the suggestions (win.review).
+   */
+  properties[PROP_REVIEWING] =
+    g_param_spec_boolean ("reviewing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/byline/Byline/byline-window.ui");
@@ -442,10 +480,17 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, suggest_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, suggest_stack);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, suggest_spinner);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, suggest_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_revealer);
 
   byline_window_class_actions_init (widget_class);
   byline_window_class_annotate_init (widget_class);
   byline_window_class_search_init (widget_class);
+  byline_window_class_review_init (widget_class);
 }
 
 static void
@@ -505,6 +550,7 @@ byline_window_init (BylineWindow *self)
 
   byline_window_annotate_init (self);
   byline_window_search_init (self);
+  byline_window_review_init (self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 
