@@ -538,7 +538,8 @@ parse_core_backward (const Ctx *x,
 
   if (is_name_word (x, end))
     {
-      guint32 feats = (f & W_INST) ? M_INST : M_PERSON;
+      /* "Officials said", "the Foreign Ministry": a speaker noun, capitalised */
+      guint32 feats = (f & W_HEAD) ? head_features (x, end) : M_PERSON;
 
       while (k > lo && !line_break_before (x, k) && end - k < 10)
         {
@@ -781,9 +782,7 @@ speaker_before_appositive (const Ctx *x,
       return NONE;
     }
   /* a relative clause or a noun phrase: who arrived, a spokeswoman for */
-  if (!(F (x, p + 1) & W_DET) &&
-      !(x->tok[p + 1].end - x->tok[p + 1].start == 3 && (F (x, p + 1) & W_STOP) &&
-        g_unichar_tolower (x->chars[x->tok[p + 1].start]) == 'w'))
+  if (!(F (x, p + 1) & W_DET) && !token_is (x, p + 1, "who"))
     return NONE;
   if (!parse_np_backward (x, p - 1, lo, start, features) || (*features & M_PRONOUN))
     return NONE;
@@ -1369,19 +1368,6 @@ indirect_according_first (Ctx   *x,
 }
 
 static gboolean
-is_conjunction (const Ctx *x,
-                guint      i)
-{
-  const BylineToken *t = &x->tok[i];
-  gunichar ch = g_unichar_tolower (x->chars[t->start]);
-  guint len = t->end - t->start;
-
-  /* and, but: the stop words of three letters that start so */
-  return (F (x, i) & W_STOP) && len == 3 && (ch == 'a' || ch == 'b') &&
-         g_unichar_tolower (x->chars[t->start + 1]) == (ch == 'a' ? 'n' : 'u');
-}
-
-static gboolean
 is_currency (const Ctx *x,
              guint      i)
 {
@@ -1437,7 +1423,8 @@ indirect_cue_first (Ctx   *x,
       nf = F (x, next);
       if ((F (x, c) & W_SAY) &&
           (start == a || (F (x, start - 1) & T_COMMA) ||
-           (start > a + 1 && (F (x, start - 2) & T_COMMA) && is_conjunction (x, start - 1))) &&
+           (start > a + 1 && (F (x, start - 2) & T_COMMA) &&
+            (token_is (x, start - 1, "and") || token_is (x, start - 1, "but")))) &&
           next < e && !line_break_before (x, next) &&
           ((nf & T_WORD) || is_currency (x, next)) &&
           !(nf & (W_NOT_NAME | W_PREP | W_TRAIL | W_ADVERB | W_STOP | W_CUE | W_SAY | W_TO)) &&
