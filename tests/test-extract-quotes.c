@@ -636,13 +636,17 @@ static void
 test_pronoun_institution (void)
 {
   const char *text = "“We will respond,” the ministry said. “It is unacceptable,” it added. "
-                     "“We agree,” officials said. “Fully,” they added.";
+                     "“We agree,” officials said. “Fully,” they added.\n\n"
+                     "“We agree too,” Analysts said. “Entirely,” they added.";
   g_autoptr(BylineSuggestions) s = run_text (text);
 
   g_assert_true (relation_target (s, "refers_to", expect (s, text, "SPEAKER", "it")) ==
                  expect (s, text, "SPEAKER", "the ministry"));
   g_assert_true (relation_target (s, "refers_to", expect (s, text, "SPEAKER", "they")) ==
                  expect (s, text, "SPEAKER", "officials"));
+  /* a capitalised speaker noun is still plural */
+  g_assert_true (relation_target (s, "refers_to", expect_nth (s, text, "SPEAKER", "they", 1)) ==
+                 expect (s, text, "SPEAKER", "Analysts"));
 }
 
 /* A speaker that ends with an ORG refers to it. */
