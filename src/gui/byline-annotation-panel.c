@@ -379,7 +379,7 @@ struct _BylineAnnotationPanel
   GtkDropDown         *status_dropdown;
   GtkDropDown         *label_dropdown;
   GtkDropDown         *origin_dropdown;
-  GtkSpinButton       *confidence_spin;
+  GtkDropDown         *confidence_dropdown;
   GtkLabel            *summary_label;
   GtkStack            *list_stack;
   GtkListView         *list_view;
@@ -915,10 +915,14 @@ on_origin_dropdown_selected_cb (BylineAnnotationPanel *self)
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* The confidence drop-down's items (byline-annotation-panel.ui). */
+static const double confidence_thresholds[] = { 0, 0.5, 0.7, 0.8, 0.9, 0.95 };
+
 static void
-on_confidence_spin_value_changed_cb (BylineAnnotationPanel *self)
+on_confidence_dropdown_selected_cb (BylineAnnotationPanel *self)
 {
-  double value = gtk_spin_button_get_value (self->confidence_spin);
+  guint selected = gtk_drop_down_get_selected (self->confidence_dropdown);
+  double value = selected < G_N_ELEMENTS (confidence_thresholds) ? confidence_thresholds[selected] : 0;
   GtkFilterChange change;
 
   if (!self->built || G_APPROX_VALUE (value, self->min_confidence, 1e-9))
@@ -1886,7 +1890,7 @@ byline_annotation_panel_class_init (BylineAnnotationPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, label_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, origin_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, confidence_spin);
+  gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, confidence_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, list_stack);
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, list_view);
@@ -1899,7 +1903,7 @@ byline_annotation_panel_class_init (BylineAnnotationPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_status_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_label_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_origin_dropdown_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_confidence_spin_value_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_confidence_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_inspector_selected_relation_cb);
 
@@ -1985,10 +1989,13 @@ ensure_widgets (BylineAnnotationPanel *self)
   gtk_drop_down_set_factory (self->label_dropdown, label_factory);
   gtk_drop_down_set_factory (self->origin_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->origin_dropdown, list_factory);
+  gtk_drop_down_set_factory (self->confidence_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->confidence_dropdown, list_factory);
   name_dropdown_button (self->layer_dropdown, _("Filter by layer"));
   name_dropdown_button (self->status_dropdown, _("Filter by status"));
   name_dropdown_button (self->label_dropdown, _("Filter by label"));
   name_dropdown_button (self->origin_dropdown, _("Filter by origin"));
+  name_dropdown_button (self->confidence_dropdown, _("Filter by confidence"));
 
   /* The state so far; the search and status filters are only ever set
    * from these widgets, so they are still empty. */

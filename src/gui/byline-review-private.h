@@ -41,8 +41,11 @@ struct _BylineWindowReview
   /* Suggest: byline-review-suggest.c */
   GCancellable       *suggest_cancellable;
   gboolean            suggest_stopped;  /* by the user */
+  /* Workers not yet back, the cancelled ones too (each holds the window). */
+  guint               n_suggest_workers;
   GSimpleActionGroup *suggest_actions;
   GtkWidget          *preferences;      /* weak */
+  AdwToast           *suggest_toast;    /* weak: offers review mode */
 };
 
 /* byline-review-suggest.c */

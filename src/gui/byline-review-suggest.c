@@ -208,6 +208,7 @@ on_suggest_done_cb (GObject      *object,
   /* Disposed meanwhile: the task kept the window alive, nothing more. */
   if (self->review == NULL)
     return;
+  self->review->n_suggest_workers--;
   current = self->review->suggest_cancellable == g_task_get_cancellable (task);
   if (current)
     {
@@ -239,8 +240,14 @@ on_suggest_done_cb (GObject      *object,
   toast = adw_toast_new (title);
   if (n > 0 && !byline_window_get_reviewing (self))
     {
+      /* Gone once review mode is on, so that it never turns it off. */
       adw_toast_set_button_label (toast, _("_Review"));
       adw_toast_set_action_name (toast, "win.review");
+      if (self->review->suggest_toast != NULL)
+        g_object_remove_weak_pointer (G_OBJECT (self->review->suggest_toast),
+                                      (gpointer *) &self->review->suggest_toast);
+      self->review->suggest_toast = toast;
+      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->review->suggest_toast);
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   _byline_review_after_suggest (self);
@@ -334,6 +341,7 @@ suggest_action (GtkWidget  *widget,
   g_task_set_source_tag (task, suggest_action);
   g_task_set_task_data (task, job, suggest_job_free);
   g_task_run_in_thread (task, suggest_worker);
+  r->n_suggest_workers++;
   show_busy (self, TRUE);
 }
 

@@ -747,26 +747,23 @@ schedule_refresh (BylineWindow *self)
 }
 
 /* The bulk popover: the labels and origins of the undecided suggestions,
- * with how many each has; the buttons say how many they decide. */
+ * with how many each has; the buttons say how many they decide. A choice
+ * made before stays chosen while it is still there. */
 static void
 fill_dropdown (GtkDropDown *dropdown,
                GPtrArray   *names,
-               GPtrArray   *strings)
+               GPtrArray   *strings,
+               const char  *keep)
 {
-  const char *selected_name = NULL;
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  GListModel *old = gtk_drop_down_get_model (dropdown);
   g_autoptr(GtkStringList) model = NULL;
   guint position = 0;
 
-  if (old != NULL && selected != GTK_INVALID_LIST_POSITION)
-    selected_name = g_object_get_data (G_OBJECT (dropdown), "byline-selected-name");
   g_ptr_array_add (strings, NULL);
   model = gtk_string_list_new ((const char * const *) strings->pdata);
   g_ptr_array_remove_index (strings, strings->len - 1);
-  for (guint i = 0; selected_name != NULL && i < names->len; i++)
+  for (guint i = 0; keep != NULL && i < names->len; i++)
     {
-      if (g_strcmp0 (names->pdata[i], selected_name) == 0)
+      if (g_strcmp0 (names->pdata[i], keep) == 0)
         position = i;
     }
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
@@ -819,10 +816,6 @@ update_bulk_buttons (BylineWindow *self)
   g_autofree char *accept_text = NULL;
   g_autofree char *reject_text = NULL;
 
-  g_object_set_data_full (G_OBJECT (r->bulk_label_dropdown), "byline-selected-name",
-                          g_strdup (label), g_free);
-  g_object_set_data_full (G_OBJECT (r->bulk_origin_dropdown), "byline-selected-name",
-                          g_strdup (origin), g_free);
   accept_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Accept %u Suggestion",
                                               "Accept %u Suggestions", accept->len), accept->len);
   reject_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reject %u Suggestion",
@@ -844,6 +837,11 @@ on_bulk_popover_show_cb (BylineWindow *self)
   g_autoptr(GPtrArray) label_strings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) origin_strings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) undecided = collect_undecided (self, NULL, 0, NULL);
+  /* Interned: they outlive the annotations. */
+  const char *keep_label = dropdown_name (r->bulk_label_dropdown, r->bulk_labels);
+  const char *keep_origin = dropdown_name (r->bulk_origin_dropdown, r->bulk_origins);
+  g_autoptr(GPtrArray) label_names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) origin_names = g_ptr_array_new ();
 
   for (guint i = 0; i < undecided->len; i++)
     {
@@ -853,35 +851,36 @@ on_bulk_popover_show_cb (BylineWindow *self)
   g_ptr_array_sort (labels, compare_strings);
   g_ptr_array_sort (origins, compare_strings);
 
-  /* Interned: the arrays outlive this. */
-  g_clear_pointer (&r->bulk_labels, g_ptr_array_unref);
-  g_clear_pointer (&r->bulk_origins, g_ptr_array_unref);
-  r->bulk_labels = g_ptr_array_new ();
-  r->bulk_origins = g_ptr_array_new ();
-  g_ptr_array_add (r->bulk_labels, NULL);
+  g_ptr_array_add (label_names, NULL);
   /* TRANSLATORS: the bulk popover's first label choice, with a count */
   g_ptr_array_add (label_strings, g_strdup_printf (_("All labels (%u)"), undecided->len));
   for (guint i = 0; i < labels->len; i++)
     {
-      g_ptr_array_add (r->bulk_labels, (gpointer) g_intern_string (labels->pdata[i]));
+      g_ptr_array_add (label_names, (gpointer) g_intern_string (labels->pdata[i]));
       g_ptr_array_add (label_strings, g_strdup_printf ("%s (%u)", (char *) labels->pdata[i],
                                                        GPOINTER_TO_UINT (g_hash_table_lookup (label_counts, labels->pdata[i]))));
     }
   for (guint i = 0; i < origins->len; i++)
     {
-      g_ptr_array_add (r->bulk_origins, (gpointer) g_intern_string (origins->pdata[i]));
+      g_ptr_array_add (origin_names, (gpointer) g_intern_string (origins->pdata[i]));
       g_ptr_array_add (origin_strings, g_strdup_printf ("%s (%u)", (char *) origins->pdata[i],
                                                         GPOINTER_TO_UINT (g_hash_table_lookup (origin_counts, origins->pdata[i]))));
     }
-  fill_dropdown (r->bulk_label_dropdown, r->bulk_labels, label_strings);
-  fill_dropdown (r->bulk_origin_dropdown, r->bulk_origins, origin_strings);
+
+  /* No counting while the models change under the drop-downs. */
+  g_clear_pointer (&r->bulk_labels, g_ptr_array_unref);
+  g_clear_pointer (&r->bulk_origins, g_ptr_array_unref);
+  fill_dropdown (r->bulk_label_dropdown, label_names, label_strings, keep_label);
+  fill_dropdown (r->bulk_origin_dropdown, origin_names, origin_strings, keep_origin);
+  r->bulk_labels = g_steal_pointer (&label_names);
+  r->bulk_origins = g_steal_pointer (&origin_names);
   update_bulk_buttons (self);
 }
 
 static void
 on_bulk_changed_cb (BylineWindow *self)
 {
-  if (self->review->bulk_labels != NULL)
+  if (self->review->bulk_labels != NULL && self->review->bulk_origins != NULL)
     update_bulk_buttons (self);
 }
 
@@ -1004,6 +1003,8 @@ byline_window_set_reviewing (BylineWindow *self,
   update_actions (self);
   if (reviewing)
     {
+      if (r->suggest_toast != NULL)
+        adw_toast_dismiss (r->suggest_toast);
       selected = byline_article_view_get_selected (self->article_view);
       if (is_reviewable (self, selected))
         show_suggestion (self, selected);
@@ -1186,6 +1187,17 @@ byline_window_review_dispose (BylineWindow *self)
     g_signal_handlers_disconnect_by_data (r->document, self);
   g_clear_object (&r->document);
   g_clear_object (&r->suggest_actions);
+  /* Its weak pointer is into this struct. */
+  if (r->preferences != NULL)
+    {
+      GtkWidget *preferences = r->preferences;
+
+      g_object_remove_weak_pointer (G_OBJECT (preferences), (gpointer *) &r->preferences);
+      r->preferences = NULL;
+      gtk_window_destroy (GTK_WINDOW (preferences));
+    }
+  if (r->suggest_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (r->suggest_toast), (gpointer *) &r->suggest_toast);
   g_clear_pointer (&r->items, g_ptr_array_unref);
   g_clear_pointer (&r->bulk_labels, g_ptr_array_unref);
   g_clear_pointer (&r->bulk_origins, g_ptr_array_unref);
