@@ -444,6 +444,9 @@ test_shapes (void)
     r = byline_suggestions_get_relations (s)->pdata[0];
     g_assert_cmpstr (byline_relation_get_from (r), ==, byline_annotation_get_id (found->pdata[1]));
     g_assert_cmpstr (byline_relation_get_to (r), ==, byline_annotation_get_id (there));
+    /* The relation has its output's origin too. */
+    g_assert_cmpstr (byline_relation_get_origin (r), ==, "model-v2");
+    g_assert_cmpint (byline_relation_get_status (r), ==, BYLINE_STATUS_SUGGESTED);
   }
 
   /* A UTF-8 BOM and a trailing blank line are fine; so is nothing found. */

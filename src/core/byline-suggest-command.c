@@ -420,18 +420,23 @@ static char *
 display_name (const char *command)
 {
   g_autofree char *valid = g_utf8_make_valid (command, -1);
-  char *nl;
+  GString *shown = g_string_new (g_strstrip (valid));
+  const char *nl = strchr (shown->str, '\n');
+  gboolean cut = FALSE;
 
-  g_strstrip (valid);
-  if ((nl = strchr (valid, '\n')) != NULL)
-    strcpy (nl, " …");
-  if (g_utf8_strlen (valid, -1) > 100)
+  if (nl != NULL)
     {
-      char *cut = g_utf8_offset_to_pointer (valid, 99);
-
-      strcpy (cut, "…");
+      g_string_truncate (shown, nl - shown->str);
+      cut = TRUE;
     }
-  return g_steal_pointer (&valid);
+  if (g_utf8_strlen (shown->str, -1) > 100)
+    {
+      g_string_truncate (shown, g_utf8_offset_to_pointer (shown->str, 99) - shown->str);
+      cut = TRUE;
+    }
+  if (cut)
+    g_string_append (shown, " …");
+  return g_string_free (shown, FALSE);
 }
 
 /* ---- Reading what it printed ------------------------------------------- */
@@ -455,6 +460,7 @@ typedef struct
   char *type;
   char *from;
   char *to;
+  char *origin;
 } Link;
 
 typedef struct
@@ -491,6 +497,7 @@ link_free (gpointer data)
   g_free (link->type);
   g_free (link->from);
   g_free (link->to);
+  g_free (link->origin);
   g_free (link);
 }
 
@@ -813,6 +820,7 @@ static gboolean
 read_links (Reader      *r,
             const char  *prefix,
             JsonNode    *node,
+            const char  *origin,
             GError     **error)
 {
   JsonArray *array;
@@ -849,6 +857,7 @@ read_links (Reader      *r,
       g_ptr_array_add (r->links, link);
       g_ptr_array_add (r->link_where, g_strdup (where));
       link->type = g_strdup (json_node_get_string (type));
+      link->origin = g_strdup (origin);
       link->from = json_object_has_member (obj, "from") ? read_id (json_object_get_member (obj, "from")) : NULL;
       link->to = json_object_has_member (obj, "to") ? read_id (json_object_get_member (obj, "to")) : NULL;
       if (link->from == NULL || link->to == NULL)
@@ -930,7 +939,7 @@ read_value (Reader      *r,
   if (member != NULL)
     {
       container = TRUE;
-      if (!read_links (r, prefix, member, error))
+      if (!read_links (r, prefix, member, origin, error))
         return FALSE;
     }
   if (container)
@@ -1200,16 +1209,17 @@ add_all (Reader            *r,
             byline_annotation_set_attribute (a, name, value);
         }
     }
-  byline_suggestions_set_origin (self, origin);
   for (guint i = 0; i < r->links->len; i++)
     {
       Link *link = r->links->pdata[i];
       Span *from = g_hash_table_lookup (r->ids, link->from);
       Span *to = g_hash_table_lookup (r->ids, link->to);
 
+      byline_suggestions_set_origin (self, link->origin);
       byline_suggestions_add_relation (self, link->type, from ? from->added_id : link->from,
                                        to ? to->added_id : link->to);
     }
+  byline_suggestions_set_origin (self, origin);
 }
 
 /**
