@@ -849,15 +849,10 @@ test_sample_document (void)
   g_assert_no_error (error);
   g_assert_cmpuint (byline_document_get_n_relations (again), ==, byline_document_get_n_relations (doc));
   /* "he" → "the official", "he" → "The senior US official", "he" →
-   * "Blinken" (the demo has no PERSON there) */
-  g_assert_cmpuint (byline_problems_get_n_errors (problems), ==, 0);
-  g_assert_cmpuint (byline_problems_get_n (problems), ==, 3);
-  for (guint i = 0; i < byline_problems_get_n (problems); i++)
-    {
-      g_autofree char *message = byline_problem_to_string (byline_problems_get (problems, i));
-
-      g_assert_nonnull (strstr (message, "refers_to from SPEAKER to SPEAKER"));
-    }
+   * "Blinken" (the demo has no PERSON there): a pronoun refers to the
+   * earlier speaker, which the schema allows. The file reads back without
+   * a single problem. */
+  g_assert_cmpuint (byline_problems_get_n (problems), ==, 0);
 }
 
 /* {{{ Articles of our own */

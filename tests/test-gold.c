@@ -27,14 +27,15 @@
 #include "byline-suggest.h"
 
 /* Minimum exact precision and recall, over all the labels an extractor
- * produces. TO BE SET once the extractors land: the figures they reach,
- * recorded in tests/data/gold/README.md. */
-#define MIN_ENTITIES_PRECISION 0.0
-#define MIN_ENTITIES_RECALL    0.0
-#define MIN_QUOTES_PRECISION   0.0
-#define MIN_QUOTES_RECALL      0.0
-#define MIN_CLAIMS_PRECISION   0.0
-#define MIN_CLAIMS_RECALL      0.0
+ * produces: a little under the figures the extractors reach (2026-11-29:
+ * entities 0.816 / 0.751, quotes 0.995 / 0.839, claims 0.707 / 0.892),
+ * recorded in README.md. A change that loses more fails here. */
+#define MIN_ENTITIES_PRECISION 0.80
+#define MIN_ENTITIES_RECALL    0.73
+#define MIN_QUOTES_PRECISION   0.97
+#define MIN_QUOTES_RECALL      0.82
+#define MIN_CLAIMS_PRECISION   0.68
+#define MIN_CLAIMS_RECALL      0.86
 
 /* What the gold set must hold to measure anything (the issue asks for at
  * least 150 annotations). */

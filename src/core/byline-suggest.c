@@ -24,6 +24,7 @@ struct _BylineSuggestions
   GPtrArray  *context;      /* copies of the document's annotations */
   GHashTable *by_id;        /* id -> annotation, suggestions and context */
   GHashTable *by_span;      /* "label\x1fstart\x1fend" -> suggestion */
+  GHashTable *relation_keys; /* "type\x1ffrom\x1fto" of every relation */
   char       *origin;
   guint       next_id;
 };
@@ -68,6 +69,7 @@ byline_suggestions_new (void)
   self->context = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->by_span = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->relation_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->origin = g_strdup ("rules");
   return self;
 }
@@ -104,6 +106,7 @@ byline_suggestions_free (BylineSuggestions *self)
     return;
   g_hash_table_unref (self->by_id);
   g_hash_table_unref (self->by_span);
+  g_hash_table_unref (self->relation_keys);
   g_ptr_array_unref (self->annotations);
   g_ptr_array_unref (self->relations);
   g_ptr_array_unref (self->context);
@@ -205,6 +208,7 @@ byline_suggestions_add_relation (BylineSuggestions *self,
                                  const char        *from,
                                  const char        *to)
 {
+  g_autofree char *key = NULL;
   BylineRelation *relation;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -212,15 +216,11 @@ byline_suggestions_add_relation (BylineSuggestions *self,
 
   if (byline_suggestions_lookup (self, from) == NULL || byline_suggestions_lookup (self, to) == NULL)
     return FALSE;
-  for (guint i = 0; i < self->relations->len; i++)
-    {
-      BylineRelation *r = self->relations->pdata[i];
-
-      if (g_str_equal (byline_relation_get_relation_type (r), type) &&
-          g_str_equal (byline_relation_get_from (r), from) &&
-          g_str_equal (byline_relation_get_to (r), to))
-        return TRUE;
-    }
+  /* A hash, not a scan: an article of 33,000 quotes by one speaker made
+   * the scan quadratic (40 s). */
+  key = g_strconcat (type, "\x1f", from, "\x1f", to, NULL);
+  if (!g_hash_table_add (self->relation_keys, g_steal_pointer (&key)))
+    return TRUE;
   relation = byline_relation_new (type, from, to);
   byline_relation_set_status (relation, BYLINE_STATUS_SUGGESTED);
   byline_relation_set_origin (relation, self->origin);
