@@ -55,6 +55,9 @@ void     _byline_review_suggest_cancel       (BylineWindow   *self);
 void     _byline_review_suggest_update       (BylineWindow   *self);
 gboolean byline_window_get_suggesting        (BylineWindow   *self);
 
+/* byline-window-review.c: the name an empty "reviewer" setting stands for. */
+const char *_byline_review_get_default_reviewer (void);
+
 /* byline-window-review.c: after Suggest, in review mode, the first new
  * suggestion becomes the current one unless one is. */
 void     _byline_review_after_suggest        (BylineWindow   *self);

@@ -475,19 +475,8 @@ suggest_preferences_action (GtkWidget  *widget,
   spin = GTK_SPIN_BUTTON (gtk_builder_get_object (builder, "timeout_spin"));
   gtk_spin_button_set_value (spin, g_settings_get_uint (settings, "suggest-timeout"));
   g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_timeout_changed_cb), self, 0);
-  {
-    g_autofree char *settings_reviewer = g_settings_get_string (settings, "reviewer");
-    g_autofree char *fallback = NULL;
-    const char *name;
-
-    /* What an empty name stands for. */
-    g_settings_set_string (settings, "reviewer", "");
-    fallback = byline_window_dup_reviewer (self);
-    g_settings_set_string (settings, "reviewer", settings_reviewer);
-    name = fallback;
-    description = g_strdup_printf (_("Accepted and rejected suggestions record who decided: this name, or “%s” when it is empty."),
-                                   name);
-  }
+  description = g_strdup_printf (_("Accepted and rejected suggestions record who decided: this name, or “%s” when it is empty."),
+                                 _byline_review_get_default_reviewer ());
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "review_group")),
                                          description);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));

@@ -685,6 +685,7 @@ static const struct
   { "n", "win.review-next", NULL },
   { "p", "win.review-previous", NULL },
   { "e", "win.review-relabel", NULL },
+  { "b", "win.review-bulk", NULL },
   { "<Shift>Right", "win.review-grow-end", NULL },
   { "<Shift>Left", "win.review-shrink-end", NULL },
   { "<Control><Shift>Left", "win.review-grow-start", NULL },

@@ -33,6 +33,7 @@ static const char * const review_only_actions[] = {
   "win.review-next",
   "win.review-previous",
   "win.review-relabel",
+  "win.review-bulk",
   "win.review-grow-end",
   "win.review-shrink-end",
   "win.review-grow-start",
@@ -53,8 +54,6 @@ static void schedule_refresh (BylineWindow *self);
 char *
 byline_window_dup_reviewer (BylineWindow *self)
 {
-  const char *name;
-
   g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
 
   if (self->settings != NULL)
@@ -65,11 +64,19 @@ byline_window_dup_reviewer (BylineWindow *self)
       if (setting[0] != '\0')
         return g_steal_pointer (&setting);
     }
+  return g_strdup (_byline_review_get_default_reviewer ());
+}
+
+/* The name an empty "reviewer" setting stands for. */
+const char *
+_byline_review_get_default_reviewer (void)
+{
+  const char *name = g_get_real_name ();
+
   /* GLib says "Unknown" when the system has no real name. */
-  name = g_get_real_name ();
   if (name == NULL || name[0] == '\0' || g_str_equal (name, "Unknown"))
     name = g_get_user_name ();
-  return g_strdup (name);
+  return name;
 }
 
 /* ---- Decisions --------------------------------------------------------- */
@@ -517,6 +524,22 @@ relabel_action (GtkWidget  *widget,
     }
   show_suggestion (self, selected);
   byline_window_show_label_popover (self, -1, -1);
+}
+
+/* win.review-bulk (b, review mode): the bar's Bulk popover. */
+static void
+bulk_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+
+  if (self->review->bar == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->review->bulk_button)))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  gtk_menu_button_popup (self->review->bulk_button);
 }
 
 /* win.review-grow-end… (shift+arrows, review mode): the edge moves of
@@ -1140,6 +1163,7 @@ byline_window_class_review_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.review-next", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.review-previous", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.review-relabel", NULL, relabel_action);
+  gtk_widget_class_install_action (widget_class, "win.review-bulk", NULL, bulk_action);
   gtk_widget_class_install_action (widget_class, "win.review-grow-end", NULL, edge_action);
   gtk_widget_class_install_action (widget_class, "win.review-shrink-end", NULL, edge_action);
   gtk_widget_class_install_action (widget_class, "win.review-grow-start", NULL, edge_action);

@@ -712,8 +712,8 @@ test_bulk (void)
   /* The popover: its choices list what is undecided, its buttons count. */
   type_key (window, XK_r, ctrl);
   r = window->review;
-  gtk_menu_button_popup (r->bulk_button);
-  flush ();
+  /* b opens it. */
+  type_key (window, XK_b, NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (r->bulk_popover)));
   /* All labels (n - 1: Blinken is accepted), then the labels, sorted. */
   {
@@ -1101,10 +1101,9 @@ test_suggest_cancelled_by_new_document (void)
 }
 
 static void
-save_png (BylineWindow *window,
-          const char   *path)
+save_png (GtkWidget  *widget,
+          const char *path)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -1115,7 +1114,7 @@ save_png (BylineWindow *window,
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s", path);
@@ -1156,7 +1155,40 @@ test_screenshot (void)
   for (guint i = 0; i < 20; i++)
     flush ();
   path = g_build_filename (dir, "review.png", NULL);
-  save_png (window, path);
+  save_png (GTK_WIDGET (window), path);
+
+  /* For a look, not for the metainfo: the bulk popover, the command
+   * dialog, and rejected suggestions shown in the dark style. */
+  type_key (window, XK_b, NULL);
+  for (guint i = 0; i < 10; i++)
+    flush ();
+  g_free (path);
+  path = g_build_filename (dir, "review-bulk.png", NULL);
+  save_png (GTK_WIDGET (window->review->bulk_popover), path);
+  gtk_popover_popdown (window->review->bulk_popover);
+  gtk_menu_button_popup (window->suggest_menu_button);
+  for (guint i = 0; i < 10; i++)
+    flush ();
+  g_free (path);
+  path = g_build_filename (dir, "review-suggest-menu.png", NULL);
+  save_png (GTK_WIDGET (gtk_menu_button_get_popover (window->suggest_menu_button)), path);
+  gtk_menu_button_popdown (window->suggest_menu_button);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.suggest-preferences", NULL);
+  for (guint i = 0; i < 10; i++)
+    flush ();
+  g_free (path);
+  path = g_build_filename (dir, "review-preferences.png", NULL);
+  save_png (window->review->preferences, path);
+  gtk_window_destroy (GTK_WINDOW (window->review->preferences));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  g_action_group_change_action_state (G_ACTION_GROUP (window->layer_actions), "show-rejected",
+                                      g_variant_new_boolean (TRUE));
+  for (guint i = 0; i < 20; i++)
+    flush ();
+  g_free (path);
+  path = g_build_filename (dir, "review-dark.png", NULL);
+  save_png (GTK_WIDGET (window), path);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   close_window (window);
 }
 
