@@ -932,6 +932,23 @@ on_bulk_reject_clicked_cb (BylineWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }
 
+/* GTK 4.8's drop-down takes the focus with a toggle button of its own,
+ * which screen readers find without a name: it gets the drop-down's. */
+static void
+name_dropdown_button (GtkDropDown *dropdown,
+                      const char  *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+    }
+}
+
 static void
 ensure_bar (BylineWindow *self)
 {
@@ -970,6 +987,8 @@ ensure_bar (BylineWindow *self)
   GET (bulk_origin_dropdown, GTK_DROP_DOWN);
   GET (bulk_reject_button, GTK_BUTTON);
 #undef GET
+  name_dropdown_button (r->bulk_label_dropdown, _("Label to Accept"));
+  name_dropdown_button (r->bulk_origin_dropdown, _("Origin to Reject"));
   r->bar = GTK_WIDGET (gtk_builder_get_object (builder, "review_bar"));
   gtk_revealer_set_child (self->review_revealer, r->bar);
 }
