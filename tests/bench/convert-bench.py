@@ -211,6 +211,8 @@ def bench_format(fmt, byline_cli, big, small, runs, workdir, timeout, keep):
         shutil.rmtree(dest, ignore_errors=True)
         if keep or not r.same:
             os.rename(src, dest)
+            if r.why is not None:
+                r.why = r.why.replace(src + os.sep, dest + os.sep)
         else:
             shutil.rmtree(src, ignore_errors=True)
     return r
