@@ -1116,6 +1116,7 @@ byline_native_append (BylineDocument *document,
 typedef enum
 {
   STEP_HEAD,
+  STEP_SORT,
   STEP_ANNOTATIONS,
   STEP_RELATIONS,
   STEP_DONE,
@@ -1203,7 +1204,13 @@ writer_head (BylineNativeWriter *self,
   g_string_append (out, nl);
   key (out, "annotations");
   g_string_append_c (out, '[');
-  self->annotations = byline_document_get_sorted_annotations (document);
+}
+
+/* Sorting 50,000 annotations is a step of its own. */
+static void
+writer_sort (BylineNativeWriter *self)
+{
+  self->annotations = byline_document_get_sorted_annotations (self->document);
   g_ptr_array_set_free_func (self->annotations, NULL);
   for (guint i = 0; i < self->annotations->len; i++)
     g_object_ref (self->annotations->pdata[i]);
@@ -1259,7 +1266,7 @@ writer_tail (BylineNativeWriter *self,
 /**
  * byline_native_writer_step:
  * @budget: how many annotations and relations to write in this step, at
- *   most
+ *   most; %G_MAXUINT for everything at once
  *
  * Returns: %TRUE when the document is written whole
  */
@@ -1274,10 +1281,21 @@ byline_native_writer_step (BylineNativeWriter *self,
     {
       switch (self->step)
         {
+        /* The text (a megabyte to escape) and the sort are steps of
+         * their own, unless the caller wants it all at once. */
         case STEP_HEAD:
           writer_head (self, out);
+          self->step = STEP_SORT;
+          if (budget != G_MAXUINT)
+            return FALSE;
+          break;
+
+        case STEP_SORT:
+          writer_sort (self);
           self->step = STEP_ANNOTATIONS;
           self->next = 0;
+          if (budget != G_MAXUINT)
+            return FALSE;
           break;
 
         case STEP_ANNOTATIONS:

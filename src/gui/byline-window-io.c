@@ -102,7 +102,7 @@ struct _BylineWindowIo
   gint64              recovery_main_thread;
 };
 
-#define RECOVERY_STEP_BUDGET 1500
+#define RECOVERY_STEP_BUDGET 1000
 
 static void byline_window_run_pending   (BylineWindow *self);
 static void byline_window_arm_autosave  (BylineWindow *self);
