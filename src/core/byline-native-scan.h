@@ -33,6 +33,8 @@ BylineDocument *_byline_native_scan            (const char      *data,
                                                 gsize            len,
                                                 BylineSchema    *schema,
                                                 BylineProblems  *problems);
+
+/* byline-json-scan.c */
 BylineNativePrecheck _byline_native_scan_precheck (const char *data,
                                                    gsize       len,
                                                    guint      *line,
