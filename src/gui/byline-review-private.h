@@ -55,6 +55,22 @@ void     _byline_review_suggest_cancel       (BylineWindow   *self);
 void     _byline_review_suggest_update       (BylineWindow   *self);
 gboolean byline_window_get_suggesting        (BylineWindow   *self);
 
+/* byline-window-review.c, for the bulk decisions: the suggestions in
+ * reading order (self->review->items, brought up to date), one decision
+ * inside a group the caller opened, a toast that offers to undo. */
+void     _byline_review_ensure_items         (BylineWindow     *self);
+gboolean _byline_review_decide_one           (BylineWindow     *self,
+                                              BylineAnnotation *annotation,
+                                              BylineStatus      status,
+                                              const char       *reviewer);
+void     _byline_review_add_undo_toast       (BylineWindow     *self,
+                                              const char       *title);
+
+/* byline-review-bulk.c */
+void     _byline_review_bulk_class_init      (GtkWidgetClass   *widget_class);
+void     _byline_review_bulk_add_callbacks   (GtkBuilderCScope *scope);
+void     _byline_review_bulk_setup           (BylineWindow     *self);
+
 /* byline-window-review.c: the name an empty "reviewer" setting stands for. */
 const char *_byline_review_get_default_reviewer (void);
 

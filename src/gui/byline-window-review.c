@@ -14,7 +14,8 @@
  * of 85", decided of total) and the keys that step through the undecided
  * suggestions (n, p, space), fix them (e, shift+arrows) and leave (Escape).
  * The current suggestion is the article's selected annotation, so the
- * mouse, alt+arrows and the panel's list all move it too.
+ * mouse, alt+arrows and the panel's list all move it too. Bulk decisions
+ * are in byline-review-bulk.c, Suggest in byline-review-suggest.c.
  */
 #include "config.h"
 
@@ -123,12 +124,13 @@ decide_relations (BylineDocument   *document,
     }
 }
 
-/* One decision, inside a group the caller opened. */
-static gboolean
-decide_one (BylineWindow     *self,
-            BylineAnnotation *annotation,
-            BylineStatus      status,
-            const char       *reviewer)
+/* One decision, inside a group the caller opened (bulk decisions make
+ * many in one). */
+gboolean
+_byline_review_decide_one (BylineWindow     *self,
+                           BylineAnnotation *annotation,
+                           BylineStatus      status,
+                           const char       *reviewer)
 {
   g_autoptr(BylineAnnotation) state = byline_annotation_copy (annotation);
   g_autoptr(GError) error = NULL;
@@ -156,7 +158,7 @@ decide (BylineWindow     *self,
 
   byline_document_begin_group (self->document,
                                status == BYLINE_STATUS_ACCEPTED ? _("Accept") : _("Reject"));
-  ok = decide_one (self, annotation, status, reviewer);
+  ok = _byline_review_decide_one (self, annotation, status, reviewer);
   byline_document_end_group (self->document);
   return ok;
 }
@@ -230,8 +232,8 @@ is_decided (BylineAnnotation *annotation)
 /* A scan of the document's annotations, at most once per change: a
  * keypress makes one change, and 50,000 annotations scan in a
  * millisecond or two. */
-static void
-ensure_items (BylineWindow *self)
+void
+_byline_review_ensure_items (BylineWindow *self)
 {
   BylineWindowReview *r = self->review;
   guint n;
@@ -282,7 +284,7 @@ find_undecided (BylineWindow     *self,
   guint index;
   guint begin;
 
-  ensure_items (self);
+  _byline_review_ensure_items (self);
   items = self->review->items;
   n = items->len;
   if (n == 0)
@@ -346,16 +348,12 @@ show_suggestion (BylineWindow     *self,
 }
 
 static void
-add_undo_toast (BylineWindow *self,
-                const char   *title);
-
-static void
 say_all_decided (BylineWindow *self)
 {
   g_autofree char *title = NULL;
   guint n;
 
-  ensure_items (self);
+  _byline_review_ensure_items (self);
   n = self->review->items->len;
   if (n == 0)
     {
@@ -427,9 +425,9 @@ on_undo_clicked_cb (AdwToast     *toast,
     byline_document_undo (self->document);
 }
 
-static void
-add_undo_toast (BylineWindow *self,
-                const char   *title)
+void
+_byline_review_add_undo_toast (BylineWindow *self,
+                               const char   *title)
 {
   g_autofree char *markup = g_markup_escape_text (title, -1);
   AdwToast *toast = adw_toast_new (markup);
@@ -469,7 +467,7 @@ reject_action (GtkWidget  *widget,
   text = byline_document_dup_annotation_text (self->document, selected);
   /* TRANSLATORS: a toast: Rejected PERSON “Antony Blinken” */
   title = g_strdup_printf (_("Rejected %s “%s”"), byline_annotation_get_label (selected), text);
-  add_undo_toast (self, title);
+  _byline_review_add_undo_toast (self, title);
 }
 
 /* win.accept-next (space, review mode): accepts and goes on. */
@@ -526,22 +524,6 @@ relabel_action (GtkWidget  *widget,
   byline_window_show_label_popover (self, -1, -1);
 }
 
-/* win.review-bulk (b, review mode): the bar's Bulk popover. */
-static void
-bulk_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  BylineWindow *self = BYLINE_WINDOW (widget);
-
-  if (self->review->bar == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->review->bulk_button)))
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-  gtk_menu_button_popup (self->review->bulk_button);
-}
-
 /* win.review-grow-end… (shift+arrows, review mode): the edge moves of
  * alt+shift+arrows, which accept a suggestion as changed. */
 static void
@@ -554,124 +536,6 @@ edge_action (GtkWidget  *widget,
   g_assert (g_str_has_prefix (action_name, "win.review-"));
   edge_action_name = g_strconcat ("win.", action_name + strlen ("win.review-"), NULL);
   gtk_widget_activate_action (widget, edge_action_name, NULL);
-}
-
-/* The undecided suggestions a bulk action decides. */
-static GPtrArray *
-collect_undecided (BylineWindow *self,
-                   const char   *label,
-                   double        min_confidence,
-                   const char   *origin)
-{
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-  GPtrArray *items;
-
-  ensure_items (self);
-  items = self->review->items;
-  for (guint i = 0; i < items->len; i++)
-    {
-      BylineAnnotation *a = items->pdata[i];
-      double confidence = 0;
-
-      if (byline_annotation_get_status (a) != BYLINE_STATUS_SUGGESTED)
-        continue;
-      if (label != NULL && g_strcmp0 (byline_annotation_get_label (a), label) != 0)
-        continue;
-      if (origin != NULL && g_strcmp0 (byline_annotation_get_origin (a), origin) != 0)
-        continue;
-      /* A threshold leaves out suggestions without a confidence. */
-      if (min_confidence > 0 &&
-          (!byline_annotation_get_confidence (a, &confidence) || confidence < min_confidence - 1e-9))
-        continue;
-      g_ptr_array_add (found, g_object_ref (a));
-    }
-  return found;
-}
-
-static guint
-decide_all (BylineWindow *self,
-            GPtrArray    *annotations,
-            BylineStatus  status,
-            const char   *description)
-{
-  g_autofree char *reviewer = byline_window_dup_reviewer (self);
-  guint n = 0;
-
-  byline_document_begin_group (self->document, description);
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      if (decide_one (self, annotations->pdata[i], status, reviewer))
-        n++;
-    }
-  byline_document_end_group (self->document);
-  return n;
-}
-
-/* win.accept-all ((sd): a label, "" for all, and the lowest confidence):
- * one undoable step, with a toast to undo it. */
-static void
-accept_all_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  BylineWindow *self = BYLINE_WINDOW (widget);
-  g_autoptr(GPtrArray) targets = NULL;
-  g_autofree char *title = NULL;
-  const char *label;
-  double min_confidence;
-  guint n;
-
-  if (self->document == NULL)
-    return;
-  g_variant_get (parameter, "(&sd)", &label, &min_confidence);
-  targets = collect_undecided (self, label[0] != '\0' ? label : NULL, min_confidence, NULL);
-  if (targets->len == 0)
-    {
-      byline_window_add_error_toast (self, _("No undecided suggestions match"));
-      return;
-    }
-  n = decide_all (self, targets, BYLINE_STATUS_ACCEPTED, _("Accept All"));
-  if (label[0] != '\0')
-    /* TRANSLATORS: a toast: "Accepted 12 PERSON suggestions with confidence ≥ 0.80" */
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Accepted %u %s suggestion with confidence ≥ %.2f",
-                                          "Accepted %u %s suggestions with confidence ≥ %.2f", n),
-                             n, label, min_confidence);
-  else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Accepted %u suggestion with confidence ≥ %.2f",
-                                          "Accepted %u suggestions with confidence ≥ %.2f", n),
-                             n, min_confidence);
-  add_undo_toast (self, title);
-}
-
-/* win.reject-origin (s: an origin): one undoable step, with a toast. */
-static void
-reject_origin_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  BylineWindow *self = BYLINE_WINDOW (widget);
-  const char *origin = g_variant_get_string (parameter, NULL);
-  g_autoptr(GPtrArray) targets = NULL;
-  g_autofree char *title = NULL;
-  guint n;
-
-  if (self->document == NULL)
-    return;
-  targets = collect_undecided (self, NULL, 0, origin);
-  if (targets->len == 0)
-    {
-      byline_window_add_error_toast (self, _("No undecided suggestions match"));
-      return;
-    }
-  n = decide_all (self, targets, BYLINE_STATUS_REJECTED, _("Reject All"));
-  /* TRANSLATORS: a toast: "Rejected 30 suggestions from rules:claims" */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "Rejected %u suggestion from %s",
-                                        "Rejected %u suggestions from %s", n),
-                           n, origin);
-  add_undo_toast (self, title);
 }
 
 /* ---- The review bar ---------------------------------------------------- */
@@ -689,7 +553,7 @@ refresh_bar (BylineWindow *self)
 
   if (r->bar == NULL)
     return;
-  ensure_items (self);
+  _byline_review_ensure_items (self);
   n = r->items->len;
   selected = byline_article_view_get_selected (self->article_view);
   index = item_index (self, selected);
@@ -769,186 +633,6 @@ schedule_refresh (BylineWindow *self)
     r->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle_cb, self, NULL);
 }
 
-/* The bulk popover: the labels and origins of the undecided suggestions,
- * with how many each has; the buttons say how many they decide. A choice
- * made before stays chosen while it is still there. */
-static void
-fill_dropdown (GtkDropDown *dropdown,
-               GPtrArray   *names,
-               GPtrArray   *strings,
-               const char  *keep)
-{
-  g_autoptr(GtkStringList) model = NULL;
-  guint position = 0;
-
-  g_ptr_array_add (strings, NULL);
-  model = gtk_string_list_new ((const char * const *) strings->pdata);
-  g_ptr_array_remove_index (strings, strings->len - 1);
-  for (guint i = 0; keep != NULL && i < names->len; i++)
-    {
-      if (g_strcmp0 (names->pdata[i], keep) == 0)
-        position = i;
-    }
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (dropdown, position);
-}
-
-static const char *
-dropdown_name (GtkDropDown *dropdown,
-               GPtrArray   *names)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (names == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= names->len)
-    return NULL;
-  return names->pdata[selected];
-}
-
-static void
-count_into (GHashTable *counts,
-            GPtrArray  *order,
-            const char *name)
-{
-  gpointer n;
-
-  if (name == NULL)
-    return;
-  n = g_hash_table_lookup (counts, name);
-  if (n == NULL)
-    g_ptr_array_add (order, (gpointer) name);
-  g_hash_table_insert (counts, (gpointer) name, GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char **) a, *(const char **) b);
-}
-
-static void
-update_bulk_buttons (BylineWindow *self)
-{
-  BylineWindowReview *r = self->review;
-  const char *label = dropdown_name (r->bulk_label_dropdown, r->bulk_labels);
-  const char *origin = dropdown_name (r->bulk_origin_dropdown, r->bulk_origins);
-  g_autoptr(GPtrArray) accept = collect_undecided (self, label,
-                                                   gtk_spin_button_get_value (r->bulk_confidence), NULL);
-  g_autoptr(GPtrArray) reject = origin != NULL ? collect_undecided (self, NULL, 0, origin)
-                                               : g_ptr_array_new ();
-  g_autofree char *accept_text = NULL;
-  g_autofree char *reject_text = NULL;
-
-  accept_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Accept %u Suggestion",
-                                              "Accept %u Suggestions", accept->len), accept->len);
-  reject_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reject %u Suggestion",
-                                              "Reject %u Suggestions", reject->len), reject->len);
-  gtk_button_set_label (r->bulk_accept_button, accept_text);
-  gtk_button_set_label (r->bulk_reject_button, reject_text);
-  gtk_widget_set_sensitive (GTK_WIDGET (r->bulk_accept_button), accept->len > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (r->bulk_reject_button), reject->len > 0);
-}
-
-static void
-on_bulk_popover_show_cb (BylineWindow *self)
-{
-  BylineWindowReview *r = self->review;
-  g_autoptr(GHashTable) label_counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) origin_counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GPtrArray) origins = g_ptr_array_new ();
-  g_autoptr(GPtrArray) label_strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) origin_strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) undecided = collect_undecided (self, NULL, 0, NULL);
-  /* Interned: they outlive the annotations. */
-  const char *keep_label = dropdown_name (r->bulk_label_dropdown, r->bulk_labels);
-  const char *keep_origin = dropdown_name (r->bulk_origin_dropdown, r->bulk_origins);
-  g_autoptr(GPtrArray) label_names = g_ptr_array_new ();
-  g_autoptr(GPtrArray) origin_names = g_ptr_array_new ();
-
-  for (guint i = 0; i < undecided->len; i++)
-    {
-      count_into (label_counts, labels, byline_annotation_get_label (undecided->pdata[i]));
-      count_into (origin_counts, origins, byline_annotation_get_origin (undecided->pdata[i]));
-    }
-  g_ptr_array_sort (labels, compare_strings);
-  g_ptr_array_sort (origins, compare_strings);
-
-  g_ptr_array_add (label_names, NULL);
-  /* TRANSLATORS: the bulk popover's first label choice, with a count */
-  g_ptr_array_add (label_strings, g_strdup_printf (_("All labels (%u)"), undecided->len));
-  for (guint i = 0; i < labels->len; i++)
-    {
-      g_ptr_array_add (label_names, (gpointer) g_intern_string (labels->pdata[i]));
-      g_ptr_array_add (label_strings, g_strdup_printf ("%s (%u)", (char *) labels->pdata[i],
-                                                       GPOINTER_TO_UINT (g_hash_table_lookup (label_counts, labels->pdata[i]))));
-    }
-  for (guint i = 0; i < origins->len; i++)
-    {
-      g_ptr_array_add (origin_names, (gpointer) g_intern_string (origins->pdata[i]));
-      g_ptr_array_add (origin_strings, g_strdup_printf ("%s (%u)", (char *) origins->pdata[i],
-                                                        GPOINTER_TO_UINT (g_hash_table_lookup (origin_counts, origins->pdata[i]))));
-    }
-
-  /* No counting while the models change under the drop-downs. */
-  g_clear_pointer (&r->bulk_labels, g_ptr_array_unref);
-  g_clear_pointer (&r->bulk_origins, g_ptr_array_unref);
-  fill_dropdown (r->bulk_label_dropdown, label_names, label_strings, keep_label);
-  fill_dropdown (r->bulk_origin_dropdown, origin_names, origin_strings, keep_origin);
-  r->bulk_labels = g_steal_pointer (&label_names);
-  r->bulk_origins = g_steal_pointer (&origin_names);
-  update_bulk_buttons (self);
-}
-
-static void
-on_bulk_changed_cb (BylineWindow *self)
-{
-  if (self->review->bulk_labels != NULL && self->review->bulk_origins != NULL)
-    update_bulk_buttons (self);
-}
-
-static void
-on_bulk_accept_clicked_cb (BylineWindow *self)
-{
-  BylineWindowReview *r = self->review;
-  const char *label = dropdown_name (r->bulk_label_dropdown, r->bulk_labels);
-
-  gtk_popover_popdown (r->bulk_popover);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.accept-all", "(sd)",
-                              label != NULL ? label : "",
-                              gtk_spin_button_get_value (r->bulk_confidence));
-  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-}
-
-static void
-on_bulk_reject_clicked_cb (BylineWindow *self)
-{
-  BylineWindowReview *r = self->review;
-  const char *origin = dropdown_name (r->bulk_origin_dropdown, r->bulk_origins);
-
-  gtk_popover_popdown (r->bulk_popover);
-  if (origin != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.reject-origin", "s", origin);
-  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-}
-
-/* GTK 4.8's drop-down takes the focus with a toggle button of its own,
- * which screen readers find without a name: it gets the drop-down's. */
-static void
-name_dropdown_button (GtkDropDown *dropdown,
-                      const char  *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_TOGGLE_BUTTON (child))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                        -1);
-    }
-}
-
 static void
 ensure_bar (BylineWindow *self)
 {
@@ -961,12 +645,7 @@ ensure_bar (BylineWindow *self)
     return;
 
   scope = gtk_builder_cscope_new ();
-  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "on_bulk_popover_show_cb", G_CALLBACK (on_bulk_popover_show_cb),
-                                           "on_bulk_changed_cb", G_CALLBACK (on_bulk_changed_cb),
-                                           "on_bulk_accept_clicked_cb", G_CALLBACK (on_bulk_accept_clicked_cb),
-                                           "on_bulk_reject_clicked_cb", G_CALLBACK (on_bulk_reject_clicked_cb),
-                                           NULL);
+  _byline_review_bulk_add_callbacks (GTK_BUILDER_CSCOPE (scope));
   builder = gtk_builder_new ();
   gtk_builder_set_scope (builder, scope);
   /* The handlers are swapped: they get the window first. */
@@ -987,8 +666,7 @@ ensure_bar (BylineWindow *self)
   GET (bulk_origin_dropdown, GTK_DROP_DOWN);
   GET (bulk_reject_button, GTK_BUTTON);
 #undef GET
-  name_dropdown_button (r->bulk_label_dropdown, _("Label to Accept"));
-  name_dropdown_button (r->bulk_origin_dropdown, _("Origin to Reject"));
+  _byline_review_bulk_setup (self);
   r->bar = GTK_WIDGET (gtk_builder_get_object (builder, "review_bar"));
   gtk_revealer_set_child (self->review_revealer, r->bar);
 }
@@ -1182,13 +860,11 @@ byline_window_class_review_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.review-next", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.review-previous", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.review-relabel", NULL, relabel_action);
-  gtk_widget_class_install_action (widget_class, "win.review-bulk", NULL, bulk_action);
   gtk_widget_class_install_action (widget_class, "win.review-grow-end", NULL, edge_action);
   gtk_widget_class_install_action (widget_class, "win.review-shrink-end", NULL, edge_action);
   gtk_widget_class_install_action (widget_class, "win.review-grow-start", NULL, edge_action);
   gtk_widget_class_install_action (widget_class, "win.review-shrink-start", NULL, edge_action);
-  gtk_widget_class_install_action (widget_class, "win.accept-all", "(sd)", accept_all_action);
-  gtk_widget_class_install_action (widget_class, "win.reject-origin", "s", reject_origin_action);
+  _byline_review_bulk_class_init (widget_class);
   _byline_review_suggest_class_init (widget_class);
 }
 
