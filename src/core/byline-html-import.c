@@ -1,6 +1,10 @@
 /* byline-html-import.c: import a saved news page
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The article text (main-content extraction), decoding and parsing the
+ * page; what the page says about itself (head metadata, JSON-LD) is read
+ * in byline-html-meta.c.
  */
 #include "config.h"
 
@@ -10,25 +14,14 @@
 #include <libxml/HTMLparser.h>
 
 #include "byline-error.h"
+#include "byline-html-import-private.h"
 #include "byline-import.h"
 
 /* Saved pages often carry huge heads of inline scripts before the charset. */
 #define CHARSET_SCAN_BYTES 16384
-/* JSON-GLib parses recursively: deeper JSON-LD would exhaust the stack. */
-#define MAX_JSON_DEPTH     64
-#define MAX_LD_DEPTH       6
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, htmlFreeParserCtxt)
-
-/* What the page says about itself: the first value seen for each key
- * ("og:title", "canonical", "ld:headline"…), and every author. */
-typedef struct
-{
-  GHashTable *values;
-  GPtrArray  *authors;
-  gboolean    ld_found;
-} PageMeta;
 
 static void
 page_meta_clear (PageMeta *meta)
@@ -99,15 +92,9 @@ static const char * const credit_prefixes[] = {
   "picture:", "credit", "illustration:", "©", "(c)", "getty", NULL
 };
 
-static const char * const date_meta_names[] = {
-  "date", "pubdate", "publishdate", "publish-date", "dc.date",
-  "dc.date.issued", "dcterms.date", "dcterms.created", "parsely-pub-date",
-  "datepublished", NULL
-};
-
-static gboolean
-in_list (const char         *value,
-         const char * const *list)
+gboolean
+_byline_html_in_list (const char         *value,
+                      const char * const *list)
 {
   for (guint i = 0; list[i] != NULL; i++)
     {
@@ -136,8 +123,8 @@ is_html_space (char c)
 }
 
 /* Only the spaces HTML itself collapses: a no-break space stays. */
-static char *
-collapse_spaces (const char *str)
+char *
+_byline_html_collapse_spaces (const char *str)
 {
   GString *out = g_string_sized_new (strlen (str));
   gboolean space = FALSE;
@@ -157,8 +144,8 @@ collapse_spaces (const char *str)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-is_blank (const char *str)
+gboolean
+_byline_html_is_blank (const char *str)
 {
   for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -192,12 +179,12 @@ is_residue (const char *line)
   g_autofree char *key = residue_key (line);
   g_autofree char *folded = g_utf8_strdown (line, -1);
 
-  return in_list (key, residue_lines) || has_prefix_in_list (folded, residue_prefixes);
+  return _byline_html_in_list (key, residue_lines) || has_prefix_in_list (folded, residue_prefixes);
 }
 
-static char *
-get_attr (xmlNode    *node,
-          const char *name)
+char *
+_byline_html_get_attr (xmlNode    *node,
+                       const char *name)
 {
   xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
   char *copy;
@@ -209,26 +196,26 @@ get_attr (xmlNode    *node,
   return copy;
 }
 
-static gboolean
-is_element (xmlNode    *node,
-            const char *name)
+gboolean
+_byline_html_is_element (xmlNode    *node,
+                         const char *name)
 {
   return node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, name) == 0;
 }
 
-static gboolean
-element_in (xmlNode            *node,
-            const char * const *list)
+gboolean
+_byline_html_element_in (xmlNode            *node,
+                         const char * const *list)
 {
-  return node->type == XML_ELEMENT_NODE && in_list ((const char *) node->name, list);
+  return node->type == XML_ELEMENT_NODE && _byline_html_in_list ((const char *) node->name, list);
 }
 
 /* Walks the tree in document order without recursion: libxml2 allows 256
  * levels and a hostile page gets that deep. */
-static xmlNode *
-walk_next (xmlNode  *node,
-           xmlNode  *root,
-           gboolean  skip_children)
+xmlNode *
+_byline_html_walk_next (xmlNode  *node,
+                        xmlNode  *root,
+                        gboolean  skip_children)
 {
   if (!skip_children && node->type == XML_ELEMENT_NODE && node->children != NULL)
     return node->children;
@@ -258,7 +245,7 @@ words_boilerplate (const char *value)
   parts = g_strsplit_set (lower, " \t\n\r\f-_", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      if (in_list (parts[i], boilerplate_parts))
+      if (_byline_html_in_list (parts[i], boilerplate_parts))
         return TRUE;
     }
   return FALSE;
@@ -288,14 +275,14 @@ words_mark_body (const char *value)
 static gboolean
 marks_body (xmlNode *node)
 {
-  g_autofree char *itemprop = get_attr (node, "itemprop");
+  g_autofree char *itemprop = _byline_html_get_attr (node, "itemprop");
   g_autofree char *klass = NULL;
   g_autofree char *id = NULL;
 
   if (itemprop != NULL && g_ascii_strcasecmp (g_strstrip (itemprop), "articleBody") == 0)
     return TRUE;
-  klass = get_attr (node, "class");
-  id = get_attr (node, "id");
+  klass = _byline_html_get_attr (node, "class");
+  id = _byline_html_get_attr (node, "id");
   return words_mark_body (klass) || words_mark_body (id);
 }
 
@@ -306,11 +293,11 @@ looks_boilerplate (xmlNode *node)
   g_autofree char *id = NULL;
 
   /* A page wrapper's class says little about the article inside it. */
-  if (is_element (node, "html") || is_element (node, "body") ||
-      is_element (node, "main") || is_element (node, "article") || marks_body (node))
+  if (_byline_html_is_element (node, "html") || _byline_html_is_element (node, "body") ||
+      _byline_html_is_element (node, "main") || _byline_html_is_element (node, "article") || marks_body (node))
     return FALSE;
-  klass = get_attr (node, "class");
-  id = get_attr (node, "id");
+  klass = _byline_html_get_attr (node, "class");
+  id = _byline_html_get_attr (node, "id");
   return words_boilerplate (klass) || words_boilerplate (id);
 }
 
@@ -323,7 +310,7 @@ is_credit_caption (xmlNode *node)
 
   if (content == NULL)
     return FALSE;
-  text = collapse_spaces ((const char *) content);
+  text = _byline_html_collapse_spaces ((const char *) content);
   xmlFree (content);
   folded = g_utf8_strdown (text, -1);
   return has_prefix_in_list (folded, credit_prefixes) ||
@@ -333,15 +320,15 @@ is_credit_caption (xmlNode *node)
 static gboolean
 is_hidden (xmlNode *node)
 {
-  g_autofree char *role = get_attr (node, "role");
+  g_autofree char *role = _byline_html_get_attr (node, "role");
   g_autofree char *style = NULL;
   g_autofree char *lower = NULL;
 
   if (xmlHasProp (node, (const xmlChar *) "hidden") != NULL)
     return TRUE;
-  if (role != NULL && in_list (g_strstrip (role), ignored_roles))
+  if (role != NULL && _byline_html_in_list (g_strstrip (role), ignored_roles))
     return TRUE;
-  style = get_attr (node, "style");
+  style = _byline_html_get_attr (node, "style");
   if (style == NULL)
     return FALSE;
   lower = g_ascii_strdown (style, -1);
@@ -354,9 +341,9 @@ is_dropped (xmlNode  *node,
 {
   if (node->type != XML_ELEMENT_NODE)
     return FALSE;
-  if (element_in (node, dropped_tags) || is_hidden (node))
+  if (_byline_html_element_in (node, dropped_tags) || is_hidden (node))
     return TRUE;
-  if (is_element (node, "figcaption") && is_credit_caption (node))
+  if (_byline_html_is_element (node, "figcaption") && is_credit_caption (node))
     return TRUE;
   return use_hints && looks_boilerplate (node);
 }
@@ -372,11 +359,11 @@ typedef struct
 static void
 collector_flush (Collector *c)
 {
-  g_autofree char *line = collapse_spaces (c->current->str);
+  g_autofree char *line = _byline_html_collapse_spaces (c->current->str);
 
   g_string_truncate (c->current, 0);
   c->after_br = FALSE;
-  if (is_blank (line) || is_residue (line))
+  if (_byline_html_is_blank (line) || is_residue (line))
     return;
   g_ptr_array_add (c->paragraphs, g_steal_pointer (&line));
 }
@@ -401,7 +388,7 @@ collector_enter (Collector *c,
   if (node->type != XML_ELEMENT_NODE)
     return FALSE;
   /* One <br> is a line break inside a paragraph; two end the paragraph. */
-  if (is_element (node, "br"))
+  if (_byline_html_is_element (node, "br"))
     {
       if (c->after_br)
         {
@@ -412,7 +399,7 @@ collector_enter (Collector *c,
       c->after_br = TRUE;
       return FALSE;
     }
-  if (element_in (node, block_tags))
+  if (_byline_html_element_in (node, block_tags))
     collector_flush (c);
   return !is_dropped (node, c->use_hints);
 }
@@ -433,7 +420,7 @@ collect_paragraphs (Collector *c,
       while (node != root && node->next == NULL)
         {
           node = node->parent;
-          if (node != root && element_in (node, block_tags))
+          if (node != root && _byline_html_element_in (node, block_tags))
             collector_flush (c);
         }
       node = node != root ? node->next : NULL;
@@ -474,18 +461,18 @@ paragraph_score (xmlNode  *p,
                  gboolean  use_hints)
 {
   gsize score = 0;
-  xmlNode *node = walk_next (p, p, FALSE);
+  xmlNode *node = _byline_html_walk_next (p, p, FALSE);
 
   while (node != NULL)
     {
-      gboolean skip = is_element (node, "a") || is_dropped (node, use_hints);
+      gboolean skip = _byline_html_is_element (node, "a") || is_dropped (node, use_hints);
 
       if (node->type == XML_TEXT_NODE && node->content != NULL)
         {
           for (const char *s = (const char *) node->content; *s != '\0'; s++)
             score += is_html_space (*s) ? 0 : 1;
         }
-      node = walk_next (node, p, skip);
+      node = _byline_html_walk_next (node, p, skip);
     }
   return score;
 }
@@ -530,11 +517,11 @@ find_candidates (Candidates *cands,
         {
           if (marks_body (node))
             g_ptr_array_add (cands->marked, node);
-          if (is_element (node, "article"))
+          if (_byline_html_is_element (node, "article"))
             g_ptr_array_add (cands->articles, node);
           /* As Readability does: the parent gets a paragraph's text, the
            * grandparent half of it, so text split in wrappers still counts. */
-          if (is_element (node, "p"))
+          if (_byline_html_is_element (node, "p"))
             {
               gsize score = paragraph_score (node, use_hints);
 
@@ -543,7 +530,7 @@ find_candidates (Candidates *cands,
                 add_score (cands, node->parent->parent, score / 2);
             }
         }
-      node = walk_next (node, root, dropped);
+      node = _byline_html_walk_next (node, root, dropped);
     }
 }
 
@@ -632,9 +619,9 @@ plain_text_paragraphs (const char *body)
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *line = collapse_spaces (lines[i]);
+      g_autofree char *line = _byline_html_collapse_spaces (lines[i]);
 
-      if (!is_blank (line))
+      if (!_byline_html_is_blank (line))
         g_ptr_array_add (paragraphs, g_steal_pointer (&line));
     }
   if (paragraphs->len == 0)
@@ -659,403 +646,6 @@ extract_text (xmlDoc   *html,
   if (ld_text != NULL && (text == NULL || strlen (text) * 2 < strlen (ld_text)))
     return g_steal_pointer (&ld_text);
   return g_steal_pointer (&text);
-}
-
-static void
-remember (PageMeta   *meta,
-          const char *key,
-          const char *value)
-{
-  g_autofree char *clean = NULL;
-
-  if (value == NULL || g_hash_table_contains (meta->values, key))
-    return;
-  clean = collapse_spaces (value);
-  if (!is_blank (clean))
-    g_hash_table_insert (meta->values, g_strdup (key), g_steal_pointer (&clean));
-}
-
-static gboolean
-looks_like_url (const char *value)
-{
-  return strstr (value, "://") != NULL || g_str_has_prefix (value, "www.") || value[0] == '/';
-}
-
-static void
-add_author (PageMeta   *meta,
-            const char *value)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *key = NULL;
-
-  if (value == NULL)
-    return;
-  name = collapse_spaces (value);
-  if (g_ascii_strncasecmp (name, "by ", 3) == 0)
-    memmove (name, name + 3, strlen (name + 3) + 1);
-  if (is_blank (name) || looks_like_url (name))
-    return;
-  key = g_utf8_casefold (name, -1);
-  for (guint i = 0; i < meta->authors->len; i++)
-    {
-      g_autofree char *other = g_utf8_casefold (g_ptr_array_index (meta->authors, i), -1);
-
-      if (strcmp (key, other) == 0)
-        return;
-    }
-  g_ptr_array_add (meta->authors, g_steal_pointer (&name));
-}
-
-/* JSON-LD */
-
-static gboolean
-json_nesting_ok (const char *text)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (in_string && *p == '\\' && p[1] != '\0')
-        p++;
-      else if (*p == '"')
-        in_string = !in_string;
-      else if (!in_string && (*p == '[' || *p == '{') && ++depth > MAX_JSON_DEPTH)
-        return FALSE;
-      else if (!in_string && (*p == ']' || *p == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
-static const char *
-ld_string (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static const char *
-ld_member_string (JsonObject *obj,
-                  const char *member)
-{
-  return ld_string (json_object_get_member (obj, member));
-}
-
-/* The object with this @id, looked for through arrays and @graph. */
-static JsonObject *
-ld_lookup (JsonNode   *node,
-           const char *id,
-           guint       depth)
-{
-  JsonObject *obj;
-
-  if (node == NULL || depth > MAX_LD_DEPTH)
-    return NULL;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          obj = ld_lookup (json_array_get_element (array, i), id, depth + 1);
-          if (obj != NULL)
-            return obj;
-        }
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  obj = json_node_get_object (node);
-  if (g_strcmp0 (ld_member_string (obj, "@id"), id) == 0)
-    return obj;
-  return ld_lookup (json_object_get_member (obj, "@graph"), id, depth + 1);
-}
-
-/* A person or organisation: a string, or an object with a name, or a
- * reference to one elsewhere in the graph. */
-static const char *
-ld_name (JsonNode *node,
-         JsonNode *scope)
-{
-  JsonObject *obj;
-  const char *id;
-
-  if (node == NULL || ld_string (node) != NULL)
-    return ld_string (node);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  obj = json_node_get_object (node);
-  if (ld_member_string (obj, "name") != NULL)
-    return ld_member_string (obj, "name");
-  id = ld_member_string (obj, "@id");
-  obj = id != NULL ? ld_lookup (scope, id, 0) : NULL;
-  return obj != NULL ? ld_member_string (obj, "name") : NULL;
-}
-
-static gboolean
-ld_is_article (JsonObject *obj)
-{
-  JsonNode *type = json_object_get_member (obj, "@type");
-  JsonArray *types = type != NULL && JSON_NODE_HOLDS_ARRAY (type) ? json_node_get_array (type) : NULL;
-  guint n = types != NULL ? json_array_get_length (types) : 1;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *name = ld_string (types != NULL ? json_array_get_element (types, i) : type);
-
-      if (name != NULL && (g_str_has_suffix (name, "Article") ||
-                           g_str_has_suffix (name, "BlogPosting") ||
-                           strcmp (name, "Report") == 0))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-ld_read_article (PageMeta   *meta,
-                 JsonObject *obj,
-                 JsonNode   *scope)
-{
-  JsonNode *authors = json_object_get_member (obj, "author");
-  JsonNode *page = json_object_get_member (obj, "mainEntityOfPage");
-  const char *body = ld_member_string (obj, "articleBody");
-
-  remember (meta, "ld:headline", ld_member_string (obj, "headline"));
-  remember (meta, "ld:published", ld_member_string (obj, "datePublished"));
-  remember (meta, "ld:language", ld_member_string (obj, "inLanguage"));
-  remember (meta, "ld:publisher", ld_name (json_object_get_member (obj, "publisher"), scope));
-  remember (meta, "ld:url", ld_member_string (obj, "url"));
-  remember (meta, "ld:url", ld_string (page));
-  if (page != NULL && JSON_NODE_HOLDS_OBJECT (page))
-    remember (meta, "ld:url", ld_member_string (json_node_get_object (page), "@id"));
-  /* Kept unflattened: its newlines separate paragraphs. */
-  if (body != NULL)
-    g_hash_table_insert (meta->values, g_strdup ("ld:body"), g_strdup (body));
-  if (authors != NULL && JSON_NODE_HOLDS_ARRAY (authors))
-    {
-      JsonArray *array = json_node_get_array (authors);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        add_author (meta, ld_name (json_array_get_element (array, i), scope));
-    }
-  else
-    add_author (meta, ld_name (authors, scope));
-}
-
-static void
-ld_visit (PageMeta *meta,
-          JsonNode *node,
-          JsonNode *scope,
-          guint     depth)
-{
-  JsonObject *obj;
-
-  if (node == NULL || meta->ld_found || depth > MAX_LD_DEPTH)
-    return;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        ld_visit (meta, json_array_get_element (array, i), scope, depth + 1);
-      return;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return;
-  obj = json_node_get_object (node);
-  if (ld_is_article (obj))
-    {
-      meta->ld_found = TRUE;
-      ld_read_article (meta, obj, scope);
-    }
-  else
-    ld_visit (meta, json_object_get_member (obj, "@graph"), scope, depth + 1);
-}
-
-/* Malformed JSON-LD is common and never fatal: it is skipped. */
-static void
-read_json_ld (PageMeta *meta,
-              xmlNode  *script)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  xmlChar *content = xmlNodeGetContent (script);
-
-  if (content != NULL && json_nesting_ok ((const char *) content) &&
-      json_parser_load_from_data (parser, (const char *) content, -1, NULL))
-    ld_visit (meta, json_parser_get_root (parser), json_parser_get_root (parser), 0);
-  xmlFree (content);
-}
-
-/* Head metadata */
-
-static void
-read_meta_tag (PageMeta *meta,
-               xmlNode  *node)
-{
-  g_autofree char *key = get_attr (node, "property");
-  g_autofree char *content = get_attr (node, "content");
-
-  if (key == NULL)
-    key = get_attr (node, "name");
-  if (key == NULL)
-    key = get_attr (node, "itemprop");
-  if (key == NULL || content == NULL)
-    return;
-  g_strstrip (key);
-  for (char *p = key; *p != '\0'; p++)
-    *p = g_ascii_tolower (*p);
-  if (strcmp (key, "author") == 0 || strcmp (key, "article:author") == 0)
-    add_author (meta, content);
-  else if (in_list (key, date_meta_names))
-    remember (meta, "date", content);
-  else if (strchr (key, ':') != NULL)
-    remember (meta, key, content);
-}
-
-static void
-remember_attr (PageMeta   *meta,
-               const char *key,
-               xmlNode    *node,
-               const char *attr)
-{
-  g_autofree char *value = get_attr (node, attr);
-
-  remember (meta, key, value);
-}
-
-static gboolean
-attr_is (xmlNode    *node,
-         const char *attr,
-         const char *expected)
-{
-  g_autofree char *value = get_attr (node, attr);
-
-  return value != NULL && g_ascii_strcasecmp (g_strstrip (value), expected) == 0;
-}
-
-static gboolean
-inside_page_chrome (xmlNode *node)
-{
-  static const char * const chrome[] = { "nav", "aside", "footer", NULL };
-
-  for (; node != NULL; node = node->parent)
-    {
-      if (element_in (node, chrome))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-read_element_meta (PageMeta *meta,
-                   xmlNode  *node)
-{
-  if (is_element (node, "html"))
-    remember_attr (meta, "lang", node, "lang");
-  else if (is_element (node, "title"))
-    {
-      xmlChar *content = xmlNodeGetContent (node);
-
-      remember (meta, "title", (const char *) content);
-      xmlFree (content);
-    }
-  else if (is_element (node, "meta"))
-    read_meta_tag (meta, node);
-  else if (is_element (node, "link") && attr_is (node, "rel", "canonical"))
-    remember_attr (meta, "canonical", node, "href");
-  else if (is_element (node, "time") && !inside_page_chrome (node))
-    remember_attr (meta, "time", node, "datetime");
-  else if (is_element (node, "script") && attr_is (node, "type", "application/ld+json"))
-    read_json_ld (meta, node);
-}
-
-static void
-read_meta (PageMeta *meta,
-           xmlDoc   *html)
-{
-  xmlNode *root = xmlDocGetRootElement (html);
-
-  for (xmlNode *node = root; node != NULL;)
-    {
-      read_element_meta (meta, node);
-      /* An SVG's <title> is not the page's. */
-      node = walk_next (node, root, is_element (node, "svg"));
-    }
-}
-
-static const char * G_GNUC_NULL_TERMINATED
-first_of (PageMeta   *meta,
-          const char *key,
-          ...)
-{
-  const char *value = NULL;
-  va_list args;
-
-  va_start (args, key);
-  for (; key != NULL && value == NULL; key = va_arg (args, const char *))
-    value = g_hash_table_lookup (meta->values, key);
-  va_end (args);
-  return value;
-}
-
-/* "Title | Site" → "Title", but only when the site is the page's own. */
-static char *
-strip_site_suffix (const char *title,
-                   const char *site)
-{
-  static const char * const separators[] = { " | ", " - ", " – ", " — ", " · ", " :: ", NULL };
-
-  for (guint i = 0; site != NULL && separators[i] != NULL; i++)
-    {
-      g_autofree char *suffix = g_strconcat (separators[i], site, NULL);
-
-      if (g_str_has_suffix (title, suffix) && strlen (title) > strlen (suffix))
-        return g_strndup (title, strlen (title) - strlen (suffix));
-    }
-  return g_strdup (title);
-}
-
-static void
-set_meta (BylineDocument *doc,
-          const char     *key,
-          const char     *value)
-{
-  if (value != NULL)
-    byline_document_set_meta_string (doc, key, value);
-}
-
-static void
-store_meta (BylineDocument *doc,
-            PageMeta       *meta)
-{
-  const char *title = first_of (meta, "og:title", "title", "ld:headline", NULL);
-  const char *site = first_of (meta, "og:site_name", NULL);
-
-  if (title != NULL)
-    {
-      g_autofree char *stripped = strip_site_suffix (title, site);
-
-      set_meta (doc, BYLINE_META_TITLE, stripped);
-    }
-  set_meta (doc, BYLINE_META_SOURCE, first_of (meta, "og:site_name", "ld:publisher", NULL));
-  set_meta (doc, BYLINE_META_URL, first_of (meta, "canonical", "og:url", "ld:url", NULL));
-  /* JSON-LD before a loose <time>, which may belong to another story. */
-  set_meta (doc, BYLINE_META_PUBLISHED,
-            first_of (meta, "article:published_time", "ld:published", "date", "time", NULL));
-  set_meta (doc, BYLINE_META_LANGUAGE, first_of (meta, "lang", "ld:language", NULL));
-  if (meta->authors->len > 0)
-    {
-      g_autoptr(JsonArray) array = json_array_sized_new (meta->authors->len);
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
-
-      for (guint i = 0; i < meta->authors->len; i++)
-        json_array_add_string_element (array, g_ptr_array_index (meta->authors, i));
-      json_node_set_array (node, array);
-      byline_document_set_meta (doc, BYLINE_META_AUTHORS, node);
-    }
 }
 
 /* Decoding */
@@ -1100,9 +690,9 @@ charset_for_label (const char *label)
     "ascii", "windows-1252", "cp1252", "x-cp1252", NULL
   };
 
-  if (label == NULL || *label == '\0' || in_list (label, utf8))
+  if (label == NULL || *label == '\0' || _byline_html_in_list (label, utf8))
     return "UTF-8";
-  if (in_list (label, cp1252))
+  if (_byline_html_in_list (label, cp1252))
     return "WINDOWS-1252";
   return label;
 }
@@ -1266,7 +856,7 @@ byline_html_import (const char  *data,
     return NULL;
   meta.values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   meta.authors = g_ptr_array_new_with_free_func (g_free);
-  read_meta (&meta, html);
+  _byline_html_read_meta (&meta, html);
   text = extract_text (html, &meta);
   if (text == NULL)
     {
@@ -1281,7 +871,7 @@ byline_html_import (const char  *data,
     }
   id = byline_import_document_id (filename);
   byline_document_set_id (doc, id);
-  store_meta (doc, &meta);
+  _byline_html_store_meta (doc, &meta);
   byline_import_record_source (doc, filename, "html", data, len);
   byline_document_mark_loaded (doc);
   return g_steal_pointer (&doc);
