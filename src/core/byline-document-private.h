@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by byline-document.c (annotations, relations, history) and
- * byline-document-text.c (text, offsets, metadata). */
+/* Shared by byline-document.c (annotations, loading, history),
+ * byline-document-relations.c (relations) and byline-document-text.c
+ * (text, offsets, metadata). */
 struct _BylineDocument
 {
   GObject          parent_instance;
@@ -53,9 +54,25 @@ enum {
 extern guint _byline_document_signals[N_SIGNALS];
 
 void     _byline_document_update_modified (BylineDocument   *self);
+void     _byline_document_note_id         (const char       *id,
+                                           char              prefix,
+                                           guint            *next);
 void     _byline_document_apply_member    (JsonObject       *object,
                                            const char       *key,
                                            JsonNode         *value);
+
+/* byline-document-relations.c */
+char    *_byline_document_new_relation_id          (BylineDocument  *self);
+gboolean _byline_document_check_relation           (BylineDocument  *self,
+                                                    BylineRelation  *relation,
+                                                    GError         **error);
+void     _byline_document_insert_relation          (BylineDocument  *self,
+                                                    BylineRelation  *relation,
+                                                    gboolean         loading);
+void     _byline_document_take_out_relation        (BylineDocument  *self,
+                                                    BylineRelation  *relation);
+void     _byline_document_remove_relation_recorded (BylineDocument  *self,
+                                                    BylineRelation  *relation);
 
 /* Readers build a document without history or signals, then call
  * byline_document_mark_loaded(). Both functions take ownership of the
