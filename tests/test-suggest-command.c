@@ -92,7 +92,13 @@ run_on (BylineDocument  *doc,
   gsize len;
 
   json = byline_native_to_string (doc, &len);
-  g_test_message ("running %s", command);
+  {
+    /* Some commands hold bytes that are not UTF-8, which TAP output
+     * must be. */
+    g_autofree char *shown = g_utf8_make_valid (command, -1);
+
+    g_test_message ("running %s", shown);
+  }
   if (!byline_suggestions_run_command (s, command, json, len, timeout_ms, NULL, stderr_text, error))
     {
       /* Nothing is added from a run that failed. */
