@@ -255,9 +255,11 @@ def main():
     log('corpus: %s (%.1f MB), %s; %s' % (os.path.basename(big), os.path.getsize(big) / 1e6,
                                           os.path.basename(small), load_before))
 
+    # Outputs go to a directory of this run's own: two runs may share the corpora
+    rundir = tempfile.mkdtemp(prefix='run-', dir=workdir)
     results = []
     for fmt in formats:
-        results.append(bench_format(fmt, byline_cli, big, small, args.runs, workdir, args.timeout, args.keep))
+        results.append(bench_format(fmt, byline_cli, big, small, args.runs, rundir, args.timeout, args.keep))
     load_after = load()
 
     missed = 0
@@ -305,7 +307,9 @@ def main():
     if not wrong and not missed:
         log('all targets met, all outputs identical')
     if args.keep or wrong:
-        log('outputs kept in %s (FORMAT-byline, FORMAT-python)' % workdir)
+        log('outputs kept in %s (FORMAT-byline, FORMAT-python)' % rundir)
+    else:
+        shutil.rmtree(rundir, ignore_errors=True)
     if wrong:
         return 1
     if missed and not args.no_fail:

@@ -449,7 +449,7 @@ def main():
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
-    tmp = args.output + '.tmp'
+    tmp = '%s.%d.tmp' % (args.output, os.getpid())   # two benchmarks may generate it at once
     with open(tmp, 'w', encoding='utf-8', newline='') as f:
         for number in range(1, args.n + 1):
             f.write(py_convert.native_line(make_document(rng, number, args.bytes, args.annotations)))
