@@ -88,7 +88,7 @@ for scheme in default prefer-dark; do
   xdotool mousemove --window "$win" 1100 80 click 1
   xdotool type --delay 30 "prepared"
   sleep 1
-  xdotool mousemove --window "$win" 1100 230 click 1
+  xdotool mousemove --window "$win" 1100 272 click 1
   xdotool mousemove --window "$win" 640 20
   sleep 1
   if [ "$scheme" = default ]; then shot relations.png; else shot dark.png; fi
