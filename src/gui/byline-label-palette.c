@@ -26,6 +26,12 @@ struct _BylineLabelPalette
   GHashTable     *counts;        /* label name -> count, all layers */
   GHashTable     *counted;       /* annotation -> the label it was counted as */
   GHashTable     *entries;       /* label name -> Entry of its button */
+  /* Counts change with every edit, and a label's new text makes the
+   * window lay itself out again (on X11 that asks the server for the
+   * work area, a round trip): the counts shown follow in the idle after
+   * the edit's frame (counts_tick_id, then counts_idle_id). */
+  guint           counts_tick_id;
+  guint           counts_idle_id;
   /* The schema and layer the buttons were made for. */
   BylineSchema   *built_schema;
   char           *built_layer;
@@ -85,6 +91,35 @@ update_count_label (BylineLabelPalette *self,
   gtk_label_set_markup (entry->label, markup);
 }
 
+static gboolean
+counts_idle_cb (gpointer user_data)
+{
+  BylineLabelPalette *self = user_data;
+  GHashTableIter iter;
+  gpointer name;
+
+  self->counts_idle_id = 0;
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    update_count_label (self, name);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the update phase of the edit's frame: the idle runs once it is
+ * painted. */
+static gboolean
+counts_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  BylineLabelPalette *self = BYLINE_LABEL_PALETTE (widget);
+
+  self->counts_tick_id = 0;
+  if (self->counts_idle_id == 0)
+    self->counts_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, counts_idle_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 add_count (BylineLabelPalette *self,
            const char         *label,
@@ -94,7 +129,13 @@ add_count (BylineLabelPalette *self,
 
   n = delta < 0 && n == 0 ? 0 : n + delta;
   g_hash_table_insert (self->counts, (gpointer) g_intern_string (label), GUINT_TO_POINTER (n));
-  update_count_label (self, label);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      update_count_label (self, label);
+      return;
+    }
+  if (self->counts_tick_id == 0 && self->counts_idle_id == 0)
+    self->counts_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), counts_tick_cb, NULL, NULL);
 }
 
 /* Counts @annotation as it is now, after uncounting what it was counted
@@ -299,6 +340,7 @@ byline_label_palette_dispose (GObject *object)
   BylineLabelPalette *self = BYLINE_LABEL_PALETTE (object);
 
   disconnect_document (self);
+  g_clear_handle_id (&self->counts_idle_id, g_source_remove);
   g_hash_table_remove_all (self->entries);
   g_clear_object (&self->schema);
   g_clear_object (&self->built_schema);
