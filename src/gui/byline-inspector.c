@@ -9,6 +9,7 @@
 #include "byline-annotation-row.h"
 #include "byline-gui-private.h"
 #include "byline-inspector.h"
+#include "byline-review-private.h"
 
 /* How much of the other end's text a relation row quotes. */
 #define RELATION_TEXT_CHARS 32
@@ -146,6 +147,18 @@ on_label_row_selected_cb (BylineInspector *self)
     }
 
   byline_annotation_set_label (state, label);
+  /* Relabeling a suggestion is reviewing it, as with the label keys: it
+   * is accepted as changed, by the window's reviewer. */
+  if (byline_annotation_get_status (state) == BYLINE_STATUS_SUGGESTED)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      g_autofree char *reviewer = BYLINE_IS_WINDOW (root)
+        ? byline_window_dup_reviewer (BYLINE_WINDOW (root))
+        : g_strdup (_byline_review_get_default_reviewer ());
+
+      byline_annotation_set_status (state, BYLINE_STATUS_ACCEPTED);
+      byline_annotation_set_reviewer (state, reviewer);
+    }
   commit_state (self, state);
 }
 

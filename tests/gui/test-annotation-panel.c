@@ -585,6 +585,26 @@ test_panel_review (Fixture       *fixture,
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (reject)));
   g_signal_emit_by_name (reject, "clicked");
   g_assert_cmpint (byline_annotation_get_status (china), ==, BYLINE_STATUS_REJECTED);
+
+  /* Relabeling a suggestion in the inspector accepts it as changed, and
+   * says who did; one undo step takes both back. */
+  {
+    BylineAnnotation *beijing = add_annotation (fixture, "entities", "GPE", "Beijing", 0,
+                                                BYLINE_STATUS_SUGGESTED);
+    AdwComboRow *label_row;
+
+    byline_annotation_panel_set_selected (fixture->panel, beijing);
+    wait_for_frame (GTK_WIDGET (fixture->panel));
+    label_row = find_widget (fixture->panel, ADW_TYPE_COMBO_ROW, "label_row", NULL, NULL);
+    adw_combo_row_set_selected (label_row, find_string (adw_combo_row_get_model (label_row), "LOC"));
+    g_assert_cmpstr (byline_annotation_get_label (beijing), ==, "LOC");
+    g_assert_cmpint (byline_annotation_get_status (beijing), ==, BYLINE_STATUS_ACCEPTED);
+    g_assert_nonnull (byline_annotation_get_reviewer (beijing));
+    g_assert_true (byline_document_undo (fixture->document));
+    g_assert_cmpstr (byline_annotation_get_label (beijing), ==, "GPE");
+    g_assert_cmpint (byline_annotation_get_status (beijing), ==, BYLINE_STATUS_SUGGESTED);
+    g_assert_null (byline_annotation_get_reviewer (beijing));
+  }
 }
 
 static void
