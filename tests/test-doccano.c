@@ -11,6 +11,8 @@
 #include "byline-format.h"
 #include "byline-native.h"
 
+#include "format-test-util.h"
+
 /* "“Hi 😀,” said 李雷 — cafe + U+0301 👨‍👩‍👧 ‘ok’.\r\n\tSecond 北京\r\nlast line"
  * with no final newline: astral, ZWJ, combining, CJK, curly quotes, em
  * dash, CRLF and a tab. */
@@ -44,24 +46,12 @@ example_path (const char *part,
 }
 
 static gboolean
-collect_cb (BylineDocument  *document,
-            gpointer         user_data,
-            GError         **error)
-{
-  g_assert_false (byline_document_get_modified (document));
-  g_assert_false (byline_document_can_undo (document));
-  g_ptr_array_add (user_data, g_object_ref (document));
-  return TRUE;
-}
-
-static gboolean
 read_file (const char      *path,
            BylineProblems  *warnings,
            GPtrArray      **docs,
            GError         **error)
 {
-  *docs = g_ptr_array_new_with_free_func (g_object_unref);
-  return byline_format_read (doccano (), path, NULL, warnings, collect_cb, *docs, error);
+  return format_test_read (doccano (), path, warnings, docs, error);
 }
 
 static GPtrArray *
@@ -69,38 +59,9 @@ read_ok (const char     *path,
          BylineProblems *warnings,
          guint           expected)
 {
-  g_autoptr(GError) error = NULL;
-  GPtrArray *docs = NULL;
-
-  g_assert_true (read_file (path, warnings, &docs, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (docs->len, ==, expected);
-  return docs;
+  return format_test_read_ok (doccano (), path, warnings, expected);
 }
 
-static char *
-temp_file (const char *name,
-           const char *contents,
-           gssize      len)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("byline-doccano-XXXXXX", &error);
-  char *path;
-
-  g_assert_no_error (error);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, contents, len, &error));
-  return path;
-}
-
-static void
-remove_temp (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_unlink (path);
-  g_rmdir (dir);
-}
 
 /* The annotation over @start–@end, checked to cover @text. */
 static BylineAnnotation *
@@ -285,7 +246,7 @@ test_shapes (void)
     "{\"id\": \"doc-b\", \"text\": \"Good news\", \"label\": [\"positive\", \"sport\"]}\r\n"
     "{\"text\": \"Book a flight\", \"entities\": [[7, 13, \"PRODUCT\"]], \"cats\": [\"travel\"]}\r\n"
     "\r\n";
-  g_autofree char *path = temp_file ("shapes.doccano.jsonl", data, -1);
+  g_autofree char *path = format_test_temp_file ("shapes.doccano.jsonl", data, -1);
   g_autoptr(BylineProblems) warnings = byline_problems_new ();
   g_autoptr(GPtrArray) docs = read_ok (path, warnings, 3);
   BylineDocument *doc = docs->pdata[0];
@@ -317,7 +278,7 @@ test_shapes (void)
   assert_span (doc, 7, 13, "PRODUCT", "flight");
   cats = json_object_get_array_member (byline_document_get_attributes (doc), "categories");
   g_assert_cmpstr (json_array_get_string_element (cats, 0), ==, "travel");
-  remove_temp (path);
+  format_test_remove_temp (path);
 }
 
 /* doccano's JSON import format: one array of the same objects. */
@@ -327,12 +288,12 @@ test_json_array (void)
   static const char data[] =
     "[\n  {\"text\": \"EU rejects\", \"label\": [[0, 2, \"ORG\"]]},\n"
     "  {\"text\": \"Peter\", \"label\": []}\n]\n";
-  g_autofree char *path = temp_file ("array.json", data, -1);
+  g_autofree char *path = format_test_temp_file ("array.json", data, -1);
   g_autoptr(GPtrArray) docs = read_ok (path, NULL, 2);
 
   assert_span (docs->pdata[0], 0, 2, "ORG", "EU");
   g_assert_cmpstr (byline_document_get_id (docs->pdata[1]), ==, "array-3");
-  remove_temp (path);
+  format_test_remove_temp (path);
 }
 
 static gboolean
@@ -430,19 +391,19 @@ test_bad_input (void)
     for (guint i = 0; i < 100000; i++)
       g_string_append_c (deep, ']');
     g_string_append (deep, "}\n");
-    path = temp_file ("deep.doccano.jsonl", deep->str, deep->len);
+    path = format_test_temp_file ("deep.doccano.jsonl", deep->str, deep->len);
     g_string_free (deep, TRUE);
     expected = g_strconcat (path, ":2: the JSON value that starts here is nested more than 512 levels deep", NULL);
     g_assert_false (read_file (path, NULL, &docs, &error));
     g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE);
     g_assert_cmpstr (error->message, ==, expected);
     g_assert_cmpuint (docs->len, ==, 1);
-    remove_temp (path);
+    format_test_remove_temp (path);
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = temp_file ("bad.doccano.jsonl", cases[i].contents, -1);
+      g_autofree char *path = format_test_temp_file ("bad.doccano.jsonl", cases[i].contents, -1);
       g_autofree char *expected = g_strconcat (path, ":", cases[i].message, NULL);
       g_autoptr(GPtrArray) docs = NULL;
       g_autoptr(GError) error = NULL;
@@ -453,7 +414,7 @@ test_bad_input (void)
       if (!g_str_has_prefix (error->message, expected))
         g_error ("case %u: “%s” does not start with “%s”", i, error->message, expected);
       g_assert_cmpuint (docs->len, ==, cases[i].n_before);
-      remove_temp (path);
+      format_test_remove_temp (path);
     }
 }
 
@@ -657,7 +618,7 @@ test_round_trip_sample (void)
   g_assert_cmpuint (byline_losses_get_count (losses, "suggestion status (suggestions written as plain spans)", "GPE"),
                     ==, 1);
   g_assert_nonnull (strstr (summary, "annotation attributes: 5 (check_worthy 1, quote_type 2, stance 1, topic 1)"));
-  remove_temp (path);
+  format_test_remove_temp (path);
 }
 
 static void
@@ -716,8 +677,8 @@ test_round_trip_adversarial (void)
   g_assert_cmpstr (second, ==, first);
   again = read_ok (path2, NULL, 2);
   assert_same_annotations (doc, again->pdata[0]);
-  remove_temp (path);
-  remove_temp (path2);
+  format_test_remove_temp (path);
+  format_test_remove_temp (path2);
 }
 
 /* Ids that are not Byline's "a12" get numbers after the largest. */
@@ -747,7 +708,7 @@ test_foreign_ids (void)
   r = byline_document_get_relation (back, 0);
   g_assert_cmpstr (byline_relation_get_from (r), ==, "a8");
   g_assert_cmpstr (byline_relation_get_to (r), ==, "a7");
-  remove_temp (path);
+  format_test_remove_temp (path);
 }
 
 static void
@@ -797,14 +758,14 @@ test_losses (void)
   assert_span (back, 9, 12, "CLAIM", "win");
   assert_span (back, 15, 19, "CUE", "said");
   g_assert_cmpuint (byline_document_get_n_relations (back), ==, 0);
-  remove_temp (path);
+  format_test_remove_temp (path);
 }
 
 /* A file already there is replaced only when the writer finishes. */
 static void
 test_writer_atomic (void)
 {
-  g_autofree char *path = temp_file ("keep.doccano.jsonl", "old\n", -1);
+  g_autofree char *path = format_test_temp_file ("keep.doccano.jsonl", "old\n", -1);
   g_autoptr(BylineDocument) doc = adversarial_document ();
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -815,7 +776,7 @@ test_writer_atomic (void)
   byline_writer_free (writer);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old\n");
-  remove_temp (path);
+  format_test_remove_temp (path);
 }
 
 int

@@ -10,6 +10,8 @@
 #include "byline-error.h"
 #include "byline-format.h"
 
+#include "format-test-util.h"
+
 /* "“Hi 😀,” said 李雷 — cafe + U+0301 👨‍👩‍👧 ‘ok’.\r\n\tSecond 北京\r\nlast line"
  * with no final newline. */
 #define ADVERSARIAL_TEXT \
@@ -29,24 +31,12 @@ labelstudio (void)
 }
 
 static gboolean
-collect_cb (BylineDocument  *document,
-            gpointer         user_data,
-            GError         **error)
-{
-  g_assert_false (byline_document_get_modified (document));
-  g_assert_false (byline_document_can_undo (document));
-  g_ptr_array_add (user_data, g_object_ref (document));
-  return TRUE;
-}
-
-static gboolean
 read_file (const char      *path,
            BylineProblems  *warnings,
            GPtrArray      **docs,
            GError         **error)
 {
-  *docs = g_ptr_array_new_with_free_func (g_object_unref);
-  return byline_format_read (labelstudio (), path, NULL, warnings, collect_cb, *docs, error);
+  return format_test_read (labelstudio (), path, warnings, docs, error);
 }
 
 static GPtrArray *
@@ -54,38 +44,9 @@ read_ok (const char     *path,
          BylineProblems *warnings,
          guint           expected)
 {
-  g_autoptr(GError) error = NULL;
-  GPtrArray *docs = NULL;
-
-  g_assert_true (read_file (path, warnings, &docs, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (docs->len, ==, expected);
-  return docs;
+  return format_test_read_ok (labelstudio (), path, warnings, expected);
 }
 
-static char *
-temp_file (const char *name,
-           const char *contents,
-           gssize      len)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("byline-ls-XXXXXX", &error);
-  char *path;
-
-  g_assert_no_error (error);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, contents, len, &error));
-  return path;
-}
-
-static void
-remove_temp (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_unlink (path);
-  g_rmdir (dir);
-}
 
 static gboolean
 has_warning (BylineProblems *warnings,
@@ -245,10 +206,10 @@ test_read_shapes (void)
     "{\"data\": {\"text\": \"one\"}}\n{\"data\": {\"text\": \"two\"}}\n\n";
   static const char flat[] = "[{\"text\": \"Plain task\", \"title\": \"T\"}]";
   static const char other_key[] = "[{\"data\": {\"article\": \"Named otherwise\", \"n\": 3}}]";
-  g_autofree char *p1 = temp_file ("single.json", single, -1);
-  g_autofree char *p2 = temp_file ("tasks.jsonl", jsonl, -1);
-  g_autofree char *p3 = temp_file ("flat.json", flat, -1);
-  g_autofree char *p4 = temp_file ("other.json", other_key, -1);
+  g_autofree char *p1 = format_test_temp_file ("single.json", single, -1);
+  g_autofree char *p2 = format_test_temp_file ("tasks.jsonl", jsonl, -1);
+  g_autofree char *p3 = format_test_temp_file ("flat.json", flat, -1);
+  g_autofree char *p4 = format_test_temp_file ("other.json", other_key, -1);
   g_autoptr(BylineProblems) warnings = byline_problems_new ();
   g_autoptr(GPtrArray) a = read_ok (p1, NULL, 1);
   g_autoptr(GPtrArray) b = read_ok (p2, NULL, 2);
@@ -264,10 +225,10 @@ test_read_shapes (void)
   g_assert_cmpstr (byline_document_get_meta_string (c->pdata[0], "title"), ==, "T");
   g_assert_cmpstr (byline_document_get_text (d->pdata[0]), ==, "Named otherwise");
   g_assert_true (has_warning (warnings, "the text is its only string, “article”"));
-  remove_temp (p1);
-  remove_temp (p2);
-  remove_temp (p3);
-  remove_temp (p4);
+  format_test_remove_temp (p1);
+  format_test_remove_temp (p2);
+  format_test_remove_temp (p3);
+  format_test_remove_temp (p4);
 }
 
 static char *write_docs (BylineDocument **docs,
@@ -285,7 +246,7 @@ test_relation_directions (void)
     "{\"id\": \"b\", \"type\": \"labels\", \"value\": {\"start\": 10, \"end\": 15, \"labels\": [\"PERSON\"]}},"
     "{\"type\": \"relation\", \"from_id\": \"a\", \"to_id\": \"b\", \"direction\": \"bi\", \"labels\": [\"met\", \"knows\"]},"
     "{\"type\": \"relation\", \"from_id\": \"b\", \"to_id\": \"a\"}]}]}]";
-  g_autofree char *path = temp_file ("relations.json", data, -1);
+  g_autofree char *path = format_test_temp_file ("relations.json", data, -1);
   g_autoptr(BylineProblems) warnings = byline_problems_new ();
   g_autoptr(GPtrArray) docs = read_ok (path, warnings, 1);
   g_autoptr(GPtrArray) back = NULL;
@@ -310,8 +271,8 @@ test_relation_directions (void)
   r = find_relation (back->pdata[0], "met", "a", "b");
   g_assert_nonnull (r);
   g_assert_cmpstr (json_object_get_string_member (byline_relation_get_extra (r), "direction"), ==, "bi");
-  remove_temp (out);
-  remove_temp (path);
+  format_test_remove_temp (out);
+  format_test_remove_temp (path);
 }
 
 /* ---- Errors ------------------------------------------------------------ */
@@ -364,7 +325,7 @@ test_bad_input (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = temp_file ("bad.labelstudio.json", cases[i].contents, -1);
+      g_autofree char *path = format_test_temp_file ("bad.labelstudio.json", cases[i].contents, -1);
       g_autofree char *expected = g_strconcat (path, ":", cases[i].message, NULL);
       g_autoptr(GPtrArray) docs = NULL;
       g_autoptr(GError) error = NULL;
@@ -375,7 +336,7 @@ test_bad_input (void)
       if (!g_str_has_prefix (error->message, expected))
         g_error ("case %u: “%s” does not start with “%s”", i, error->message, expected);
       g_assert_cmpuint (docs->len, ==, cases[i].n_before);
-      remove_temp (path);
+      format_test_remove_temp (path);
     }
 }
 
@@ -589,7 +550,7 @@ test_round_trip_sample (void)
   g_test_message ("losses: %s", summary);
   g_assert_cmpuint (byline_losses_get_count (losses, "origins of manual annotations (Label Studio credits the importing user)",
                                              "demo"), ==, 23);
-  remove_temp (path);
+  format_test_remove_temp (path);
 }
 
 static void
@@ -658,8 +619,8 @@ test_round_trip_adversarial (void)
   g_assert_cmpstr (second, ==, first);
   again = read_ok (path2, NULL, 2);
   assert_round_trip (doc, again->pdata[0]);
-  remove_temp (path);
-  remove_temp (path2);
+  format_test_remove_temp (path);
+  format_test_remove_temp (path2);
 }
 
 /* Reading Label Studio's own export and writing it again keeps what Byline
@@ -697,7 +658,7 @@ test_export_round_trip (void)
   g_assert_nonnull (strstr (contents, "\"meta\": {\"batch\": 3}"));
   g_assert_null (strstr (contents, "inner_id"));
   g_assert_cmpstr (byline_document_get_text (back->pdata[1]), ==, ADVERSARIAL_TEXT);
-  remove_temp (out);
+  format_test_remove_temp (out);
 }
 
 static void
@@ -788,7 +749,7 @@ test_losses_and_predictions (void)
                    ==, "labelstudio:ner-v1");
   g_assert_cmpuint (byline_document_get_n_relations (back), ==, 0);
   g_assert_cmpstr (json_object_get_string_member (byline_document_get_attributes (back), "topic"), ==, "politics");
-  remove_temp (path);
+  format_test_remove_temp (path);
 }
 
 static void
@@ -801,7 +762,7 @@ test_empty (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "[]\n");
   docs = read_ok (path, NULL, 0);
-  remove_temp (path);
+  format_test_remove_temp (path);
 }
 
 /* Many tasks, some larger than the reader's buffer: every task arrives
@@ -835,7 +796,7 @@ test_many_tasks (void)
   docs = read_ok (path, NULL, written->len);
   for (guint i = 0; i < written->len; i++)
     assert_round_trip (written->pdata[i], docs->pdata[i]);
-  remove_temp (path);
+  format_test_remove_temp (path);
 }
 
 int
