@@ -12,431 +12,38 @@
  */
 #include "config.h"
 
-#include "byline-article-view-private.h"
-
-/* A run of an annotation on one display line, in buffer coordinates.
- * A run continued from the line before is open on the left; one going on
- * to the next line is open on the right, like a box broken across lines. */
-typedef struct
-{
-  double   x;
-  double   y;
-  double   width;
-  double   height;
-  guint    group;
-  gboolean open_left;
-  gboolean open_right;
-} Run;
-
-typedef struct
-{
-  double x;
-  double y;
-  double width;
-  double height;
-} Box;
-
-/* A label chip on screen, or the name of a relation (no annotation). */
-typedef struct
-{
-  Box               box;
-  BylineAnnotation *annotation;
-} Chip;
-
-typedef struct
-{
-  BylineArticleView *self;
-  GtkTextView       *view;
-  GtkTextBuffer     *buffer;
-  cairo_t           *cr;
-  GdkRectangle       visible;
-  guint              start;
-  guint              end;
-  GdkRGBA            neutral;
-  GdkRGBA            background;
-  GdkRGBA            accent;
-  GArray            *runs;
-  GArray            *chips;
-  GHashTable        *relation_names;
-  GArray            *lines;
-  GHashTable        *annotation_runs;
-} Frame;
-
-/* A display line of the text on screen. The rectangle of its first
- * character gives the top and height of every character on that line;
- * it is asked for only when a run starts there. */
-typedef struct
-{
-  guint        start;
-  gboolean     located;
-  GdkRectangle rect;
-} DisplayLine;
-
-/* ---- Geometry ---------------------------------------------------------- */
-
-/* Finds the display lines of [f->start, f->end) once per frame, so that
- * the runs of the annotations on screen need no walking of display lines
- * each (every step asks Pango about the whole paragraph). The last entry
- * only marks where the last line ends. */
-static void
-find_display_lines (Frame *f)
-{
-  GtkTextIter iter;
-  DisplayLine line = { 0, };
-  guint offset;
-
-  gtk_text_buffer_get_iter_at_offset (f->buffer, &iter, (int) f->start);
-  offset = f->start;
-  for (;;)
-    {
-      line.start = offset;
-      g_array_append_val (f->lines, line);
-      if (offset >= f->end)
-        break;
-      if (!gtk_text_view_forward_display_line (f->view, &iter))
-        gtk_text_buffer_get_end_iter (f->buffer, &iter);
-      if ((guint) gtk_text_iter_get_offset (&iter) <= offset)
-        {
-          /* The end of the text: the last line ends there. */
-          if ((guint) gtk_text_iter_get_offset (&iter) < offset)
-            break;
-          line.start = (guint) gtk_text_buffer_get_char_count (f->buffer);
-          if (line.start > offset)
-            g_array_append_val (f->lines, line);
-          break;
-        }
-      offset = (guint) gtk_text_iter_get_offset (&iter);
-    }
-}
-
-/* The display line holding @offset, or NULL off the lines found. */
-static DisplayLine *
-display_line_at (Frame *f,
-                 guint  offset)
-{
-  DisplayLine *lines = (DisplayLine *) (gpointer) f->lines->data;
-  guint lo = 0;
-  guint hi;
-
-  if (f->lines->len < 2 || offset < lines[0].start ||
-      offset >= lines[f->lines->len - 1].start)
-    return NULL;
-  /* The last line starting at or before @offset. */
-  hi = f->lines->len - 1;
-  while (hi - lo > 1)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (lines[mid].start <= offset)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return &lines[lo];
-}
-
-/* Appends the runs of [start, end) that lie in [clip_start, clip_end),
- * at most @max of them, trimming the whitespace at line ends. */
-static void
-add_runs (Frame  *f,
-          guint   start,
-          guint   end,
-          guint   clip_start,
-          guint   clip_end,
-          guint   max,
-          guint   group,
-          GArray *runs)
-{
-  guint s = MAX (start, clip_start);
-  guint e = MIN (end, clip_end);
-  GtkTextIter iter;
-  guint added = 0;
-  guint run_start = s;
-
-  if (s >= e)
-    return;
-
-  gtk_text_buffer_get_iter_at_offset (f->buffer, &iter, (int) s);
-  while (run_start < e && added < max)
-    {
-      DisplayLine *line = display_line_at (f, run_start);
-      GtkTextIter last;
-      GdkRectangle first_rect;
-      GdkRectangle last_rect;
-      guint next_start;
-      guint run_end;
-      Run run;
-
-      if (line != NULL)
-        {
-          next_start = line[1].start;
-        }
-      else
-        {
-          GtkTextIter next = iter;
-
-          /* Off screen (the far end of a relation): ask the view. */
-          if (!gtk_text_view_forward_display_line (f->view, &next))
-            gtk_text_buffer_get_end_iter (f->buffer, &next);
-          next_start = (guint) gtk_text_iter_get_offset (&next);
-        }
-      run_end = MIN (next_start, e);
-      if (run_end <= run_start)
-        break;
-
-      last = iter;
-      gtk_text_iter_forward_chars (&last, (int) (run_end - run_start));
-      gtk_text_iter_backward_char (&last);
-      while (gtk_text_iter_compare (&last, &iter) > 0 &&
-             g_unichar_isspace (gtk_text_iter_get_char (&last)))
-        gtk_text_iter_backward_char (&last);
-
-      /* A blank line inside a quote of several paragraphs has no box. */
-      if (!g_unichar_isspace (gtk_text_iter_get_char (&last)))
-        {
-          if (line != NULL && line->start == run_start)
-            {
-              if (!line->located)
-                {
-                  gtk_text_view_get_iter_location (f->view, &iter, &line->rect);
-                  line->located = TRUE;
-                }
-              first_rect = line->rect;
-            }
-          else
-            {
-              gtk_text_view_get_iter_location (f->view, &iter, &first_rect);
-            }
-          gtk_text_view_get_iter_location (f->view, &last, &last_rect);
-          run.x = first_rect.x;
-          run.y = first_rect.y;
-          run.width = MAX (last_rect.x + last_rect.width - first_rect.x, 2);
-          run.height = first_rect.height;
-          run.group = group;
-          run.open_left = run_start > start;
-          run.open_right = run_end < end;
-          g_array_append_val (runs, run);
-          added++;
-        }
-      if (next_start >= e)
-        break;
-      gtk_text_iter_forward_chars (&iter, (int) (next_start - run_start));
-      run_start = next_start;
-    }
-}
-
-/* The runs of an annotation on screen, found once per frame: an
- * annotation is often drawn more than once (its box or dashes, its chip,
- * as the selection). Owned by the frame. */
-static GArray *
-cached_runs (Frame            *f,
-             BylineAnnotation *annotation)
-{
-  GArray *runs = g_hash_table_lookup (f->annotation_runs, annotation);
-  guint n;
-
-  if (runs != NULL)
-    return runs;
-  runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  n = byline_annotation_get_n_fragments (annotation);
-  for (guint i = 0; i < n; i++)
-    {
-      const BylineFragment *frag = byline_annotation_get_fragment (annotation, i);
-
-      add_runs (f, frag->start, frag->end, f->start, f->end, G_MAXUINT, i, runs);
-    }
-  g_hash_table_insert (f->annotation_runs, annotation, runs);
-  return runs;
-}
+#include "byline-article-view-draw-private.h"
 
 static void
 annotation_runs (Frame            *f,
                  BylineAnnotation *annotation,
                  GArray           *runs)
 {
-  GArray *cached = cached_runs (f, annotation);
+  GArray *cached = _byline_draw_cached_runs (f, annotation);
 
   g_array_set_size (runs, 0);
   g_array_append_vals (runs, cached->data, cached->len);
 }
 
-/* A box path around a run, with rounded corners on its closed sides. */
+/* The start of an item drawn over @runs: what every run item's key
+ * holds. */
 static void
-run_path (cairo_t    *cr,
-          const Run  *run,
-          double      pad_x,
-          double      pad_y)
+begin_runs_item (Item          *item,
+                 ItemKind       kind,
+                 GArray        *runs,
+                 const GdkRGBA *color,
+                 double         width,
+                 double         a,
+                 double         b,
+                 gboolean       dashed)
 {
-  double x0 = run->x - (run->open_left ? 0 : pad_x);
-  double x1 = run->x + run->width + (run->open_right ? 0 : pad_x);
-  double y0 = run->y - pad_y;
-  double y1 = run->y + run->height + pad_y;
-  double r = MIN (4.0, (y1 - y0) / 3);
-
-  if (run->open_left)
-    {
-      cairo_move_to (cr, x0, y0);
-    }
-  else
-    {
-      cairo_move_to (cr, x0, y1 - r);
-      cairo_line_to (cr, x0, y0 + r);
-      cairo_arc (cr, x0 + r, y0 + r, r, G_PI, 1.5 * G_PI);
-    }
-  if (run->open_right)
-    {
-      cairo_line_to (cr, x1, y0);
-      cairo_move_to (cr, x1, y1);
-    }
-  else
-    {
-      cairo_line_to (cr, x1 - r, y0);
-      cairo_arc (cr, x1 - r, y0 + r, r, 1.5 * G_PI, 2 * G_PI);
-      cairo_line_to (cr, x1, y1 - r);
-      cairo_arc (cr, x1 - r, y1 - r, r, 0, 0.5 * G_PI);
-    }
-  if (run->open_left)
-    {
-      cairo_line_to (cr, x0, y1);
-    }
-  else
-    {
-      cairo_line_to (cr, x0 + r, y1);
-      cairo_arc (cr, x0 + r, y1 - r, r, 0.5 * G_PI, G_PI);
-    }
-}
-
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -0.5 * G_PI, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, 0.5 * G_PI);
-  cairo_arc (cr, x + r, y + h - r, r, 0.5 * G_PI, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 1.5 * G_PI);
-  cairo_close_path (cr);
-}
-
-typedef struct
-{
-  double x;
-  double y;
-} Point;
-
-/* Graphene does the square roots: the GUI library does not link libm. */
-static double
-distance (const Point *a,
-          const Point *b)
-{
-  return graphene_point_distance (&GRAPHENE_POINT_INIT (a->x, a->y),
-                                  &GRAPHENE_POINT_INIT (b->x, b->y), NULL, NULL);
-}
-
-/* A closed polygon with its corners rounded off. */
-static void
-rounded_polygon (cairo_t     *cr,
-                 const Point *pts,
-                 guint        n,
-                 double       radius)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      const Point *p0 = &pts[(i + n - 1) % n];
-      const Point *p1 = &pts[i];
-      const Point *p2 = &pts[(i + 1) % n];
-      double d1 = distance (p0, p1);
-      double d2 = distance (p2, p1);
-      double r = MIN (radius, MIN (d1, d2) / 2);
-      double ax = d1 > 0 ? p1->x + (p0->x - p1->x) * r / d1 : p1->x;
-      double ay = d1 > 0 ? p1->y + (p0->y - p1->y) * r / d1 : p1->y;
-      double bx = d2 > 0 ? p1->x + (p2->x - p1->x) * r / d2 : p1->x;
-      double by = d2 > 0 ? p1->y + (p2->y - p1->y) * r / d2 : p1->y;
-
-      if (i == 0)
-        cairo_move_to (cr, ax, ay);
-      else
-        cairo_line_to (cr, ax, ay);
-      cairo_curve_to (cr, p1->x, p1->y, p1->x, p1->y, bx, by);
-    }
-  cairo_close_path (cr);
-}
-
-/* The outline of one fragment's runs as a single shape, like a text
- * selection: the first line from where the fragment starts, the lines
- * between at full width, the last line up to where it ends. */
-static void
-shape_path (cairo_t   *cr,
-            const Run *runs,
-            guint      n,
-            double     pad_x,
-            double     pad_y)
-{
-  const Run *first = &runs[0];
-  const Run *last = &runs[n - 1];
-  double x0 = first->x - pad_x;
-  double x1 = last->x + last->width + pad_x;
-  double left = x0;
-  double right = x1;
-  Point pts[8];
-
-  for (guint i = 0; i < n; i++)
-    {
-      left = MIN (left, runs[i].x - pad_x);
-      right = MAX (right, runs[i].x + runs[i].width + pad_x);
-    }
-
-  if (n == 1)
-    {
-      pts[0] = (Point) { x0, first->y - pad_y };
-      pts[1] = (Point) { x1, first->y - pad_y };
-      pts[2] = (Point) { x1, first->y + first->height + pad_y };
-      pts[3] = (Point) { x0, first->y + first->height + pad_y };
-      rounded_polygon (cr, pts, 4, 4);
-      return;
-    }
-  if (n == 2 && x1 <= x0)
-    {
-      /* Two lines that do not overlap: two open boxes, not a ribbon. */
-      run_path (cr, first, pad_x, pad_y);
-      run_path (cr, last, pad_x, pad_y);
-      return;
-    }
-
-  pts[0] = (Point) { x0, first->y - pad_y };
-  pts[1] = (Point) { right, first->y - pad_y };
-  pts[2] = (Point) { right, last->y - pad_y };
-  pts[3] = (Point) { x1, last->y - pad_y };
-  pts[4] = (Point) { x1, last->y + last->height + pad_y };
-  pts[5] = (Point) { left, last->y + last->height + pad_y };
-  pts[6] = (Point) { left, runs[1].y - pad_y };
-  pts[7] = (Point) { x0, runs[1].y - pad_y };
-  rounded_polygon (cr, pts, 8, 4);
-}
-
-/* Calls shape_path for each fragment in @runs. */
-static void
-runs_path (cairo_t *cr,
-           GArray  *runs,
-           double   pad_x,
-           double   pad_y)
-{
-  guint i = 0;
-
-  while (i < runs->len)
-    {
-      guint j = i + 1;
-      guint group = g_array_index (runs, Run, i).group;
-
-      while (j < runs->len && g_array_index (runs, Run, j).group == group)
-        j++;
-      shape_path (cr, &g_array_index (runs, Run, i), j - i, pad_x, pad_y);
-      i = j;
-    }
+  _byline_item_begin (item, kind);
+  _byline_item_add_color (item, color);
+  _byline_item_add_double (item, width);
+  _byline_item_add_double (item, a);
+  _byline_item_add_double (item, b);
+  _byline_item_add_uint (item, dashed);
+  _byline_item_add_runs (item, runs);
 }
 
 static void
@@ -449,18 +56,24 @@ stroke_runs (Frame         *f,
              gboolean       dashed)
 {
   static const double dash[] = { 3.0, 2.0 };
+  graphene_rect_t bounds;
+  Item item;
+  cairo_t *cr;
 
   if (runs->len == 0)
     return;
-  cairo_save (f->cr);
-  gdk_cairo_set_source_rgba (f->cr, color);
-  cairo_set_line_width (f->cr, width);
-  if (dashed)
-    cairo_set_dash (f->cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_new_path (f->cr);
-  runs_path (f->cr, runs, pad_x, pad_y);
-  cairo_stroke (f->cr);
-  cairo_restore (f->cr);
+  begin_runs_item (&item, ITEM_STROKE, runs, color, width, pad_x, pad_y, dashed);
+  _byline_draw_runs_extents (runs, ABS (pad_x) + width + 1, ABS (pad_y) + width + 1, &bounds);
+  if ((cr = _byline_item_draw (f, &item, &bounds)) != NULL)
+    {
+      gdk_cairo_set_source_rgba (cr, color);
+      cairo_set_line_width (cr, width);
+      if (dashed)
+        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      _byline_draw_runs_path (cr, runs, pad_x, pad_y);
+      cairo_stroke (cr);
+    }
+  _byline_item_end (f, &item);
 }
 
 static void
@@ -470,14 +83,21 @@ fill_runs (Frame         *f,
            double         pad_x,
            double         pad_y)
 {
+  graphene_rect_t bounds;
+  Item item;
+  cairo_t *cr;
+
   if (runs->len == 0)
     return;
-  cairo_save (f->cr);
-  gdk_cairo_set_source_rgba (f->cr, color);
-  cairo_new_path (f->cr);
-  runs_path (f->cr, runs, pad_x, pad_y);
-  cairo_fill (f->cr);
-  cairo_restore (f->cr);
+  begin_runs_item (&item, ITEM_FILL, runs, color, 0, pad_x, pad_y, FALSE);
+  _byline_draw_runs_extents (runs, ABS (pad_x) + 1, ABS (pad_y) + 1, &bounds);
+  if ((cr = _byline_item_draw (f, &item, &bounds)) != NULL)
+    {
+      gdk_cairo_set_source_rgba (cr, color);
+      _byline_draw_runs_path (cr, runs, pad_x, pad_y);
+      cairo_fill (cr);
+    }
+  _byline_item_end (f, &item);
 }
 
 /* Underlines sit below the outline boxes, in the room the view keeps
@@ -491,24 +111,34 @@ underline_runs (Frame         *f,
                 gboolean       dashed)
 {
   static const double dash[] = { 4.0, 2.5 };
+  graphene_rect_t bounds;
+  Item item;
+  cairo_t *cr;
 
-  cairo_save (f->cr);
-  gdk_cairo_set_source_rgba (f->cr, color);
-  cairo_set_line_width (f->cr, width);
-  cairo_set_line_cap (f->cr, CAIRO_LINE_CAP_BUTT);
-  if (dashed)
-    cairo_set_dash (f->cr, dash, G_N_ELEMENTS (dash), 0);
-  for (guint i = 0; i < runs->len; i++)
+  if (runs->len == 0)
+    return;
+  begin_runs_item (&item, ITEM_UNDERLINE, runs, color, width, offset, 0, dashed);
+  _byline_draw_runs_extents (runs, 1, 0, &bounds);
+  bounds.size.height += 4.5 + offset + width + 1;
+  if ((cr = _byline_item_draw (f, &item, &bounds)) != NULL)
     {
-      const Run *run = &g_array_index (runs, Run, i);
-      double y = run->y + run->height + 4.5 + offset;
+      gdk_cairo_set_source_rgba (cr, color);
+      cairo_set_line_width (cr, width);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      if (dashed)
+        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      for (guint i = 0; i < runs->len; i++)
+        {
+          const Run *run = &g_array_index (runs, Run, i);
+          double y = run->y + run->height + 4.5 + offset;
 
-      cairo_new_path (f->cr);
-      cairo_move_to (f->cr, run->x, y);
-      cairo_line_to (f->cr, run->x + run->width, y);
-      cairo_stroke (f->cr);
+          cairo_new_path (cr);
+          cairo_move_to (cr, run->x, y);
+          cairo_line_to (cr, run->x + run->width, y);
+          cairo_stroke (cr);
+        }
     }
-  cairo_restore (f->cr);
+  _byline_item_end (f, &item);
 }
 
 /* A line through the middle of each run: a rejected suggestion, when the
@@ -518,21 +148,31 @@ strike_runs (Frame         *f,
              GArray        *runs,
              const GdkRGBA *color)
 {
-  cairo_save (f->cr);
-  gdk_cairo_set_source_rgba (f->cr, color);
-  cairo_set_line_width (f->cr, 1);
-  cairo_set_line_cap (f->cr, CAIRO_LINE_CAP_BUTT);
-  for (guint i = 0; i < runs->len; i++)
-    {
-      const Run *run = &g_array_index (runs, Run, i);
-      double y = run->y + run->height * 0.55;
+  graphene_rect_t bounds;
+  Item item;
+  cairo_t *cr;
 
-      cairo_new_path (f->cr);
-      cairo_move_to (f->cr, run->x, y);
-      cairo_line_to (f->cr, run->x + run->width, y);
-      cairo_stroke (f->cr);
+  if (runs->len == 0)
+    return;
+  begin_runs_item (&item, ITEM_STRIKE, runs, color, 1, 0, 0, FALSE);
+  _byline_draw_runs_extents (runs, 1, 1, &bounds);
+  if ((cr = _byline_item_draw (f, &item, &bounds)) != NULL)
+    {
+      gdk_cairo_set_source_rgba (cr, color);
+      cairo_set_line_width (cr, 1);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      for (guint i = 0; i < runs->len; i++)
+        {
+          const Run *run = &g_array_index (runs, Run, i);
+          double y = run->y + run->height * 0.55;
+
+          cairo_new_path (cr);
+          cairo_move_to (cr, run->x, y);
+          cairo_line_to (cr, run->x + run->width, y);
+          cairo_stroke (cr);
+        }
     }
-  cairo_restore (f->cr);
+  _byline_item_end (f, &item);
 }
 
 /* How many annotations of the same style on screen hold this one: nested
@@ -664,6 +304,8 @@ draw_chip (Frame            *f,
   GdkRGBA fill;
   Chip chip;
   gboolean moved;
+  Item item;
+  cairo_t *cr;
 
   g_string_replace (text, "_", " ", 0);
   if (f->relation_names != NULL)
@@ -700,91 +342,84 @@ draw_chip (Frame            *f,
   g_array_append_val (f->chips, chip);
 
   _byline_article_view_ink (f->self, &look->color, &ink);
-  cairo_save (f->cr);
-  cairo_new_path (f->cr);
-  rounded_rect (f->cr, chip.box.x, chip.box.y, chip.box.width, chip.box.height, 3);
+  _byline_item_begin (&item, ITEM_CHIP);
+  _byline_item_add_double (&item, chip.box.x);
+  _byline_item_add_double (&item, chip.box.y);
+  _byline_item_add_double (&item, chip.box.width);
+  _byline_item_add_double (&item, chip.box.height);
+  _byline_item_add_double (&item, f->self->chip_font_px);
+  _byline_item_add_string (&item, text->str);
+  _byline_item_add_uint (&item, status);
+  _byline_item_add_uint (&item, selected);
+  _byline_item_add_double (&item, alpha);
+  _byline_item_add_color (&item, &look->color);
+  _byline_item_add_color (&item, &ink);
+  _byline_item_add_color (&item, &f->background);
+  _byline_item_add_color (&item, &f->neutral);
+  if ((cr = _byline_item_draw (f, &item, &GRAPHENE_RECT_INIT (chip.box.x - 1, chip.box.y - 1,
+                                                               chip.box.width + 2,
+                                                               chip.box.height + 2))) == NULL)
+    {
+      _byline_item_end (f, &item);
+      return;
+    }
+
+  _byline_draw_rounded_rect (cr, chip.box.x, chip.box.y, chip.box.width, chip.box.height, 3);
   if (selected)
     {
       fill = ink;
-      gdk_cairo_set_source_rgba (f->cr, &fill);
-      cairo_fill (f->cr);
+      gdk_cairo_set_source_rgba (cr, &fill);
+      cairo_fill (cr);
       ink = f->background;
     }
   else if (status == BYLINE_STATUS_REJECTED)
     {
       static const double dash[] = { 2.0, 1.5 };
 
-      gdk_cairo_set_source_rgba (f->cr, &f->background);
-      cairo_fill_preserve (f->cr);
+      gdk_cairo_set_source_rgba (cr, &f->background);
+      cairo_fill_preserve (cr);
       ink = f->neutral;
       ink.alpha = 0.6;
-      gdk_cairo_set_source_rgba (f->cr, &ink);
-      cairo_set_line_width (f->cr, 1);
-      cairo_set_dash (f->cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_stroke (f->cr);
-      cairo_set_dash (f->cr, NULL, 0, 0);
-      cairo_move_to (f->cr, chip.box.x + 2, chip.box.y + chip.box.height / 2);
-      cairo_line_to (f->cr, chip.box.x + chip.box.width - 2, chip.box.y + chip.box.height / 2);
-      cairo_stroke (f->cr);
+      gdk_cairo_set_source_rgba (cr, &ink);
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_move_to (cr, chip.box.x + 2, chip.box.y + chip.box.height / 2);
+      cairo_line_to (cr, chip.box.x + chip.box.width - 2, chip.box.y + chip.box.height / 2);
+      cairo_stroke (cr);
     }
   else if (status == BYLINE_STATUS_SUGGESTED)
     {
       static const double dash[] = { 2.0, 1.5 };
 
-      gdk_cairo_set_source_rgba (f->cr, &f->background);
-      cairo_fill_preserve (f->cr);
+      gdk_cairo_set_source_rgba (cr, &f->background);
+      cairo_fill_preserve (cr);
       ink.alpha = 0.75 * alpha;
-      gdk_cairo_set_source_rgba (f->cr, &ink);
-      cairo_set_line_width (f->cr, 1);
-      cairo_set_dash (f->cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_stroke (f->cr);
+      gdk_cairo_set_source_rgba (cr, &ink);
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_stroke (cr);
     }
   else
     {
       /* Opaque under the tint, so that arcs and boxes pass behind. */
-      gdk_cairo_set_source_rgba (f->cr, &f->background);
-      cairo_fill_preserve (f->cr);
+      gdk_cairo_set_source_rgba (cr, &f->background);
+      cairo_fill_preserve (cr);
       fill = f->self->dark ? ink : look->color;
       fill.alpha = (f->self->dark ? 0.30 : 0.16) * alpha;
-      gdk_cairo_set_source_rgba (f->cr, &fill);
-      cairo_fill (f->cr);
+      gdk_cairo_set_source_rgba (cr, &fill);
+      cairo_fill (cr);
       ink.alpha = alpha;
     }
-  gdk_cairo_set_source_rgba (f->cr, &ink);
-  cairo_move_to (f->cr, chip.box.x + 3 - logical.x,
+  gdk_cairo_set_source_rgba (cr, &ink);
+  cairo_move_to (cr, chip.box.x + 3 - logical.x,
                  chip.box.y + (chip.box.height - logical.height) / 2.0 - logical.y);
-  pango_cairo_show_layout (f->cr, layout);
-  cairo_restore (f->cr);
+  pango_cairo_show_layout (cr, layout);
+  _byline_item_end (f, &item);
 }
 
 /* ---- Relations --------------------------------------------------------- */
-
-/* The first or last run of an annotation, found from the display line
- * it is on, so that a quote of a hundred lines costs no more than a word. */
-static gboolean
-edge_run (Frame            *f,
-          BylineAnnotation *annotation,
-          gboolean          last,
-          Run              *out)
-{
-  guint n = byline_annotation_get_n_fragments (annotation);
-  const BylineFragment *frag = byline_annotation_get_fragment (annotation, last ? n - 1 : 0);
-  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  guint from = frag->start;
-  GtkTextIter iter;
-
-  if (last)
-    {
-      gtk_text_buffer_get_iter_at_offset (f->buffer, &iter, (int) frag->end - 1);
-      gtk_text_view_backward_display_line_start (f->view, &iter);
-      from = MAX (from, (guint) gtk_text_iter_get_offset (&iter));
-    }
-  add_runs (f, frag->start, frag->end, from, G_MAXUINT, 1, 0, runs);
-  if (runs->len == 0)
-    return FALSE;
-  *out = g_array_index (runs, Run, 0);
-  return TRUE;
-}
 
 static double
 bezier (double p0,
@@ -799,42 +434,55 @@ bezier (double p0,
 }
 
 /* When the related annotation has no chip on screen, the relation's name
- * goes on the arc, at the first place along it that covers no chip. */
-static void
-draw_relation_name (Frame        *f,
-                    const char   *name,
-                    const double *px,
-                    const double *py)
+ * goes on the arc, at the first place along it that covers no chip.
+ * Returns its layout; @chip is where it goes. */
+static PangoLayout *
+place_relation_name (Frame        *f,
+                     const char   *name,
+                     const double *px,
+                     const double *py,
+                     Chip         *chip)
 {
   static const double places[] = { 0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8 };
-  g_autoptr(PangoLayout) layout = small_layout (f, name, FALSE, 1.0);
+  PangoLayout *layout = small_layout (f, name, FALSE, 1.0);
   PangoRectangle logical;
-  Chip chip = { { 0, }, NULL };
 
   pango_layout_get_pixel_extents (layout, NULL, &logical);
-  chip.box.width = logical.width + 10;
-  chip.box.height = logical.height + 2;
+  *chip = (Chip) { { 0, }, NULL };
+  chip->box.width = logical.width + 10;
+  chip->box.height = logical.height + 2;
   for (guint k = 0; k <= G_N_ELEMENTS (places); k++)
     {
       double t = k < G_N_ELEMENTS (places) ? places[k] : 0.5;
 
-      chip.box.x = bezier (px[0], px[1], px[2], px[3], t) - chip.box.width / 2;
-      chip.box.y = bezier (py[0], py[1], py[2], py[3], t) - chip.box.height / 2;
-      if (box_is_clear (f, &chip.box))
+      chip->box.x = bezier (px[0], px[1], px[2], px[3], t) - chip->box.width / 2;
+      chip->box.y = bezier (py[0], py[1], py[2], py[3], t) - chip->box.height / 2;
+      if (box_is_clear (f, &chip->box))
         break;
     }
-  g_array_append_val (f->chips, chip);
+  g_array_append_val (f->chips, *chip);
+  return layout;
+}
 
-  cairo_new_path (f->cr);
-  rounded_rect (f->cr, chip.box.x, chip.box.y, chip.box.width, chip.box.height,
-                chip.box.height / 2);
-  gdk_cairo_set_source_rgba (f->cr, &f->background);
-  cairo_fill_preserve (f->cr);
-  gdk_cairo_set_source_rgba (f->cr, &f->neutral);
-  cairo_set_line_width (f->cr, 1);
-  cairo_stroke (f->cr);
-  cairo_move_to (f->cr, chip.box.x + 5 - logical.x, chip.box.y + 1 - logical.y);
-  pango_cairo_show_layout (f->cr, layout);
+static void
+paint_relation_name (Frame       *f,
+                     cairo_t     *cr,
+                     PangoLayout *layout,
+                     const Chip  *chip)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  cairo_new_path (cr);
+  _byline_draw_rounded_rect (cr, chip->box.x, chip->box.y, chip->box.width, chip->box.height,
+                             chip->box.height / 2);
+  gdk_cairo_set_source_rgba (cr, &f->background);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &f->neutral);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_move_to (cr, chip->box.x + 5 - logical.x, chip->box.y + 1 - logical.y);
+  pango_cairo_show_layout (cr, layout);
 }
 
 /* Where an arc meets an annotation: the top of its chip when it has one
@@ -884,9 +532,16 @@ draw_relation (Frame            *f,
   double ux;
   double uy;
   GdkRGBA halo;
+  g_autoptr(PangoLayout) layout = NULL;
+  const char *name = NULL;
+  Chip name_chip;
+  graphene_rect_t bounds;
+  double x0, y0, x1, y1;
+  Item item;
+  cairo_t *cr;
 
-  if (!edge_run (f, from, FALSE, &from_first) || !edge_run (f, from, TRUE, &from_last) ||
-      !edge_run (f, to, FALSE, &to_first) || !edge_run (f, to, TRUE, &to_last))
+  if (!_byline_draw_edge_run (f, from, FALSE, &from_first) || !_byline_draw_edge_run (f, from, TRUE, &from_last) ||
+      !_byline_draw_edge_run (f, to, FALSE, &to_first) || !_byline_draw_edge_run (f, to, TRUE, &to_last))
     return;
 
   if (G_APPROX_VALUE (from_last.y, to_first.y, 0.5) || G_APPROX_VALUE (from_first.y, to_last.y, 0.5))
@@ -913,18 +568,60 @@ draw_relation (Frame            *f,
       py[2] = py[3] + (down ? -lift : lift);
     }
 
+  other = from == f->self->selected ? to : from;
+  if (find_chip (f, other) == NULL)
+    {
+      type = byline_schema_lookup_relation_type (f->self->schema,
+                                                 byline_relation_get_relation_type (relation));
+      name = type != NULL && type->title != NULL ? type->title
+                                                 : byline_relation_get_relation_type (relation);
+      layout = place_relation_name (f, name, px, py, &name_chip);
+    }
+
+  /* A Bézier curve stays inside its control points; the halo and the
+   * arrowhead reach 8 pixels beyond. */
+  x0 = MIN (MIN (px[0], px[1]), MIN (px[2], px[3])) - 8;
+  y0 = MIN (MIN (py[0], py[1]), MIN (py[2], py[3])) - 8;
+  x1 = MAX (MAX (px[0], px[1]), MAX (px[2], px[3])) + 8;
+  y1 = MAX (MAX (py[0], py[1]), MAX (py[2], py[3])) + 8;
+  graphene_rect_init (&bounds, x0, y0, x1 - x0, y1 - y0);
+  if (layout != NULL)
+    graphene_rect_union (&bounds,
+                         &GRAPHENE_RECT_INIT (name_chip.box.x - 1, name_chip.box.y - 1,
+                                              name_chip.box.width + 2, name_chip.box.height + 2),
+                         &bounds);
+
+  _byline_item_begin (&item, ITEM_RELATION);
+  for (guint i = 0; i < 4; i++)
+    {
+      _byline_item_add_double (&item, px[i]);
+      _byline_item_add_double (&item, py[i]);
+    }
+  _byline_item_add_color (&item, &f->background);
+  _byline_item_add_color (&item, &f->neutral);
+  _byline_item_add_double (&item, f->self->chip_font_px);
+  _byline_item_add_string (&item, name);
+  if (layout != NULL)
+    {
+      _byline_item_add_double (&item, name_chip.box.x);
+      _byline_item_add_double (&item, name_chip.box.y);
+    }
+  if ((cr = _byline_item_draw (f, &item, &bounds)) == NULL)
+    {
+      _byline_item_end (f, &item);
+      return;
+    }
+
   halo = f->background;
   halo.alpha = 0.9;
-  cairo_save (f->cr);
-  cairo_new_path (f->cr);
-  cairo_move_to (f->cr, px[0], py[0]);
-  cairo_curve_to (f->cr, px[1], py[1], px[2], py[2], px[3], py[3]);
-  gdk_cairo_set_source_rgba (f->cr, &halo);
-  cairo_set_line_width (f->cr, 4);
-  cairo_stroke_preserve (f->cr);
-  gdk_cairo_set_source_rgba (f->cr, &f->neutral);
-  cairo_set_line_width (f->cr, 1.5);
-  cairo_stroke (f->cr);
+  cairo_move_to (cr, px[0], py[0]);
+  cairo_curve_to (cr, px[1], py[1], px[2], py[2], px[3], py[3]);
+  gdk_cairo_set_source_rgba (cr, &halo);
+  cairo_set_line_width (cr, 4);
+  cairo_stroke_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &f->neutral);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
 
   /* The arrowhead follows the curve's last tangent into the target. */
   graphene_vec2_init (&dir, px[3] - px[2], py[3] - py[2]);
@@ -933,23 +630,15 @@ draw_relation (Frame            *f,
   graphene_vec2_normalize (&dir, &dir);
   ux = graphene_vec2_get_x (&dir);
   uy = graphene_vec2_get_y (&dir);
-  cairo_move_to (f->cr, px[3], py[3]);
-  cairo_line_to (f->cr, px[3] - 7 * ux - 3.5 * uy, py[3] - 7 * uy + 3.5 * ux);
-  cairo_line_to (f->cr, px[3] - 7 * ux + 3.5 * uy, py[3] - 7 * uy - 3.5 * ux);
-  cairo_close_path (f->cr);
-  cairo_fill (f->cr);
+  cairo_move_to (cr, px[3], py[3]);
+  cairo_line_to (cr, px[3] - 7 * ux - 3.5 * uy, py[3] - 7 * uy + 3.5 * ux);
+  cairo_line_to (cr, px[3] - 7 * ux + 3.5 * uy, py[3] - 7 * uy - 3.5 * ux);
+  cairo_close_path (cr);
+  cairo_fill (cr);
 
-  other = from == f->self->selected ? to : from;
-  if (find_chip (f, other) == NULL)
-    {
-      type = byline_schema_lookup_relation_type (f->self->schema,
-                                                 byline_relation_get_relation_type (relation));
-      draw_relation_name (f, type != NULL && type->title != NULL
-                               ? type->title
-                               : byline_relation_get_relation_type (relation),
-                          px, py);
-    }
-  cairo_restore (f->cr);
+  if (layout != NULL)
+    paint_relation_name (f, cr, layout, &name_chip);
+  _byline_item_end (f, &item);
 }
 
 static GPtrArray *
@@ -1158,7 +847,7 @@ draw_above (Frame     *f,
       if (look == NULL)
         continue;
       /* The first run of the first fragment, if it has one on screen. */
-      runs = cached_runs (f, a);
+      runs = _byline_draw_cached_runs (f, a);
       if (runs->len > 0 && g_array_index (runs, Run, 0).group == 0)
         draw_chip (f, a, look, &g_array_index (runs, Run, 0));
     }
@@ -1185,6 +874,19 @@ theme_colors (Frame *f)
     }
 }
 
+/* What a layer drew is kept for its next frame; a layer that draws
+ * nothing keeps nothing. */
+static void
+keep_drawn (BylineArticleView *self,
+            GtkTextViewLayer   layer,
+            GHashTable        *drawn)
+{
+  guint i = layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT ? 0 : 1;
+
+  g_clear_pointer (&self->drawn_items[i], g_hash_table_unref);
+  self->drawn_items[i] = drawn;
+}
+
 void
 _byline_article_view_snapshot_layer (BylineArticleView *self,
                                      GtkTextViewLayer   layer,
@@ -1195,19 +897,23 @@ _byline_article_view_snapshot_layer (BylineArticleView *self,
   g_autoptr(GArray) chips = NULL;
   g_autoptr(GArray) lines = NULL;
   g_autoptr(GHashTable) cache = NULL;
+  g_autoptr(GHashTable) before = NULL;
   GtkTextIter start;
   GtkTextIter end;
   Frame f = { 0, };
 
-  if (self->document == NULL || byline_document_get_n_chars (self->document) == 0)
-    return;
-  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT &&
-      self->selected == NULL && !(self->picking && self->pick_target != NULL))
-    return;
+  if (self->document == NULL || byline_document_get_n_chars (self->document) == 0 ||
+      (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT &&
+       self->selected == NULL && !(self->picking && self->pick_target != NULL)))
+    {
+      keep_drawn (self, layer, NULL);
+      return;
+    }
 
   f.self = self;
   f.view = GTK_TEXT_VIEW (self);
   f.buffer = gtk_text_view_get_buffer (f.view);
+  f.snapshot = snapshot;
   theme_colors (&f);
 
   /* The text on screen by whole display lines, and one more line each
@@ -1224,33 +930,29 @@ _byline_article_view_snapshot_layer (BylineArticleView *self,
     gtk_text_buffer_get_end_iter (f.buffer, &end);
   f.start = (guint) gtk_text_iter_get_offset (&start);
   f.end = (guint) gtk_text_iter_get_offset (&end);
-  if (f.end <= f.start)
-    return;
+  if (f.end > f.start && layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+    annotations = byline_document_query (self->document, f.start, f.end);
+  if (f.end <= f.start || (annotations != NULL && annotations->len == 0))
+    {
+      keep_drawn (self, layer, NULL);
+      return;
+    }
 
   runs = g_array_new (FALSE, FALSE, sizeof (Run));
   chips = g_array_new (FALSE, FALSE, sizeof (Chip));
-  f.runs = runs;
-  f.chips = chips;
-
-  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
-    {
-      annotations = byline_document_query (self->document, f.start, f.end);
-      if (annotations->len == 0)
-        return;
-    }
-
   lines = g_array_new (FALSE, FALSE, sizeof (DisplayLine));
   cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  before = g_steal_pointer (&self->drawn_items[layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT ? 0 : 1]);
+  f.runs = runs;
+  f.chips = chips;
   f.lines = lines;
   f.annotation_runs = cache;
-  find_display_lines (&f);
-  f.cr = gtk_snapshot_append_cairo (snapshot,
-                                    &GRAPHENE_RECT_INIT (f.visible.x, f.visible.y,
-                                                         f.visible.width, f.visible.height));
-  cairo_set_line_join (f.cr, CAIRO_LINE_JOIN_ROUND);
+  f.drawn_before = before != NULL ? before : (before = _byline_item_table_new ());
+  f.drawn_now = _byline_item_table_new ();
+  _byline_draw_find_display_lines (&f);
   if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
     draw_below (&f);
   else
     draw_above (&f, annotations);
-  cairo_destroy (f.cr);
+  keep_drawn (self, layer, f.drawn_now);
 }

@@ -65,6 +65,11 @@ struct _BylineArticleView
   int                chip_height;
   GHashTable        *chip_layouts;
 
+  /* The render nodes of what each layer (below and above the text) drew
+   * in the last frame, by what they show, to be used again in the next
+   * (byline-article-view-draw-private.h, Item). */
+  GHashTable        *drawn_items[2];
+
   /* Tagging: [0, tagged_end) carries exactly the model's label tags and
    * nothing after it carries any; tag_idle_id extends it in document
    * order (see tag_idle_cb). */

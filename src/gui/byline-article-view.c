@@ -684,6 +684,8 @@ byline_article_view_finalize (GObject *object)
   g_clear_pointer (&self->layer, g_free);
   g_clear_pointer (&self->hidden_layers, g_hash_table_unref);
   g_clear_pointer (&self->chip_layouts, g_hash_table_unref);
+  g_clear_pointer (&self->drawn_items[0], g_hash_table_unref);
+  g_clear_pointer (&self->drawn_items[1], g_hash_table_unref);
   g_clear_pointer (&self->look_order, g_ptr_array_unref);
   g_clear_pointer (&self->looks, g_hash_table_unref);
 
