@@ -14,12 +14,78 @@
 
 /* ---- Selection and snapping ------------------------------------------- */
 
-static void
-ensure_tokens (BylineArticleView *self)
+/* How far around a range the tokens of its lines are found while the
+ * whole article is still being tokenized: far beyond the next word. */
+#define NEAR_BYTES 4096
+
+/**
+ * byline_article_view_dup_tokens_near:
+ *
+ * The tokens around [@start, @end), in document offsets: all of the
+ * article's once the worker set off by set_document() is done; until
+ * then those of the lines around the range (at most NEAR_BYTES each
+ * side), tokenized here in microseconds, so that the first label after
+ * opening a long article does not wait for the whole of it.
+ *
+ * Returns: (transfer full) (nullable): tokens, or %NULL without a document
+ */
+GArray *
+byline_article_view_dup_tokens_near (BylineArticleView *self,
+                                     guint              start,
+                                     guint              end)
 {
-  if (self->tokens == NULL && self->document != NULL)
-    self->tokens = byline_tokenize (byline_document_get_text (self->document),
-                                    (gssize) byline_document_get_text_bytes (self->document));
+  const char *text;
+  gsize n_bytes;
+  gsize b0;
+  gsize b1;
+  gsize limit;
+  guint base;
+  GArray *tokens;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_VIEW (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+  if (self->tokens != NULL)
+    return g_array_ref (self->tokens);
+
+  text = byline_document_get_text (self->document);
+  n_bytes = byline_document_get_text_bytes (self->document);
+  b0 = byline_document_offset_to_byte (self->document, MIN (start, end));
+  b1 = byline_document_offset_to_byte (self->document, MAX (start, end));
+  /* The lines of the range and the line before and after it, so that
+   * an edge can move on to the next word across a paragraph break. */
+  limit = b0 > NEAR_BYTES ? b0 - NEAR_BYTES : 0;
+  for (guint lines = 0; lines < 2 && b0 > limit; lines++)
+    {
+      while (b0 > limit && g_ascii_isspace (text[b0 - 1]))
+        b0--;
+      while (b0 > limit && text[b0 - 1] != '\n')
+        b0--;
+    }
+  while (b0 < n_bytes && ((guchar) text[b0] & 0xC0) == 0x80)
+    b0++;
+  limit = MIN (n_bytes, b1 + NEAR_BYTES);
+  for (guint lines = 0; lines < 2 && b1 < limit; lines++)
+    {
+      while (b1 < limit && g_ascii_isspace (text[b1]))
+        b1++;
+      while (b1 < limit && text[b1] != '\n')
+        b1++;
+    }
+  while (b1 < n_bytes && ((guchar) text[b1] & 0xC0) == 0x80)
+    b1++;
+
+  base = byline_document_byte_to_offset (self->document, b0);
+  tokens = byline_tokenize (text + b0, (gssize) (b1 - b0));
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      BylineToken *t = &g_array_index (tokens, BylineToken, i);
+
+      t->start += base;
+      t->end += base;
+    }
+  return tokens;
 }
 
 static void
@@ -27,10 +93,10 @@ snap_range (BylineArticleView *self,
             guint             *start,
             guint             *end)
 {
-  ensure_tokens (self);
-  byline_snap_to_words (byline_document_get_text (self->document),
-                        (gssize) byline_document_get_text_bytes (self->document),
-                        self->tokens, start, end);
+  g_autoptr(GArray) tokens = byline_article_view_dup_tokens_near (self, *start, *end);
+
+  if (tokens != NULL)
+    byline_snap_to_words (NULL, 0, tokens, start, end);
 }
 
 static gboolean

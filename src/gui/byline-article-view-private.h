@@ -35,7 +35,10 @@ struct _BylineArticleView
 
   BylineDocument    *document;
   BylineSchema      *schema;
+  /* All the article's tokens, from a worker started by set_document;
+   * NULL until it is done (byline_article_view_dup_tokens_near). */
   GArray            *tokens;
+  GCancellable      *tokenizing;
 
   char              *layer;
   GHashTable        *hidden_layers;

@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "byline-article-view-private.h"
+#include "byline-tokenizer.h"
 
 #define ZOOM_MIN 0.5
 #define ZOOM_MAX 3.0
@@ -666,6 +667,9 @@ byline_article_view_dispose (GObject *object)
   g_clear_handle_id (&self->snap_idle_id, g_source_remove);
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+  if (self->tokenizing != NULL)
+    g_cancellable_cancel (self->tokenizing);
+  g_clear_object (&self->tokenizing);
   g_clear_signal_handler (&self->dark_handler, adw_style_manager_get_default ());
   g_clear_object (&self->selected);
   g_clear_object (&self->pick_target);
@@ -903,6 +907,66 @@ update_chip_metrics (BylineArticleView *self)
   return TRUE;
 }
 
+static void
+tokenize_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GBytes *text = task_data;
+  gsize len;
+  const char *data = g_bytes_get_data (text, &len);
+
+  g_task_return_pointer (task, byline_tokenize (data != NULL ? data : "", (gssize) len),
+                         (GDestroyNotify) g_array_unref);
+}
+
+/* The task holds no reference on the view, which can go (and a test
+ * check that it is finalized) while a worker runs: dispose cancels the
+ * task, and a cancelled task returns NULL here without touching it. */
+static void
+tokenized_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GArray *tokens = g_task_propagate_pointer (G_TASK (result), NULL);
+  BylineArticleView *self;
+
+  /* NULL when cancelled: another document came, or the view went. */
+  if (tokens == NULL)
+    return;
+  self = BYLINE_ARTICLE_VIEW (user_data);
+  g_clear_object (&self->tokenizing);
+  g_clear_pointer (&self->tokens, g_array_unref);
+  self->tokens = tokens;
+}
+
+/* Word snapping needs the tokens; a million characters take 25 ms, so
+ * they are found in a worker, off the main thread, from a copy of the
+ * text. */
+static void
+start_tokenizing (BylineArticleView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->tokenizing != NULL)
+    {
+      g_cancellable_cancel (self->tokenizing);
+      g_clear_object (&self->tokenizing);
+    }
+  g_clear_pointer (&self->tokens, g_array_unref);
+  if (self->document == NULL)
+    return;
+  self->tokenizing = g_cancellable_new ();
+  task = g_task_new (NULL, self->tokenizing, tokenized_cb, self);
+  g_task_set_source_tag (task, start_tokenizing);
+  g_task_set_task_data (task,
+                        g_bytes_new (byline_document_get_text (self->document),
+                                     byline_document_get_text_bytes (self->document)),
+                        (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, tokenize_thread);
+}
+
 void
 byline_article_view_set_document (BylineArticleView *self,
                                   BylineDocument    *document,
@@ -923,8 +987,8 @@ byline_article_view_set_document (BylineArticleView *self,
   self->tagged_end = 0;
   byline_article_view_end_pick (self);
   byline_article_view_set_selected (self, NULL);
-  g_clear_pointer (&self->tokens, g_array_unref);
   g_set_object (&self->document, document);
+  start_tokenizing (self);
   if (schema == NULL)
     schema = byline_schema_get_default ();
   g_set_object (&self->schema, schema);

@@ -52,6 +52,11 @@ gboolean          byline_article_view_get_show_rejected  (BylineArticleView *sel
 void              byline_article_view_set_show_rejected  (BylineArticleView *self,
                                                           gboolean           show);
 
+/* The tokens of the text around a range (an array of BylineToken). */
+GArray           *byline_article_view_dup_tokens_near    (BylineArticleView *self,
+                                                          guint              start,
+                                                          guint              end);
+
 /* Word snapping of selections (property "snapping", default TRUE). */
 gboolean          byline_article_view_get_snapping       (BylineArticleView *self);
 void              byline_article_view_set_snapping       (BylineArticleView *self,

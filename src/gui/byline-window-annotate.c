@@ -248,13 +248,7 @@ step_edge (BylineWindow *self,
            gboolean      end_edge)
 {
   guint n_chars = byline_document_get_n_chars (self->document);
-  GArray *tokens;
-
-  /* Tokenized on the first edge move, not when the document opens: that
-   * is the moment the article must appear fast. */
-  if (self->tokens == NULL)
-    self->tokens = byline_tokenize (byline_document_get_text (self->document), -1);
-  tokens = self->tokens;
+  g_autoptr(GArray) tokens = byline_article_view_dup_tokens_near (self->article_view, offset, offset);
 
   if (!byline_article_view_get_snapping (self->article_view) || tokens == NULL)
     {
@@ -936,7 +930,6 @@ byline_window_annotate_dispose (BylineWindow *self)
   g_clear_object (&self->relation_target);
   g_clear_object (&self->layer_actions);
   g_clear_object (&self->schema);
-  g_clear_pointer (&self->tokens, g_array_unref);
   g_clear_pointer (&self->search_matches, g_array_unref);
   g_clear_pointer (&self->layer, g_free);
 }
@@ -986,7 +979,6 @@ byline_window_annotate_set_document (BylineWindow *self)
 
   g_clear_object (&self->relation_source);
   g_clear_object (&self->relation_target);
-  g_clear_pointer (&self->tokens, g_array_unref);
   g_clear_object (&self->schema);
   if (self->document != NULL)
     {

@@ -63,7 +63,6 @@ struct _BylineWindow
   BylineSchema         *schema;
   char                 *layer;
   const char           *last_label;       /* interned */
-  GArray               *tokens;           /* of the document's text */
   GSimpleActionGroup   *layer_actions;    /* "annotate": layer, snapping, show-* */
   GtkShortcutController *label_shortcuts;
   GtkWidget            *label_popover;

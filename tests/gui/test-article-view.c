@@ -11,6 +11,7 @@
 
 #include "byline-article-view.h"
 #include "byline-format.h"
+#include "byline-tokenizer.h"
 
 /* Whether GTK could open a display: without one every test skips. */
 static gboolean have_display;
@@ -866,6 +867,201 @@ test_empty (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+/* Before the worker has tokenized the article, the tokens near a range
+ * come from its lines and the lines around them: the same tokens as the
+ * whole article's there, so snapping and moving an edge to the next word
+ * (across a paragraph break too) do not depend on the worker being done. */
+static void
+test_tokens_near (void)
+{
+  static const char *paragraphs[] = {
+    "The minister’s “deep concerns” 👩🏽‍⚕️ were noted, café owners said.",
+    "東京 stocks fell 3.5% on Monday; e\u0301migre\u0301s (re)entered at 10:30 a.m.",
+    "   ",
+    "Blinken — who arrived late — met Wang Yi 🇺🇸 in Beijing. https://example.org/x?y=1 was cited.",
+  };
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) full = NULL;
+  g_autoptr(GArray) all = NULL;
+  BylineArticleView *view;
+  guint n_chars;
+  gint64 deadline;
+
+  if (skip_without_display ())
+    return;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_string_append (text, paragraphs[i % G_N_ELEMENTS (paragraphs)]);
+      g_string_append (text, i % 3 == 0 ? "\n\n" : "\n");
+    }
+  g_assert_true (byline_document_set_text (document, text->str, (gssize) text->len, &error));
+  n_chars = byline_document_get_n_chars (document);
+  full = byline_tokenize (text->str, (gssize) text->len);
+
+  view = BYLINE_ARTICLE_VIEW (g_object_ref_sink (byline_article_view_new ()));
+  byline_article_view_set_document (view, document, NULL);
+  /* No main loop has run: the worker's tokens cannot have arrived. */
+  for (guint offset = 0; offset < n_chars; offset += 7)
+    {
+      g_autoptr(GArray) near = byline_article_view_dup_tokens_near (view, offset, MIN (offset + 5, n_chars));
+      guint first;
+      guint s = offset;
+      guint e = MIN (offset + 5, n_chars);
+      guint fs = s;
+      guint fe = e;
+
+      g_assert_nonnull (near);
+      g_assert_cmpuint (near->len, >, 0);
+      g_assert_cmpuint (near->len, <, full->len);
+      /* Each one is the whole article's token, at the same place. */
+      first = byline_tokens_find (full, g_array_index (near, BylineToken, 0).start);
+      for (guint i = 0; i < near->len; i++)
+        {
+          const BylineToken *a = &g_array_index (near, BylineToken, i);
+          const BylineToken *b = &g_array_index (full, BylineToken, first + i);
+
+          g_assert_cmpuint (a->start, ==, b->start);
+          g_assert_cmpuint (a->end, ==, b->end);
+          g_assert_cmpint (a->kind, ==, b->kind);
+        }
+      /* The words before and after the range's lines are there too. */
+      g_assert_true (first == 0 || g_array_index (near, BylineToken, 0).start < s);
+      g_assert_true (first + near->len == full->len ||
+                     g_array_index (near, BylineToken, near->len - 1).end > e);
+      byline_snap_to_words (NULL, 0, near, &s, &e);
+      byline_snap_to_words (NULL, 0, full, &fs, &fe);
+      g_assert_cmpuint (s, ==, fs);
+      g_assert_cmpuint (e, ==, fe);
+    }
+
+  /* Then the worker's tokens: the whole article's. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  do
+    {
+      g_clear_pointer (&all, g_array_unref);
+      g_main_context_iteration (NULL, FALSE);
+      all = byline_article_view_dup_tokens_near (view, 0, 0);
+    }
+  while (all->len != full->len && g_get_monotonic_time () < deadline);
+  g_assert_cmpuint (all->len, ==, full->len);
+  g_assert_cmpmem (all->data, all->len * sizeof (BylineToken), full->data, full->len * sizeof (BylineToken));
+
+  /* Another document while a worker runs: its tokens, not the old one's. */
+  byline_article_view_set_document (view, NULL, NULL);
+  g_assert_null (byline_article_view_dup_tokens_near (view, 0, 0));
+  byline_article_view_set_document (view, document, NULL);
+  byline_article_view_set_document (view, NULL, NULL);
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (byline_article_view_dup_tokens_near (view, 0, 0));
+  g_object_unref (view);
+}
+
+/* The cairo nodes in a render node tree. */
+static void
+collect_cairo_nodes (GskRenderNode *node,
+                     GPtrArray     *out)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CAIRO_NODE:
+      g_ptr_array_add (out, node);
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_cairo_nodes (gsk_container_node_get_child (node, i), out);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_cairo_nodes (gsk_transform_node_get_child (node), out);
+      break;
+    case GSK_CLIP_NODE:
+      collect_cairo_nodes (gsk_clip_node_get_child (node), out);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_cairo_nodes (gsk_rounded_clip_node_get_child (node), out);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_cairo_nodes (gsk_opacity_node_get_child (node), out);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_cairo_nodes (gsk_debug_node_get_child (node), out);
+      break;
+    default:
+      break;
+    }
+}
+
+/* The view drawn anew, as on the next frame (its class's snapshot, which
+ * the frame calls), and the cairo nodes in it. */
+static GPtrArray *
+draw_view (BylineArticleView *view,
+           GskRenderNode    **root)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  GPtrArray *nodes = g_ptr_array_new ();
+
+  GTK_WIDGET_GET_CLASS (view)->snapshot (GTK_WIDGET (view), snapshot);
+  *root = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (*root);
+  collect_cairo_nodes (*root, nodes);
+  return nodes;
+}
+
+/* What the view draws over the text (boxes, chips) is kept from frame to
+ * frame: drawn again unchanged, it is the same render nodes, which GSK's
+ * diff skips; an edit makes new nodes for what it changed only. */
+static void
+test_nodes_kept (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GskRenderNode) first_root = NULL;
+  g_autoptr(GskRenderNode) again_root = NULL;
+  g_autoptr(GskRenderNode) edited_root = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) edited = NULL;
+  g_autoptr(BylineAnnotation) quote = NULL;
+  g_autoptr(GError) error = NULL;
+  guint s, e;
+  guint kept = 0;
+  guint fresh = 0;
+
+  if (skip_without_display ())
+    return;
+
+  /* A quote on screen: its box and chip are drawn by the view. */
+  find_text (fixture->document, "Secretary of State", 0, &s, &e);
+  quote = byline_annotation_new ("speakers", "QUOTE", s, e);
+  g_assert_nonnull (byline_document_add_annotation (fixture->document, quote, &error));
+  g_assert_no_error (error);
+  wait_for_frames ();
+
+  first = draw_view (fixture->view, &first_root);
+  g_assert_cmpuint (first->len, >=, 2);
+  again = draw_view (fixture->view, &again_root);
+  g_assert_cmpuint (again->len, ==, first->len);
+  for (guint i = 0; i < again->len; i++)
+    g_assert_true (g_ptr_array_find (first, again->pdata[i], NULL));
+
+  /* Selecting the quote redraws its box and chip, not the rest. */
+  byline_article_view_set_selected (fixture->view, quote);
+  edited = draw_view (fixture->view, &edited_root);
+  for (guint i = 0; i < edited->len; i++)
+    {
+      if (g_ptr_array_find (again, edited->pdata[i], NULL))
+        kept++;
+      else
+        fresh++;
+    }
+  g_assert_cmpuint (fresh, >=, 1);
+  g_assert_cmpuint (kept, >=, 1);
+  g_assert_cmpuint (fresh, <=, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,7 +1090,9 @@ main (int   argc,
   ADD ("picking", test_picking);
   ADD ("accessible", test_accessible);
   ADD ("context-menu", test_context_menu);
+  ADD ("nodes-kept", test_nodes_kept);
   g_test_add_func ("/gui/article-view/empty", test_empty);
+  g_test_add_func ("/gui/article-view/tokens-near", test_tokens_near);
   g_test_add_func ("/gui/article-view/idle-tagging", test_idle_tagging);
   g_test_add_func ("/gui/article-view/speed", test_speed);
 
