@@ -26,9 +26,12 @@ struct _BylineAnnotationRow
 
   GtkWidget        *box;
   GtkWidget        *swatch;
-  GtkLabel         *label_label;
+  /* Inscriptions, not labels: their size comes from the font, not from
+   * laying out their text, and a jump in the list makes 30 new rows,
+   * each measured across and then down for the width it gets. */
+  GtkInscription   *label_label;
   GtkLabel         *status_label;
-  GtkLabel         *text_label;
+  GtkInscription   *text_label;
 };
 
 G_DEFINE_FINAL_TYPE (BylineAnnotationRow, byline_annotation_row, GTK_TYPE_WIDGET)
@@ -242,13 +245,13 @@ byline_annotation_row_bind (BylineAnnotationRow *self,
     }
   byline_annotation_row_set_swatch_color (self->swatch, label != NULL ? label->color : NULL);
 
-  gtk_label_set_label (self->label_label, byline_annotation_get_label (annotation));
+  gtk_inscription_set_text (self->label_label, byline_annotation_get_label (annotation));
 
   spoken = byline_annotation_row_dup_one_line (document, annotation, MAX_SPOKEN_CHARS);
   text = g_utf8_strlen (spoken, -1) > MAX_SHOWN_CHARS
     ? byline_annotation_row_dup_one_line (document, annotation, MAX_SHOWN_CHARS)
     : g_strdup (spoken);
-  gtk_label_set_label (self->text_label, text);
+  gtk_inscription_set_text (self->text_label, text);
 
   state = byline_annotation_get_status (annotation);
   for (guint i = 1; i < G_N_ELEMENTS (status_classes); i++)

@@ -435,6 +435,8 @@ static const char * const op_names[N_OPS] = {
   "undo the deletion (win.undo)",
 };
 
+static gboolean opt_verbose;
+
 typedef struct
 {
   GArray *screen[N_OPS];   /* the action to the end of the first frame after it */
@@ -535,6 +537,9 @@ time_action (BylineWindow *window,
   append_sample (fig->screen[op], screen - t0);
   append_sample (fig->done[op], last - t0);
   append_sample (fig->stall[op], stall);
+  if (opt_verbose)
+    g_print ("    %-36s on screen %5.1f ms, busy at most %5.1f ms, all done %5.1f ms\n",
+             op_names[op], (screen - t0) / 1000.0, stall / 1000.0, (last - t0) / 1000.0);
 }
 
 static void
@@ -706,6 +711,7 @@ static const GOptionEntry entries[] = {
   { "sample-runs", 0, 0, G_OPTION_ARG_INT, &opt_sample_runs, "Open the sample N times in each window (default 15)", "N" },
   { "no-fail", 0, 0, G_OPTION_ARG_NONE, &opt_no_fail, "Exit 0 even when a target is missed", NULL },
   { "keep", 0, 0, G_OPTION_ARG_NONE, &opt_keep, "Keep the saved file and print where it is", NULL },
+  { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Print every edit's times as it is made", NULL },
   { NULL }
 };
 
