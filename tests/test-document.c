@@ -314,6 +314,104 @@ test_relations (void)
   g_assert_null (byline_relation_get_document (r));
 }
 
+/* What get_relations_of() answers, against a scan of all relations: the
+ * same relations in the same order, through every kind of change. */
+static void
+check_relations_of (BylineDocument *doc,
+                    const char     *id)
+{
+  g_autoptr(GPtrArray) of = byline_document_get_relations_of (doc, id);
+  g_autoptr(GPtrArray) scan = g_ptr_array_new ();
+
+  for (guint i = 0; i < byline_document_get_n_relations (doc); i++)
+    {
+      BylineRelation *r = byline_document_get_relation (doc, i);
+
+      if (g_strcmp0 (byline_relation_get_from (r), id) == 0 ||
+          g_strcmp0 (byline_relation_get_to (r), id) == 0)
+        g_ptr_array_add (scan, r);
+    }
+  g_assert_cmpuint (of->len, ==, scan->len);
+  for (guint i = 0; i < of->len; i++)
+    g_assert_true (of->pdata[i] == scan->pdata[i]);
+}
+
+static void
+check_all_relations_of (BylineDocument *doc)
+{
+  static const char *ids[] = { "a1", "a2", "a3", "a4", "a9", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    check_relations_of (doc, ids[i]);
+}
+
+static void
+test_relations_of (void)
+{
+  g_autoptr(BylineDocument) doc = new_document ("\"We will win,\" said Smith, who he is.");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) of = NULL;
+  g_autoptr(BylineRelation) moved = NULL;
+  static const guint spans[][2] = { { 0, 14 }, { 15, 19 }, { 20, 25 }, { 31, 33 } };
+  static const char *labels[] = { "QUOTE", "CUE", "SPEAKER", "SPEAKER" };
+  static const char *rels[][3] = {
+    { "said_by", "a1", "a3" }, { "cue", "a1", "a2" }, { "refers_to", "a4", "a3" }, { "refers_to", "a4", "a4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+    {
+      g_autoptr(BylineAnnotation) a = byline_annotation_new ("speakers", labels[i], spans[i][0], spans[i][1]);
+
+      g_assert_nonnull (byline_document_add_annotation (doc, a, &error));
+      g_assert_no_error (error);
+    }
+  check_all_relations_of (doc);
+  for (guint i = 0; i < G_N_ELEMENTS (rels); i++)
+    {
+      g_autoptr(BylineRelation) r = byline_relation_new (rels[i][0], rels[i][1], rels[i][2]);
+
+      g_assert_nonnull (byline_document_add_relation (doc, r, &error));
+      g_assert_no_error (error);
+      check_all_relations_of (doc);
+    }
+  /* A relation to itself is listed once. */
+  of = byline_document_get_relations_of (doc, "a4");
+  g_assert_cmpuint (of->len, ==, 2);
+  g_clear_pointer (&of, g_ptr_array_unref);
+
+  /* Its ends changed: a1 -> a3 becomes a2 -> a3, and back by undo. */
+  moved = byline_relation_new ("said_by", "a2", "a3");
+  g_assert_true (byline_document_replace_relation (doc, "r1", moved, &error));
+  g_assert_no_error (error);
+  check_all_relations_of (doc);
+  of = byline_document_get_relations_of (doc, "a1");
+  g_assert_cmpuint (of->len, ==, 1);
+  g_clear_pointer (&of, g_ptr_array_unref);
+  g_assert_true (byline_document_undo (doc));
+  check_all_relations_of (doc);
+  g_assert_true (byline_document_redo (doc));
+  check_all_relations_of (doc);
+
+  /* An end deleted takes its relations along; undo brings them back. */
+  g_assert_true (byline_document_remove_annotation (doc, "a3"));
+  check_all_relations_of (doc);
+  of = byline_document_get_relations_of (doc, "a3");
+  g_assert_cmpuint (of->len, ==, 0);
+  g_clear_pointer (&of, g_ptr_array_unref);
+  g_assert_true (byline_document_undo (doc));
+  check_all_relations_of (doc);
+  of = byline_document_get_relations_of (doc, "a3");
+  g_assert_cmpuint (of->len, ==, 2);
+  g_clear_pointer (&of, g_ptr_array_unref);
+
+  g_assert_true (byline_document_remove_relation (doc, "r2"));
+  check_all_relations_of (doc);
+  g_assert_true (byline_document_undo (doc));
+  check_all_relations_of (doc);
+  of = byline_document_get_relations_of (doc, NULL);
+  g_assert_cmpuint (of->len, ==, 0);
+}
+
 static void
 test_meta_and_attributes (void)
 {
@@ -349,6 +447,7 @@ main (int    argc,
   g_test_add_func ("/document/signals-and-list-model", test_signals_and_list_model);
   g_test_add_func ("/document/query", test_query);
   g_test_add_func ("/document/relations", test_relations);
+  g_test_add_func ("/document/relations-of", test_relations_of);
   g_test_add_func ("/document/meta-and-attributes", test_meta_and_attributes);
   return g_test_run ();
 }

@@ -32,6 +32,10 @@ struct _BylineDocument
   BylineSpanIndex *index;
   GPtrArray       *relations;
   GHashTable      *relations_by_id;
+  /* annotation id -> GPtrArray of its relations (both ends), built on
+   * the first byline_document_get_relations_of() after a change to the
+   * relations and dropped by the next (_byline_document_relations_changed). */
+  GHashTable      *relations_of;
   guint            next_annotation_id;
   guint            next_relation_id;
 
@@ -62,6 +66,7 @@ void     _byline_document_apply_member    (JsonObject       *object,
                                            JsonNode         *value);
 
 /* byline-document-relations.c */
+void     _byline_document_relations_changed (BylineDocument *self);
 char    *_byline_document_new_relation_id          (BylineDocument  *self);
 gboolean _byline_document_check_relation           (BylineDocument  *self,
                                                     BylineRelation  *relation,

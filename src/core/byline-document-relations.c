@@ -77,22 +77,48 @@ GPtrArray *
 byline_document_get_relations_of (BylineDocument *self,
                                   const char     *annotation_id)
 {
-  GPtrArray *result;
+  GPtrArray *of;
 
   g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
 
-  /* A linear scan: a document has hundreds of relations, and even 50,000
-   * take well under a millisecond. */
-  result = g_ptr_array_new ();
-  for (guint i = 0; i < self->relations->len; i++)
+  /* The window asks on every frame with a selection, and the inspector
+   * and the review on every edit: one pass over the relations makes an
+   * index that serves them until the relations change. */
+  if (self->relations_of == NULL)
     {
-      BylineRelation *r = self->relations->pdata[i];
+      self->relations_of = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                  (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < self->relations->len; i++)
+        {
+          BylineRelation *r = self->relations->pdata[i];
+          const char *ends[2] = { byline_relation_get_from (r), byline_relation_get_to (r) };
 
-      if (g_strcmp0 (byline_relation_get_from (r), annotation_id) == 0 ||
-          g_strcmp0 (byline_relation_get_to (r), annotation_id) == 0)
-        g_ptr_array_add (result, r);
+          for (guint k = 0; k < 2; k++)
+            {
+              if (ends[k] == NULL || (k == 1 && g_strcmp0 (ends[0], ends[1]) == 0))
+                continue;
+              of = g_hash_table_lookup (self->relations_of, ends[k]);
+              if (of == NULL)
+                {
+                  of = g_ptr_array_new ();
+                  g_hash_table_insert (self->relations_of, (gpointer) ends[k], of);
+                }
+              g_ptr_array_add (of, r);
+            }
+        }
     }
-  return result;
+  of = annotation_id != NULL ? g_hash_table_lookup (self->relations_of, annotation_id) : NULL;
+  if (of == NULL)
+    return g_ptr_array_new ();
+  return g_ptr_array_copy (of, NULL, NULL);
+}
+
+/* Called before any change to the relations or their ends: the index
+ * holds their id strings, which the change may free. */
+void
+_byline_document_relations_changed (BylineDocument *self)
+{
+  g_clear_pointer (&self->relations_of, g_hash_table_unref);
 }
 
 gboolean
@@ -127,6 +153,7 @@ _byline_document_insert_relation (BylineDocument *self,
                                   BylineRelation *relation,
                                   gboolean        loading)
 {
+  _byline_document_relations_changed (self);
   _byline_relation_set_document (relation, self);
   g_ptr_array_add (self->relations, relation);
   g_hash_table_insert (self->relations_by_id,
@@ -140,6 +167,7 @@ void
 _byline_document_take_out_relation (BylineDocument *self,
                                     BylineRelation *relation)
 {
+  _byline_document_relations_changed (self);
   g_hash_table_remove (self->relations_by_id, byline_relation_get_id (relation));
   g_object_ref (relation);
   g_ptr_array_remove (self->relations, relation);
@@ -223,6 +251,7 @@ byline_document_replace_relation (BylineDocument  *self,
     return TRUE;
   _byline_history_record (self->history, BYLINE_CHANGE_RELATION, id,
                           byline_relation_copy (relation), byline_relation_copy (after));
+  _byline_document_relations_changed (self);
   _byline_relation_assign (relation, after);
   g_signal_emit (self, _byline_document_signals[RELATION_CHANGED], 0, relation);
   _byline_document_update_modified (self);

@@ -93,6 +93,7 @@ byline_document_finalize (GObject *object)
   g_clear_pointer (&self->index, byline_span_index_free);
   g_clear_pointer (&self->annotations_by_id, g_hash_table_unref);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  _byline_document_relations_changed (self);
   g_clear_pointer (&self->relations_by_id, g_hash_table_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_object (&self->history);
@@ -740,6 +741,7 @@ _byline_document_check_relations (BylineDocument *self,
         byline_problems_add (problems, BYLINE_SEVERITY_ERROR, error->code, location,
                              "%s", error->message);
       }
+      _byline_document_relations_changed (self);
       g_hash_table_remove (self->relations_by_id, byline_relation_get_id (r));
       g_ptr_array_remove_index (self->relations, i);
     }
@@ -824,6 +826,7 @@ apply_relation_state (BylineDocument *self,
     _byline_document_insert_relation (self, byline_relation_copy (state), FALSE);
   else
     {
+      _byline_document_relations_changed (self);
       _byline_relation_assign (live, state);
       g_signal_emit (self, _byline_document_signals[RELATION_CHANGED], 0, live);
     }
