@@ -358,6 +358,7 @@ struct _BylineAnnotationPanel
   /* The drop-down's texts are brought up to date once per main-loop
    * turn, however many annotations changed in it. */
   guint                counts_idle_id;
+  gboolean             counts_pending;
   guint                scroll_idle_id;
   guint                build_idle_id;
   /* Set while the widgets are updated from the panel's state. */
@@ -1300,7 +1301,16 @@ counts_idle_cb (gpointer user_data)
 static void
 schedule_counts (BylineAnnotationPanel *self)
 {
-  /* Before the frame is laid out, so the counts change with the list. */
+  /* With the list's changes, once the frame that shows the edit in the
+   * article is painted (apply_changes): a new count in a drop-down's
+   * button lays the window out again, which is no work for the frame
+   * the user waits for. Counts that come with no list change (an
+   * unmapped panel applies its changes at once) follow in an idle. */
+  if (self->changes_tick_id != 0 || self->changes_idle_id != 0)
+    {
+      self->counts_pending = TRUE;
+      return;
+    }
   if (self->counts_idle_id == 0)
     {
       self->counts_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, counts_idle_cb, self, NULL);
@@ -1334,6 +1344,7 @@ fill (BylineAnnotationPanel *self)
   byline_panel_list_set (self->list, sorted);
 
   g_clear_handle_id (&self->counts_idle_id, g_source_remove);
+  self->counts_pending = FALSE;
   rebuild_label_dropdown (self);
   rebuild_origin_dropdown (self);
   update_summary (self);
@@ -1502,6 +1513,13 @@ apply_changes (BylineAnnotationPanel *self)
     }
   if (any)
     sync_list_selection (self, FALSE);
+  if (self->counts_pending)
+    {
+      self->counts_pending = FALSE;
+      g_clear_handle_id (&self->counts_idle_id, g_source_remove);
+      rebuild_label_dropdown (self);
+      rebuild_origin_dropdown (self);
+    }
 }
 
 static gboolean
@@ -2086,6 +2104,7 @@ byline_annotation_panel_set_document (BylineAnnotationPanel *self,
       byline_panel_list_set (self->list, NULL);
       count_all (self, NULL);
       g_clear_handle_id (&self->counts_idle_id, g_source_remove);
+      self->counts_pending = FALSE;
       rebuild_label_dropdown (self);
       rebuild_origin_dropdown (self);
       update_summary (self);

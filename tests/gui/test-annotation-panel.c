@@ -886,11 +886,14 @@ test_panel_large (Fixture       *fixture,
     byline_annotation_set_label (state, "ORG");
   g_assert_true (byline_document_replace_annotation (large, byline_annotation_get_id (middle), state, &error));
   g_assert_no_error (error);
+  /* The counts follow with the list, after the frame that shows the edit. */
+  wait_for_frame (GTK_WIDGET (fixture->panel));
   flush_main_context ();
   g_assert_cmpstr (selected_string (labels), ==, "All labels (3000)");
   g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "PERSON (1000)"), ==,
                     GTK_INVALID_LIST_POSITION);
   g_assert_true (byline_document_undo (large));
+  wait_for_frame (GTK_WIDGET (fixture->panel));
   flush_main_context ();
   g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "PERSON (1000)"), !=,
                     GTK_INVALID_LIST_POSITION);
