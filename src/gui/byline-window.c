@@ -485,6 +485,14 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, suggest_spinner);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, suggest_menu_button);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_button);
+  /* Found by name only, for their tooltips (set_tooltips). */
+  gtk_widget_class_bind_template_child_full (widget_class, "undo_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "panel_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "find_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "previous_match_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "next_match_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "label_matches_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_revealer);
 
   byline_window_class_actions_init (widget_class);
@@ -539,10 +547,47 @@ create_main_menu_cb (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+/* The tooltips of the header bar and the search bar are set here, not in
+ * the template: set on a visible widget, a tooltip asks the X server
+ * where the pointer is (byline_gui_set_tooltip_text), and 13 of them made
+ * every new window wait for 39 round trips before its first frame. */
+static void
+set_tooltips (BylineWindow *self)
+{
+  static const struct
+  {
+    const char *id;
+    const char *tooltip;
+  } tooltips[] = {
+    { "open_button", N_("Open (Ctrl+O)") },
+    { "save_button", N_("Save (Ctrl+S)") },
+    { "undo_button", N_("Undo (Ctrl+Z)") },
+    { "redo_button", N_("Redo (Shift+Ctrl+Z)") },
+    { "main_menu_button", N_("Main Menu") },
+    { "panel_button", N_("Annotations Panel (F9)") },
+    { "review_button", N_("Review Suggestions (Ctrl+R)") },
+    { "suggest_button", N_("Suggest Annotations (Shift+Ctrl+R)") },
+    { "suggest_menu_button", N_("Choose What to Suggest") },
+    { "find_button", N_("Find (Ctrl+F)") },
+    { "previous_match_button", N_("Previous Match (Shift+Ctrl+G)") },
+    { "next_match_button", N_("Next Match (Ctrl+G)") },
+    { "label_matches_button", N_("Give every match the label used last") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
+    {
+      GObject *widget = gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_WINDOW,
+                                                       tooltips[i].id);
+
+      byline_gui_set_tooltip_text (GTK_WIDGET (widget), _(tooltips[i].tooltip));
+    }
+}
+
 static void
 byline_window_init (BylineWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_tooltips (self);
 
   gtk_menu_button_set_create_popup_func (self->main_menu_button, create_main_menu_cb, self, NULL);
 

@@ -394,12 +394,34 @@ test_window_open_button (void)
   destroy_window (window);
 }
 
+/* Header bar buttons that only show an icon say what they do, with
+ * their shortcut, on hover. */
+static void
+check_icon_button_tooltip (GtkWidget *widget,
+                           gpointer   user_data)
+{
+  guint *n = user_data;
+  const char *action;
+
+  if (!GTK_IS_BUTTON (widget) || gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL ||
+      gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR) == NULL)
+    return;
+  action = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (widget));
+  if (g_strcmp0 (action, "win.undo") == 0)
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, "Undo (Ctrl+Z)");
+  if (g_strcmp0 (action, "win.open") == 0)
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, "Open (Ctrl+O)");
+  (*n)++;
+}
+
 static void
 test_window_accessible_labels (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   BylineWindow *window;
+  guint n_tooltips = 0;
 
   if (!have_display)
     {
@@ -410,6 +432,8 @@ test_window_accessible_labels (void)
   path = sample_path ();
   window = create_window ();
   foreach_widget (GTK_WIDGET (window), check_accessible_label, NULL);
+  foreach_widget (GTK_WIDGET (window), check_icon_button_tooltip, &n_tooltips);
+  g_assert_cmpuint (n_tooltips, >=, 6);
 
   load_file (window, path, &error);
   g_assert_no_error (error);
