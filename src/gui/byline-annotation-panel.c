@@ -361,6 +361,7 @@ struct _BylineAnnotationPanel
   gboolean             counts_pending;
   guint                scroll_idle_id;
   guint                build_idle_id;
+  guint                prepare_idle_id;
   /* Set while the widgets are updated from the panel's state. */
   guint                syncing;
   /* Set while an edited annotation is moved in the list. */
@@ -1699,6 +1700,19 @@ show_state (BylineAnnotationPanel *self)
 /* The article comes first: a panel shown with the window is built in the
  * first idle after the window's first frame (drawing has a higher
  * priority than G_PRIORITY_LOW), not before it. */
+/* The inspector's annotation page, built before the first annotation is
+ * selected, in the idle after the panel's. */
+static gboolean
+prepare_idle_cb (gpointer user_data)
+{
+  BylineAnnotationPanel *self = user_data;
+
+  self->prepare_idle_id = 0;
+  if (self->built)
+    byline_inspector_prepare (self->inspector);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 build_idle_cb (gpointer user_data)
 {
@@ -1710,6 +1724,8 @@ build_idle_cb (gpointer user_data)
   ensure_widgets (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   show_state (self);
+  if (self->prepare_idle_id == 0)
+    self->prepare_idle_id = g_idle_add_full (G_PRIORITY_LOW, prepare_idle_cb, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -1762,6 +1778,7 @@ byline_annotation_panel_dispose (GObject *object)
   g_clear_handle_id (&self->counts_idle_id, g_source_remove);
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   g_clear_handle_id (&self->build_idle_id, g_source_remove);
+  g_clear_handle_id (&self->prepare_idle_id, g_source_remove);
   g_clear_handle_id (&self->fill_idle_id, g_source_remove);
   g_clear_handle_id (&self->changes_idle_id, g_source_remove);
   g_clear_pointer (&self->changes, g_array_unref);

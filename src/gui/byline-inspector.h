@@ -23,6 +23,8 @@ GtkWidget        *byline_inspector_new                   (void);
 void              byline_inspector_set_document          (BylineInspector  *self,
                                                           BylineDocument   *document,
                                                           BylineSchema     *schema);
+/* Builds what shows an annotation ahead of the first one (in idle time). */
+void              byline_inspector_prepare               (BylineInspector  *self);
 void              byline_inspector_set_annotation        (BylineInspector  *self,
                                                           BylineAnnotation *annotation);
 BylineAnnotation *byline_inspector_get_annotation        (BylineInspector  *self);
