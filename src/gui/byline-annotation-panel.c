@@ -6,403 +6,13 @@
 
 #include <glib/gi18n.h>
 
-#include "byline-annotation-panel.h"
+#include "byline-annotation-panel-private.h"
 #include "byline-annotation-row.h"
 #include "byline-gui-private.h"
-#include "byline-inspector.h"
-
-/* The list's models:
- *
- *   document ──annotation-added/removed/changed──▶ BylinePanelList ─▶ GtkFilterListModel ─▶ GtkSingleSelection
- *
- * BylinePanelList keeps the document's annotations in
- * byline_annotation_compare order in a plain array. A GtkSortListModel
- * would re-sort 50,000 items one by one when a document is shown, and
- * finding an annotation's row in it means a scan; here the array is
- * sorted once (byline_document_get_sorted_annotations), every change is
- * one binary search and one memmove, and get_item is O(1). An annotation
- * edited in place is taken out where its old extent put it and put back
- * where its new one does, so the filter re-checks just that item and the
- * list rebinds just its row. Nothing is re-filtered wholesale unless a
- * filter itself changes; with no filter set the filter model passes
- * everything through without looking at it. */
-
-#define BYLINE_TYPE_PANEL_LIST (byline_panel_list_get_type ())
-
-G_DECLARE_FINAL_TYPE (BylinePanelList, byline_panel_list, BYLINE, PANEL_LIST, GObject)
-
-struct _BylinePanelList
-{
-  GObject    parent_instance;
-
-  /* Strong references, sorted by byline_annotation_compare. */
-  GPtrArray *items;
-};
-
-static GType
-byline_panel_list_get_item_type (GListModel *model)
-{
-  return BYLINE_TYPE_ANNOTATION;
-}
-
-static guint
-byline_panel_list_get_n_items (GListModel *model)
-{
-  return BYLINE_PANEL_LIST (model)->items->len;
-}
-
-static gpointer
-byline_panel_list_get_item (GListModel *model,
-                            guint       position)
-{
-  BylinePanelList *self = BYLINE_PANEL_LIST (model);
-
-  if (position >= self->items->len)
-    {
-      return NULL;
-    }
-
-  return g_object_ref (g_ptr_array_index (self->items, position));
-}
-
-static void
-byline_panel_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = byline_panel_list_get_item_type;
-  iface->get_n_items = byline_panel_list_get_n_items;
-  iface->get_item = byline_panel_list_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BylinePanelList, byline_panel_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, byline_panel_list_model_init))
-
-static void
-byline_panel_list_finalize (GObject *object)
-{
-  BylinePanelList *self = BYLINE_PANEL_LIST (object);
-
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (byline_panel_list_parent_class)->finalize (object);
-}
-
-static void
-byline_panel_list_class_init (BylinePanelListClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = byline_panel_list_finalize;
-}
-
-static void
-byline_panel_list_init (BylinePanelList *self)
-{
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
-}
-
-/* Where an annotation sorts: byline_annotation_compare's keys, which an
- * annotation-changed handler knows for the annotation's old extent too. */
-typedef struct
-{
-  guint       start;
-  guint       end;
-  const char *id;
-} SortKey;
-
-static SortKey
-sort_key_of (BylineAnnotation *annotation)
-{
-  return (SortKey) {
-    byline_annotation_get_start (annotation),
-    byline_annotation_get_end (annotation),
-    byline_annotation_get_id (annotation),
-  };
-}
-
-static int
-compare_key (const SortKey    *key,
-             BylineAnnotation *annotation)
-{
-  guint start = byline_annotation_get_start (annotation);
-  guint end;
-
-  if (key->start != start)
-    {
-      return key->start < start ? -1 : 1;
-    }
-  end = byline_annotation_get_end (annotation);
-  if (key->end != end)
-    {
-      return key->end < end ? -1 : 1;
-    }
-  return g_strcmp0 (key->id, byline_annotation_get_id (annotation));
-}
-
-/* The first position in @model whose item does not sort before @key.
- * @model is sorted: the panel's list, or the filter model over it (a
- * filter keeps the order). */
-static guint
-lower_bound (GListModel    *model,
-             const SortKey *key)
-{
-  guint low = 0;
-  guint high = g_list_model_get_n_items (model);
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      g_autoptr(BylineAnnotation) item = g_list_model_get_item (model, middle);
-
-      if (compare_key (key, item) > 0)
-        {
-          low = middle + 1;
-        }
-      else
-        {
-          high = middle;
-        }
-    }
-
-  return low;
-}
-
-/* The position of @annotation in @model, looked up where @key puts it. */
-static guint
-find_sorted (GListModel       *model,
-             BylineAnnotation *annotation,
-             const SortKey    *key)
-{
-  guint position = lower_bound (model, key);
-  g_autoptr(BylineAnnotation) item = g_list_model_get_item (model, position);
-
-  return item == annotation ? position : GTK_INVALID_LIST_POSITION;
-}
-
-static void
-byline_panel_list_insert (BylinePanelList  *self,
-                          BylineAnnotation *annotation)
-{
-  SortKey key = sort_key_of (annotation);
-  guint position = lower_bound (G_LIST_MODEL (self), &key);
-
-  g_ptr_array_insert (self->items, position, g_object_ref (annotation));
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
-}
-
-/* Takes @annotation out from where @key puts it (its extent when it was
- * put in). Returns FALSE when it is not there. */
-static gboolean
-byline_panel_list_remove (BylinePanelList  *self,
-                          BylineAnnotation *annotation,
-                          const SortKey    *key)
-{
-  guint position = find_sorted (G_LIST_MODEL (self), annotation, key);
-
-  if (position == GTK_INVALID_LIST_POSITION &&
-      !g_ptr_array_find (self->items, annotation, &position))
-    {
-      return FALSE;
-    }
-
-  g_ptr_array_remove_index (self->items, position);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-  return TRUE;
-}
-
-/* Moves @annotation, edited in place, from where @old_key put it to where
- * it sorts now. */
-static void
-byline_panel_list_move (BylinePanelList  *self,
-                        BylineAnnotation *annotation,
-                        const SortKey    *old_key)
-{
-  guint from = find_sorted (G_LIST_MODEL (self), annotation, old_key);
-  SortKey key = sort_key_of (annotation);
-  guint to;
-
-  if (from == GTK_INVALID_LIST_POSITION &&
-      !g_ptr_array_find (self->items, annotation, &from))
-    {
-      return;
-    }
-
-  /* Its neighbours are unchanged: when it still sorts between them it
-   * stays, and the change is announced in place (the row rebinds). */
-  if ((from == 0 || compare_key (&key, self->items->pdata[from - 1]) > 0) &&
-      (from + 1 == self->items->len || compare_key (&key, self->items->pdata[from + 1]) < 0))
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), from, 1, 1);
-      return;
-    }
-
-  annotation = g_ptr_array_steal_index (self->items, from);
-  g_list_model_items_changed (G_LIST_MODEL (self), from, 1, 0);
-  to = lower_bound (G_LIST_MODEL (self), &key);
-  g_ptr_array_insert (self->items, to, annotation);
-  g_list_model_items_changed (G_LIST_MODEL (self), to, 0, 1);
-}
-
-/* Replaces the contents with @sorted (in byline_annotation_compare order,
- * references not taken), announced as one change. */
-static void
-byline_panel_list_set (BylinePanelList *self,
-                       GPtrArray       *sorted)
-{
-  guint removed = self->items->len;
-  guint added = sorted != NULL ? sorted->len : 0;
-  g_autoptr(GPtrArray) old = g_steal_pointer (&self->items);
-
-  self->items = g_ptr_array_new_full (added, g_object_unref);
-  for (guint i = 0; i < added; i++)
-    {
-      g_ptr_array_add (self->items, g_object_ref (sorted->pdata[i]));
-    }
-  if (removed > 0 || added > 0)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
-    }
-}
-
-/* Counts per label, for the label drop-down: one entry per (layer,
- * label) seen, both interned, updated from the document's signals. */
-typedef struct
-{
-  const char *layer;
-  const char *label;
-  guint       count;
-} LabelCount;
-
-static guint
-label_count_hash (gconstpointer key)
-{
-  const LabelCount *c = key;
-
-  return g_direct_hash (c->layer) * 31 + g_direct_hash (c->label);
-}
-
-static gboolean
-label_count_equal (gconstpointer a,
-                   gconstpointer b)
-{
-  const LabelCount *ca = a;
-  const LabelCount *cb = b;
-
-  return ca->layer == cb->layer && ca->label == cb->label;
-}
-
-/* A document with more annotations than this is put in the list after
- * the first frame that shows it: the article matters first. Fewer are
- * put in at once, so the list never looks empty for a frame. */
-#define FILL_AT_ONCE_MAX 2000
-
-struct _BylineAnnotationPanel
-{
-  GtkWidget            parent_instance;
-
-  BylineDocument      *document;
-  BylineSchema        *schema;
-  BylineAnnotation    *selected;
-
-  BylinePanelList     *list;
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filter_model;
-  GtkSingleSelection  *selection;
-  /* Whether the filter has a function: without one it matches all, and
-   * the filter model does not look at the items. */
-  gboolean             filtering;
-  /* The document's annotations are not in the list yet: they will be
-   * after the next frame (fill_tick_id, then fill_idle_id), or at once
-   * when something asks for them (ensure_filled). */
-  gboolean             fill_pending;
-  guint                fill_tick_id;
-  guint                fill_idle_id;
-  /* The document's changes the list has not taken yet (PendingChange):
-   * an edit's frame shows the article first, and the list follows in
-   * the idle after that frame (changes_tick_id, then changes_idle_id),
-   * or at once when something asks for it (ensure_filled). Making and
-   * binding rows, and the panel measuring itself again, cost an edit's
-   * frame 20–30 ms with 50,000 annotations. */
-  GArray              *changes;
-  guint                changes_tick_id;
-  guint                changes_idle_id;
-  /* The inspector shows another annotation than self->selected. */
-  gboolean             inspector_stale;
-
-  /* The filters. Layer and label names are interned. */
-  char                *search;
-  const char          *layer_filter;
-  const char          *label_filter;
-  int                  status_filter;
-  /* An origin (interned) or NULL for all; a lowest confidence, 0 for
-   * any (above 0, annotations without one are left out). */
-  const char          *origin_filter;
-  double               min_confidence;
-
-  /* Index → name for the layer and label drop-downs (NULL: all). */
-  GPtrArray           *layer_names;
-  GPtrArray           *label_names;
-  GtkStringList       *layer_model;
-  GtkStringList       *label_model;
-  /* Index → origin for the origin drop-down (NULL first: all), and the
-   * counts it shows: annotation → its origin (interned), origin → count. */
-  GPtrArray           *origin_names;
-  GtkStringList       *origin_model;
-  GHashTable          *origin_of;
-  GHashTable          *origin_counts;
-
-  /* LabelCount → itself; annotation → the LabelCount it is counted in,
-   * since annotation-changed comes after the old label is gone; label
-   * names in the order they were first counted (labels outside the
-   * schema are listed in that order). */
-  GHashTable          *counts;
-  GHashTable          *counted;
-  GPtrArray           *labels_seen;
-  /* The drop-down's texts are brought up to date once per main-loop
-   * turn, however many annotations changed in it. */
-  guint                counts_idle_id;
-  gboolean             counts_pending;
-  guint                scroll_idle_id;
-  guint                build_idle_id;
-  guint                prepare_idle_id;
-  /* Set while the widgets are updated from the panel's state. */
-  guint                syncing;
-  /* Set while an edited annotation is moved in the list. */
-  guint                moving;
-  /* Whether the widgets below exist. They are made when the panel is
-   * first mapped (or asked for them): a window too narrow for the panel
-   * starts with it folded away, and its hundred widgets then cost the
-   * article's first frame 7 ms for nothing. Until then the models and
-   * the state above are kept, and ensure_widgets () shows them. */
-  gboolean             built;
-  /* The label drop-down's item for label_filter. */
-  guint                label_selected;
-
-  GtkWidget           *box;
-  GtkSearchEntry      *search_entry;
-  GtkDropDown         *layer_dropdown;
-  GtkDropDown         *status_dropdown;
-  GtkDropDown         *label_dropdown;
-  GtkDropDown         *origin_dropdown;
-  GtkDropDown         *confidence_dropdown;
-  GtkLabel            *summary_label;
-  GtkStack            *list_stack;
-  GtkListView         *list_view;
-  GtkLabel            *empty_title_label;
-  GtkLabel            *empty_description_label;
-  BylineInspector     *inspector;
-};
 
 G_DEFINE_FINAL_TYPE (BylineAnnotationPanel, byline_annotation_panel, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  PROP_SELECTED,
-  PROP_SELECTED_RELATION,
-  PROP_LAYER_FILTER,
-  PROP_N_SHOWN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+GParamSpec *_byline_annotation_panel_properties[N_PROPS];
 
 enum {
   ANNOTATION_ACTIVATED,
@@ -432,79 +42,8 @@ typedef struct
 static void schedule_counts (BylineAnnotationPanel *self);
 static void schedule_changes (BylineAnnotationPanel *self);
 static void apply_changes (BylineAnnotationPanel *self);
-static void rebuild_label_dropdown (BylineAnnotationPanel *self);
-static void rebuild_origin_dropdown (BylineAnnotationPanel *self);
 static void ensure_filled (BylineAnnotationPanel *self);
 static void ensure_widgets (BylineAnnotationPanel *self);
-
-/* Filtering */
-
-static gboolean
-casefold_contains (const char *haystack,
-                   const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL)
-    {
-      return FALSE;
-    }
-
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
-filter_annotation (gpointer item,
-                   gpointer user_data)
-{
-  BylineAnnotationPanel *self = user_data;
-  BylineAnnotation *annotation = item;
-  g_autofree char *text = NULL;
-
-  if (self->layer_filter != NULL &&
-      g_strcmp0 (byline_annotation_get_layer (annotation), self->layer_filter) != 0)
-    {
-      return FALSE;
-    }
-  if (self->label_filter != NULL &&
-      g_strcmp0 (byline_annotation_get_label (annotation), self->label_filter) != 0)
-    {
-      return FALSE;
-    }
-  if (self->status_filter >= 0 &&
-      (int) byline_annotation_get_status (annotation) != self->status_filter)
-    {
-      return FALSE;
-    }
-  if (self->origin_filter != NULL &&
-      g_strcmp0 (byline_annotation_get_origin (annotation), self->origin_filter) != 0)
-    {
-      return FALSE;
-    }
-  if (self->min_confidence > 0)
-    {
-      double confidence;
-
-      if (!byline_annotation_get_confidence (annotation, &confidence) ||
-          confidence < self->min_confidence - 1e-9)
-        {
-          return FALSE;
-        }
-    }
-  if (self->search == NULL)
-    {
-      return TRUE;
-    }
-
-  if (casefold_contains (byline_annotation_get_label (annotation), self->search) ||
-      casefold_contains (byline_annotation_get_note (annotation), self->search))
-    {
-      return TRUE;
-    }
-  text = byline_document_dup_annotation_text (self->document, annotation);
-  return casefold_contains (text, self->search);
-}
 
 /* Selection */
 
@@ -527,21 +66,21 @@ static guint
 find_shown_position (BylineAnnotationPanel *self,
                      BylineAnnotation      *annotation)
 {
-  SortKey key;
+  BylineSortKey key;
 
   if (annotation == NULL)
     {
       return GTK_INVALID_LIST_POSITION;
     }
 
-  key = sort_key_of (annotation);
-  return find_sorted (G_LIST_MODEL (self->filter_model), annotation, &key);
+  key = byline_sort_key_of (annotation);
+  return byline_panel_list_find (G_LIST_MODEL (self->filter_model), annotation, &key);
 }
 
 /* Makes the list's selection show self->selected (when it is shown). */
-static void
-sync_list_selection (BylineAnnotationPanel *self,
-                     gboolean               scroll)
+void
+_byline_annotation_panel_sync_list_selection (BylineAnnotationPanel *self,
+                                              gboolean               scroll)
 {
   guint position;
 
@@ -579,8 +118,8 @@ select_annotation (BylineAnnotationPanel *self,
       schedule_changes (self);
     }
   if (self->changes == NULL || self->changes->len == 0)
-    sync_list_selection (self, scroll);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+    _byline_annotation_panel_sync_list_selection (self, scroll);
+  g_object_notify_by_pspec (G_OBJECT (self), _byline_annotation_panel_properties[PROP_SELECTED]);
 }
 
 static void
@@ -699,602 +238,14 @@ on_factory_unbind_cb (GtkListItemFactory *factory,
   byline_annotation_row_unbind (BYLINE_ANNOTATION_ROW (gtk_list_item_get_child (item)));
 }
 
-/* Filters */
-
-static void
-update_summary (BylineAnnotationPanel *self)
-{
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  g_autofree char *summary = NULL;
-
-  if (!self->built)
-    {
-      return;
-    }
-
-  if (self->fill_pending)
-    {
-      /* For the frame before the list is filled: the count, and the
-       * list's page rather than a false "No Annotations". */
-      total = self->document != NULL ? byline_document_get_n_annotations (self->document) : 0;
-      shown = self->filtering ? 0 : total;
-      if (!self->filtering)
-        {
-          summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", total),
-                                     total);
-        }
-      gtk_label_set_label (self->summary_label, summary != NULL ? summary : "");
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
-      return;
-    }
-
-  if (shown == total)
-    {
-      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", total),
-                                 total);
-    }
-  else
-    {
-      /* TRANSLATORS: "12 of 340 annotations" */
-      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u annotation", "%u of %u annotations", total),
-                                 shown, total);
-    }
-  gtk_label_set_label (self->summary_label, summary);
-
-  if (shown > 0)
-    {
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
-    }
-  else
-    {
-      gtk_label_set_label (self->empty_title_label,
-                           total == 0 ? _("No Annotations") : _("No Matching Annotations"));
-      gtk_label_set_label (self->empty_description_label,
-                           total == 0
-                           ? _("Select text in the article and press a label’s key to annotate it.")
-                           : _("Try another search or filter."));
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
-}
-
-static void
-on_filter_model_items_changed_cb (BylineAnnotationPanel *self,
-                                  guint                  position,
-                                  guint                  removed,
-                                  guint                  added)
-{
-  if (removed != added && self->moving == 0)
-    {
-      update_summary (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
-    }
-}
-
-static gboolean
-has_filters (BylineAnnotationPanel *self)
-{
-  return self->layer_filter != NULL || self->label_filter != NULL ||
-         self->status_filter >= 0 || self->search != NULL ||
-         self->origin_filter != NULL || self->min_confidence > 0;
-}
-
-static void
-refilter (BylineAnnotationPanel *self,
-          GtkFilterChange        change)
-{
-  guint before = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  gboolean filtering = has_filters (self);
-
-  /* Without a function the filter matches all, and the filter model
-   * then passes every change through without calling it 50,000 times. */
-  if (filtering != self->filtering)
-    {
-      self->filtering = filtering;
-      gtk_custom_filter_set_filter_func (self->filter, filtering ? filter_annotation : NULL,
-                                         filtering ? self : NULL, NULL);
-    }
-  else if (filtering)
-    {
-      gtk_filter_changed (GTK_FILTER (self->filter), change);
-    }
-  sync_list_selection (self, FALSE);
-  update_summary (self);
-  if (before != g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
-    }
-}
-
-static void
-on_search_entry_search_changed_cb (BylineAnnotationPanel *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *search = text[0] != '\0' ? g_utf8_casefold (text, -1) : NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  if (g_strcmp0 (search, self->search) == 0)
-    {
-      return;
-    }
-  if (self->search == NULL || (search != NULL && strstr (search, self->search) != NULL))
-    {
-      change = GTK_FILTER_CHANGE_MORE_STRICT;
-    }
-  else if (search == NULL || strstr (self->search, search) != NULL)
-    {
-      change = GTK_FILTER_CHANGE_LESS_STRICT;
-    }
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&search);
-  refilter (self, change);
-}
-
-static void
-on_search_entry_stop_search_cb (BylineAnnotationPanel *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-static void
-on_layer_dropdown_selected_cb (BylineAnnotationPanel *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->layer_dropdown);
-  const char *layer = NULL;
-
-  /* While the template is built, the panel's state is not yet shown. */
-  if (self->syncing > 0 || !self->built)
-    {
-      return;
-    }
-  if (selected != GTK_INVALID_LIST_POSITION && selected < self->layer_names->len)
-    {
-      layer = g_ptr_array_index (self->layer_names, selected);
-    }
-
-  byline_annotation_panel_set_layer_filter (self, layer);
-}
-
-static void
-on_status_dropdown_selected_cb (BylineAnnotationPanel *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-  int status = selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
-
-  if (status == self->status_filter || !self->built)
-    {
-      return;
-    }
-
-  self->status_filter = status;
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-on_label_dropdown_selected_cb (BylineAnnotationPanel *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->label_dropdown);
-  const char *label = NULL;
-
-  if (self->syncing > 0 || !self->built)
-    {
-      return;
-    }
-  if (selected != GTK_INVALID_LIST_POSITION && selected < self->label_names->len)
-    {
-      label = g_ptr_array_index (self->label_names, selected);
-    }
-  if (label == self->label_filter)
-    {
-      return;
-    }
-
-  self->label_filter = label;
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-on_origin_dropdown_selected_cb (BylineAnnotationPanel *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->origin_dropdown);
-  const char *origin = NULL;
-
-  if (self->syncing > 0 || !self->built)
-    {
-      return;
-    }
-  if (selected != GTK_INVALID_LIST_POSITION && selected < self->origin_names->len)
-    {
-      origin = g_ptr_array_index (self->origin_names, selected);
-    }
-  if (origin == self->origin_filter)
-    {
-      return;
-    }
-
-  self->origin_filter = origin;
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-/* The confidence drop-down's items (byline-annotation-panel.ui). */
-static const double confidence_thresholds[] = { 0, 0.5, 0.7, 0.8, 0.9, 0.95 };
-
-static void
-on_confidence_dropdown_selected_cb (BylineAnnotationPanel *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->confidence_dropdown);
-  double value = selected < G_N_ELEMENTS (confidence_thresholds) ? confidence_thresholds[selected] : 0;
-  GtkFilterChange change;
-
-  if (!self->built || G_APPROX_VALUE (value, self->min_confidence, 1e-9))
-    {
-      return;
-    }
-
-  change = value > self->min_confidence ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT;
-  self->min_confidence = value;
-  refilter (self, change);
-}
-
-static void
-rebuild_layer_dropdown (BylineAnnotationPanel *self)
-{
-  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
-  guint n = self->schema != NULL ? byline_schema_get_n_layers (self->schema) : 0;
-  guint selected = 0;
-
-  g_ptr_array_set_size (self->layer_names, 0);
-  g_ptr_array_add (self->layer_names, NULL);
-  g_ptr_array_add (titles, (gpointer) _("All layers"));
-  for (guint i = 0; i < n; i++)
-    {
-      const BylineLayer *layer = byline_schema_get_layer (self->schema, i);
-
-      g_ptr_array_add (self->layer_names, (gpointer) g_intern_string (layer->name));
-      g_ptr_array_add (titles, layer->title != NULL ? layer->title : layer->name);
-      if (layer->name == self->layer_filter || g_strcmp0 (layer->name, self->layer_filter) == 0)
-        {
-          selected = i + 1;
-        }
-    }
-  g_ptr_array_add (titles, NULL);
-
-  self->syncing++;
-  gtk_string_list_splice (self->layer_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->layer_model)),
-                          (const char * const *) titles->pdata);
-  if (self->built)
-    {
-      gtk_drop_down_set_selected (self->layer_dropdown, selected);
-    }
-  self->syncing--;
-}
-
-/* Counts per label */
-
-static LabelCount *
-lookup_count (BylineAnnotationPanel *self,
-              const char            *layer,
-              const char            *label)
-{
-  LabelCount key = { layer, label, 0 };
-  LabelCount *count = g_hash_table_lookup (self->counts, &key);
-
-  if (count == NULL)
-    {
-      count = g_new0 (LabelCount, 1);
-      count->layer = layer;
-      count->label = label;
-      g_hash_table_add (self->counts, count);
-      if (!g_ptr_array_find (self->labels_seen, label, NULL))
-        {
-          g_ptr_array_add (self->labels_seen, (gpointer) label);
-        }
-    }
-
-  return count;
-}
-
-/* Origins, for the origin drop-down. */
-static void
-origin_in (BylineAnnotationPanel *self,
-           BylineAnnotation      *annotation)
-{
-  const char *origin = byline_annotation_get_origin (annotation);
-  guint n;
-
-  if (origin == NULL || origin[0] == '\0')
-    {
-      return;
-    }
-  origin = g_intern_string (origin);
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->origin_counts, origin));
-  g_hash_table_insert (self->origin_counts, (gpointer) origin, GUINT_TO_POINTER (n + 1));
-  g_hash_table_insert (self->origin_of, annotation, (gpointer) origin);
-}
-
-static void
-origin_out (BylineAnnotationPanel *self,
-            BylineAnnotation      *annotation)
-{
-  const char *origin = g_hash_table_lookup (self->origin_of, annotation);
-  guint n;
-
-  if (origin == NULL)
-    {
-      return;
-    }
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->origin_counts, origin));
-  g_hash_table_insert (self->origin_counts, (gpointer) origin, GUINT_TO_POINTER (n > 0 ? n - 1 : 0));
-  g_hash_table_remove (self->origin_of, annotation);
-}
-
-/* Layers and labels of annotations are interned. */
-static void
-count_in (BylineAnnotationPanel *self,
-          BylineAnnotation      *annotation)
-{
-  LabelCount *count = lookup_count (self, byline_annotation_get_layer (annotation),
-                                    byline_annotation_get_label (annotation));
-
-  count->count++;
-  g_hash_table_insert (self->counted, annotation, count);
-  origin_in (self, annotation);
-}
-
-static void
-count_out (BylineAnnotationPanel *self,
-           BylineAnnotation      *annotation)
-{
-  LabelCount *count = g_hash_table_lookup (self->counted, annotation);
-
-  if (count != NULL)
-    {
-      count->count--;
-      g_hash_table_remove (self->counted, annotation);
-    }
-  origin_out (self, annotation);
-}
-
-static void
-count_all (BylineAnnotationPanel *self,
-           GPtrArray             *annotations)
-{
-  LabelCount *count = NULL;
-
-  g_hash_table_remove_all (self->counted);
-  g_hash_table_remove_all (self->counts);
-  g_ptr_array_set_size (self->labels_seen, 0);
-  g_hash_table_remove_all (self->origin_of);
-  g_hash_table_remove_all (self->origin_counts);
-
-  for (guint i = 0; annotations != NULL && i < annotations->len; i++)
-    {
-      BylineAnnotation *annotation = annotations->pdata[i];
-      const char *layer = byline_annotation_get_layer (annotation);
-      const char *label = byline_annotation_get_label (annotation);
-
-      /* Neighbours often share a label. */
-      if (count == NULL || count->layer != layer || count->label != label)
-        {
-          count = lookup_count (self, layer, label);
-        }
-      count->count++;
-      g_hash_table_insert (self->counted, annotation, count);
-      origin_in (self, annotation);
-    }
-}
-
-/* Shows @names (NULL first, for all) with @strings in the label
- * drop-down. When the names are those it shows, only the texts that
- * changed are replaced: an edit changes one or two counts, and the
- * drop-down then rebinds one or two items. */
-static void
-show_label_items (BylineAnnotationPanel *self,
-                  GPtrArray             *names,
-                  GPtrArray             *strings,
-                  guint                  selected)
-{
-  GListModel *model = G_LIST_MODEL (self->label_model);
-  gboolean same = names->len == self->label_names->len &&
-                  names->len == g_list_model_get_n_items (model);
-
-  for (guint i = 0; same && i < names->len; i++)
-    {
-      same = names->pdata[i] == self->label_names->pdata[i];
-    }
-
-  self->syncing++;
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *string = strings->pdata[i];
-      const char *one[] = { string, NULL };
-      g_autoptr(GObject) item = NULL;
-      const BylineLabel *def;
-
-      if (same && g_strcmp0 (gtk_string_list_get_string (self->label_model, i), string) == 0)
-        {
-          continue;
-        }
-      if (same)
-        {
-          gtk_string_list_splice (self->label_model, i, 1, one);
-        }
-      else if (i == 0)
-        {
-          g_ptr_array_set_size (self->label_names, 0);
-          g_ptr_array_extend (self->label_names, names, NULL, NULL);
-          g_ptr_array_add (strings, NULL);
-          gtk_string_list_splice (self->label_model, 0, g_list_model_get_n_items (model),
-                                  (const char * const *) strings->pdata);
-          g_ptr_array_remove_index (strings, strings->len - 1);
-        }
-      if (i == 0)
-        {
-          continue;
-        }
-
-      /* The swatch's colour, on the new item. */
-      item = g_list_model_get_item (model, i);
-      def = self->schema != NULL ? byline_schema_lookup_label (self->schema, names->pdata[i]) : NULL;
-      g_object_set_data_full (item, "byline-color",
-                              g_strdup (def != NULL ? def->color : ""), g_free);
-    }
-  self->label_selected = selected;
-  if (self->built)
-    {
-      gtk_drop_down_set_selected (self->label_dropdown, selected);
-    }
-  self->syncing--;
-}
-
-/* Counts per label, shown in the label drop-down: "PERSON (12)", from the
- * counts kept up to date, not from the annotations. */
-static void
-rebuild_label_dropdown (BylineAnnotationPanel *self)
-{
-  g_autoptr(GHashTable) sums = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  LabelCount *count;
-  guint total = 0;
-  guint selected = 0;
-
-  g_hash_table_iter_init (&iter, self->counts);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &count, NULL))
-    {
-      if (count->count > 0 &&
-          (self->layer_filter == NULL || count->layer == self->layer_filter))
-        {
-          g_hash_table_insert (sums, (gpointer) count->label,
-                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (sums, count->label)) +
-                                                 count->count));
-          total += count->count;
-        }
-    }
-
-  /* The schema's order first, then labels it does not know. */
-  g_ptr_array_add (names, NULL);
-  /* TRANSLATORS: the label filter's first item, with the number of annotations */
-  g_ptr_array_add (strings, g_strdup_printf (_("All labels (%u)"), total));
-  for (guint l = 0; self->schema != NULL && l < byline_schema_get_n_layers (self->schema); l++)
-    {
-      const BylineLayer *layer = byline_schema_get_layer (self->schema, l);
-
-      for (guint i = 0; i < layer->labels->len; i++)
-        {
-          const BylineLabel *label = g_ptr_array_index (layer->labels, i);
-          const char *name = g_intern_string (label->name);
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (sums, name));
-
-          if (n > 0 || name == self->label_filter)
-            {
-              g_ptr_array_add (names, (gpointer) name);
-              g_ptr_array_add (strings, g_strdup_printf ("%s (%u)", name, n));
-              g_hash_table_remove (sums, name);
-            }
-        }
-    }
-  for (guint i = 0; i < self->labels_seen->len; i++)
-    {
-      const char *name = self->labels_seen->pdata[i];
-
-      if (g_hash_table_contains (sums, name))
-        {
-          g_ptr_array_add (names, (gpointer) name);
-          g_ptr_array_add (strings, g_strdup_printf ("%s (%u)", name,
-                                                     GPOINTER_TO_UINT (g_hash_table_lookup (sums, name))));
-        }
-    }
-  if (self->label_filter != NULL && !g_ptr_array_find (names, self->label_filter, &selected))
-    {
-      g_ptr_array_add (names, (gpointer) self->label_filter);
-      g_ptr_array_add (strings, g_strdup_printf ("%s (0)", self->label_filter));
-      selected = names->len - 1;
-    }
-
-  show_label_items (self, names, strings, selected);
-}
-
-static int
-compare_origins (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char **) a, *(const char **) b);
-}
-
-/* "All origins", then each origin with its count: "rules:quotes (12)". */
-static void
-rebuild_origin_dropdown (BylineAnnotationPanel *self)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer origin;
-  gpointer count;
-  guint selected = 0;
-  gboolean same;
-
-  g_hash_table_iter_init (&iter, self->origin_counts);
-  while (g_hash_table_iter_next (&iter, &origin, &count))
-    {
-      if (GPOINTER_TO_UINT (count) > 0 || origin == self->origin_filter)
-        {
-          g_ptr_array_add (names, origin);
-        }
-    }
-  if (self->origin_filter != NULL && !g_ptr_array_find (names, self->origin_filter, NULL))
-    {
-      g_ptr_array_add (names, (gpointer) self->origin_filter);
-    }
-  g_ptr_array_sort (names, compare_origins);
-  g_ptr_array_insert (names, 0, NULL);
-
-  g_ptr_array_add (strings, g_strdup (_("All origins")));
-  for (guint i = 1; i < names->len; i++)
-    {
-      g_ptr_array_add (strings, g_strdup_printf ("%s (%u)", (const char *) names->pdata[i],
-                                                 GPOINTER_TO_UINT (g_hash_table_lookup (self->origin_counts,
-                                                                                        names->pdata[i]))));
-      if (names->pdata[i] == self->origin_filter)
-        {
-          selected = i;
-        }
-    }
-
-  /* Unchanged texts: nothing to rebind. */
-  same = strings->len == g_list_model_get_n_items (G_LIST_MODEL (self->origin_model));
-  for (guint i = 0; same && i < strings->len; i++)
-    {
-      same = g_strcmp0 (gtk_string_list_get_string (self->origin_model, i), strings->pdata[i]) == 0;
-    }
-  self->syncing++;
-  if (!same)
-    {
-      g_ptr_array_set_size (self->origin_names, 0);
-      g_ptr_array_extend (self->origin_names, names, NULL, NULL);
-      g_ptr_array_add (strings, NULL);
-      gtk_string_list_splice (self->origin_model, 0,
-                              g_list_model_get_n_items (G_LIST_MODEL (self->origin_model)),
-                              (const char * const *) strings->pdata);
-    }
-  if (self->built)
-    {
-      gtk_drop_down_set_selected (self->origin_dropdown, selected);
-    }
-  self->syncing--;
-}
-
 static gboolean
 counts_idle_cb (gpointer user_data)
 {
   BylineAnnotationPanel *self = user_data;
 
   self->counts_idle_id = 0;
-  rebuild_label_dropdown (self);
-  rebuild_origin_dropdown (self);
+  _byline_annotation_panel_rebuild_label_dropdown (self);
+  _byline_annotation_panel_rebuild_origin_dropdown (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -1341,18 +292,18 @@ fill (BylineAnnotationPanel *self)
   sorted = self->document != NULL
     ? byline_document_get_sorted_annotations (self->document)
     : g_ptr_array_new ();
-  count_all (self, sorted);
+  _byline_annotation_panel_count_all (self, sorted);
   byline_panel_list_set (self->list, sorted);
 
   g_clear_handle_id (&self->counts_idle_id, g_source_remove);
   self->counts_pending = FALSE;
-  rebuild_label_dropdown (self);
-  rebuild_origin_dropdown (self);
-  update_summary (self);
-  sync_list_selection (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
+  _byline_annotation_panel_rebuild_label_dropdown (self);
+  _byline_annotation_panel_rebuild_origin_dropdown (self);
+  _byline_annotation_panel_update_summary (self);
+  _byline_annotation_panel_sync_list_selection (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
   if (before != g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
     {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
+      g_object_notify_by_pspec (G_OBJECT (self), _byline_annotation_panel_properties[PROP_N_SHOWN]);
     }
 }
 
@@ -1443,7 +394,7 @@ queue_change (BylineAnnotationPanel *self,
 static void
 apply_moved (BylineAnnotationPanel *self,
              BylineAnnotation      *annotation,
-             const SortKey         *old_key)
+             const BylineSortKey         *old_key)
 {
   guint before;
 
@@ -1458,8 +409,8 @@ apply_moved (BylineAnnotationPanel *self,
   self->syncing--;
   if (before != g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
     {
-      update_summary (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
+      _byline_annotation_panel_update_summary (self);
+      g_object_notify_by_pspec (G_OBJECT (self), _byline_annotation_panel_properties[PROP_N_SHOWN]);
     }
 }
 
@@ -1488,7 +439,7 @@ apply_changes (BylineAnnotationPanel *self)
   for (guint i = 0; any && i < changes->len; i++)
     {
       PendingChange *change = &g_array_index (changes, PendingChange, i);
-      SortKey key = { change->start, change->end, change->id };
+      BylineSortKey key = { change->start, change->end, change->id };
 
       switch (change->kind)
         {
@@ -1513,13 +464,13 @@ apply_changes (BylineAnnotationPanel *self)
       byline_inspector_set_annotation (self->inspector, self->selected);
     }
   if (any)
-    sync_list_selection (self, FALSE);
+    _byline_annotation_panel_sync_list_selection (self, FALSE);
   if (self->counts_pending)
     {
       self->counts_pending = FALSE;
       g_clear_handle_id (&self->counts_idle_id, g_source_remove);
-      rebuild_label_dropdown (self);
-      rebuild_origin_dropdown (self);
+      _byline_annotation_panel_rebuild_label_dropdown (self);
+      _byline_annotation_panel_rebuild_origin_dropdown (self);
     }
 }
 
@@ -1572,7 +523,7 @@ on_annotation_added_cb (BylineAnnotationPanel *self,
 
   queue_change (self, CHANGE_ADDED, annotation,
                 byline_annotation_get_start (annotation), byline_annotation_get_end (annotation));
-  count_in (self, annotation);
+  _byline_annotation_panel_count_in (self, annotation);
   schedule_counts (self);
 }
 
@@ -1599,8 +550,8 @@ on_annotation_changed_cb (BylineAnnotationPanel *self,
       g_strcmp0 (g_hash_table_lookup (self->origin_of, annotation),
                  byline_annotation_get_origin (annotation)) != 0)
     {
-      count_out (self, annotation);
-      count_in (self, annotation);
+      _byline_annotation_panel_count_out (self, annotation);
+      _byline_annotation_panel_count_in (self, annotation);
       schedule_counts (self);
     }
 }
@@ -1613,7 +564,7 @@ on_annotation_removed_cb (BylineAnnotationPanel *self,
     {
       queue_change (self, CHANGE_REMOVED, annotation,
                     byline_annotation_get_start (annotation), byline_annotation_get_end (annotation));
-      count_out (self, annotation);
+      _byline_annotation_panel_count_out (self, annotation);
       schedule_counts (self);
     }
   if (annotation == self->selected)
@@ -1625,7 +576,7 @@ on_annotation_removed_cb (BylineAnnotationPanel *self,
 static void
 on_inspector_selected_relation_cb (BylineAnnotationPanel *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RELATION]);
+  g_object_notify_by_pspec (G_OBJECT (self), _byline_annotation_panel_properties[PROP_SELECTED_RELATION]);
 }
 
 /* GtkWidget */
@@ -1682,7 +633,7 @@ scroll_idle_cb (gpointer user_data)
   BylineAnnotationPanel *self = user_data;
 
   self->scroll_idle_id = 0;
-  sync_list_selection (self, TRUE);
+  _byline_annotation_panel_sync_list_selection (self, TRUE);
 
   return G_SOURCE_REMOVE;
 }
@@ -1887,22 +838,22 @@ byline_annotation_panel_class_init (BylineAnnotationPanelClass *klass)
   widget_class->map = byline_annotation_panel_map;
   widget_class->unmap = byline_annotation_panel_unmap;
 
-  properties[PROP_DOCUMENT] =
+  _byline_annotation_panel_properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, BYLINE_TYPE_DOCUMENT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SELECTED] =
+  _byline_annotation_panel_properties[PROP_SELECTED] =
     g_param_spec_object ("selected", NULL, NULL, BYLINE_TYPE_ANNOTATION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SELECTED_RELATION] =
+  _byline_annotation_panel_properties[PROP_SELECTED_RELATION] =
     g_param_spec_object ("selected-relation", NULL, NULL, BYLINE_TYPE_RELATION,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LAYER_FILTER] =
+  _byline_annotation_panel_properties[PROP_LAYER_FILTER] =
     g_param_spec_string ("layer-filter", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_SHOWN] =
+  _byline_annotation_panel_properties[PROP_N_SHOWN] =
     g_param_spec_uint ("n-shown", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_PROPS, _byline_annotation_panel_properties);
 
   /**
    * BylineAnnotationPanel::annotation-activated:
@@ -1932,13 +883,13 @@ byline_annotation_panel_class_init (BylineAnnotationPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, empty_title_label);
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, empty_description_label);
   gtk_widget_class_bind_template_child (widget_class, BylineAnnotationPanel, inspector);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_layer_dropdown_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_status_dropdown_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_label_dropdown_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_origin_dropdown_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_confidence_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_entry_search_changed_cb", G_CALLBACK (_byline_annotation_panel_on_search_entry_search_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_entry_stop_search_cb", G_CALLBACK (_byline_annotation_panel_on_search_entry_stop_search_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_layer_dropdown_selected_cb", G_CALLBACK (_byline_annotation_panel_on_layer_dropdown_selected_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_status_dropdown_selected_cb", G_CALLBACK (_byline_annotation_panel_on_status_dropdown_selected_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_label_dropdown_selected_cb", G_CALLBACK (_byline_annotation_panel_on_label_dropdown_selected_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_origin_dropdown_selected_cb", G_CALLBACK (_byline_annotation_panel_on_origin_dropdown_selected_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_confidence_dropdown_selected_cb", G_CALLBACK (_byline_annotation_panel_on_confidence_dropdown_selected_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_inspector_selected_relation_cb);
 
@@ -1951,15 +902,15 @@ byline_annotation_panel_init (BylineAnnotationPanel *self)
   self->status_filter = -1;
   self->layer_names = g_ptr_array_new ();
   self->label_names = g_ptr_array_new ();
-  self->counts = g_hash_table_new_full (label_count_hash, label_count_equal, g_free, NULL);
+  self->counts = g_hash_table_new_full (_byline_label_count_hash, _byline_label_count_equal, g_free, NULL);
   self->counted = g_hash_table_new (NULL, NULL);
   self->labels_seen = g_ptr_array_new ();
   self->origin_names = g_ptr_array_new ();
   self->origin_of = g_hash_table_new (NULL, NULL);
   self->origin_counts = g_hash_table_new (NULL, NULL);
 
-  self->list = g_object_new (BYLINE_TYPE_PANEL_LIST, NULL);
-  /* No function until a filter is set: see refilter (). */
+  self->list = byline_panel_list_new ();
+  /* No function until a filter is set: see _byline_annotation_panel_refilter (). */
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->list)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
@@ -1969,14 +920,14 @@ byline_annotation_panel_init (BylineAnnotationPanel *self)
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed",
-                           G_CALLBACK (on_filter_model_items_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_byline_annotation_panel_on_filter_model_items_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->layer_model = gtk_string_list_new (NULL);
   self->label_model = gtk_string_list_new (NULL);
   self->origin_model = gtk_string_list_new (NULL);
-  rebuild_layer_dropdown (self);
-  rebuild_label_dropdown (self);
-  rebuild_origin_dropdown (self);
+  _byline_annotation_panel_rebuild_layer_dropdown (self);
+  _byline_annotation_panel_rebuild_label_dropdown (self);
+  _byline_annotation_panel_rebuild_origin_dropdown (self);
 }
 
 /* Makes the widgets and shows the panel's state in them. */
@@ -2048,8 +999,8 @@ ensure_widgets (BylineAnnotationPanel *self)
   self->syncing--;
   byline_inspector_set_document (self->inspector, self->document, self->schema);
   byline_inspector_set_annotation (self->inspector, self->selected);
-  update_summary (self);
-  sync_list_selection (self, FALSE);
+  _byline_annotation_panel_update_summary (self);
+  _byline_annotation_panel_sync_list_selection (self, FALSE);
 }
 
 GtkWidget *
@@ -2105,7 +1056,7 @@ byline_annotation_panel_set_document (BylineAnnotationPanel *self,
 
   if (schema_changed)
     {
-      rebuild_layer_dropdown (self);
+      _byline_annotation_panel_rebuild_layer_dropdown (self);
     }
 
   /* A large document goes into the list after the frame that shows its
@@ -2119,16 +1070,16 @@ byline_annotation_panel_set_document (BylineAnnotationPanel *self,
       if (self->changes != NULL)
         g_array_set_size (self->changes, 0);
       byline_panel_list_set (self->list, NULL);
-      count_all (self, NULL);
+      _byline_annotation_panel_count_all (self, NULL);
       g_clear_handle_id (&self->counts_idle_id, g_source_remove);
       self->counts_pending = FALSE;
-      rebuild_label_dropdown (self);
-      rebuild_origin_dropdown (self);
-      update_summary (self);
+      _byline_annotation_panel_rebuild_label_dropdown (self);
+      _byline_annotation_panel_rebuild_origin_dropdown (self);
+      _byline_annotation_panel_update_summary (self);
       schedule_fill (self);
       if (before != 0)
         {
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
+          g_object_notify_by_pspec (G_OBJECT (self), _byline_annotation_panel_properties[PROP_N_SHOWN]);
         }
     }
   else
@@ -2136,7 +1087,7 @@ byline_annotation_panel_set_document (BylineAnnotationPanel *self,
       fill (self);
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), _byline_annotation_panel_properties[PROP_DOCUMENT]);
 }
 
 BylineDocument *
@@ -2224,9 +1175,9 @@ byline_annotation_panel_set_layer_filter (BylineAnnotationPanel *self,
       self->syncing--;
     }
 
-  rebuild_label_dropdown (self);
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYER_FILTER]);
+  _byline_annotation_panel_rebuild_label_dropdown (self);
+  _byline_annotation_panel_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), _byline_annotation_panel_properties[PROP_LAYER_FILTER]);
 }
 
 /**
