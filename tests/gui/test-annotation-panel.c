@@ -937,6 +937,103 @@ test_panel_large (Fixture       *fixture,
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, 0);
 }
 
+/* Widgets of @type inside @widget, in order. */
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, out);
+}
+
+/* A row bound again and again (as the list view does to every row after
+ * an insertion) shows the annotation it is bound to now: text cut at 80
+ * characters, the status and its style, and nothing left of the one
+ * before. */
+static void
+test_row_rebind (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) inscriptions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *cut = NULL;
+  const char *text = "“We are prepared to take action as we deem necessary against companies "
+                     "that seriously undermine security 🇺🇦 in both Ukraine and Europe,” "
+                     "a senior official said.";
+  BylineAnnotation *quote;
+  BylineAnnotation *person;
+  BylineAnnotation *org;
+  GtkWidget *row;
+  GtkLabel *status;
+  GtkWidget *shown;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  g_assert_true (byline_document_set_text (document, text, -1, &error));
+  {
+    g_autoptr(BylineAnnotation) q = byline_annotation_new ("speakers", "QUOTE", 0, 136);
+    g_autoptr(BylineAnnotation) p = byline_annotation_new ("entities", "PERSON", 137, 154);
+    g_autoptr(BylineAnnotation) o = byline_annotation_new ("entities", "ORG", 128, 134);
+
+    byline_annotation_set_status (p, BYLINE_STATUS_SUGGESTED);
+    byline_annotation_set_confidence (p, 0.82);
+    byline_annotation_set_status (o, BYLINE_STATUS_REJECTED);
+    quote = byline_document_add_annotation (document, q, &error);
+    person = byline_document_add_annotation (document, p, &error);
+    org = byline_document_add_annotation (document, o, &error);
+    g_assert_no_error (error);
+  }
+
+  row = g_object_ref_sink (byline_annotation_row_new ());
+  collect_widgets (row, GTK_TYPE_INSCRIPTION, inscriptions);
+  collect_widgets (row, GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (inscriptions->len, ==, 2);
+  g_assert_cmpuint (labels->len, ==, 1);
+  status = labels->pdata[0];
+  shown = inscriptions->pdata[1];
+
+  for (guint round = 0; round < 2; round++)
+    {
+      byline_annotation_row_bind (BYLINE_ANNOTATION_ROW (row), document, byline_schema_get_default (), quote);
+      cut = byline_annotation_row_dup_one_line (document, quote, 80);
+      g_assert_cmpstr (gtk_inscription_get_text (inscriptions->pdata[0]), ==, "QUOTE");
+      g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (shown)), ==, cut);
+      g_assert_cmpuint (g_utf8_strlen (cut, -1), ==, 80);
+      g_assert_true (g_str_has_suffix (cut, "…"));
+      g_clear_pointer (&cut, g_free);
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (status)));
+      g_assert_false (gtk_widget_has_css_class (shown, "dim-label"));
+      byline_annotation_row_unbind (BYLINE_ANNOTATION_ROW (row));
+
+      byline_annotation_row_bind (BYLINE_ANNOTATION_ROW (row), document, byline_schema_get_default (), person);
+      g_assert_cmpstr (gtk_inscription_get_text (inscriptions->pdata[0]), ==, "PERSON");
+      g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (shown)), ==, "a senior official");
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (status)));
+      g_assert_cmpstr (gtk_label_get_label (status), ==, "Suggested · 0.82");
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "accent"));
+      g_assert_false (gtk_widget_has_css_class (shown, "dim-label"));
+      byline_annotation_row_unbind (BYLINE_ANNOTATION_ROW (row));
+
+      byline_annotation_row_bind (BYLINE_ANNOTATION_ROW (row), document, byline_schema_get_default (), org);
+      g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (shown)), ==, "Europe");
+      g_assert_cmpstr (gtk_label_get_label (status), ==, "Rejected");
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (status), "accent"));
+      g_assert_true (gtk_widget_has_css_class (shown, "dim-label"));
+      byline_annotation_row_unbind (BYLINE_ANNOTATION_ROW (row));
+    }
+  g_object_unref (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -966,6 +1063,7 @@ main (int   argc,
   ADD ("/gui/annotation-panel/accessible", test_panel_accessible);
   ADD ("/gui/annotation-panel/many", test_panel_many);
   ADD ("/gui/annotation-panel/large", test_panel_large);
+  g_test_add_func ("/gui/annotation-panel/row-rebind", test_row_rebind);
 
 #undef ADD
 
