@@ -56,7 +56,8 @@ struct _BylineWindow
    * goes away, so a late result never lands in the wrong place. */
   GCancellable         *load_cancellable;
   GtkNativeDialog      *open_dialog;
-  /* Saving, recovery copies, recent files: byline-window-io.c */
+  /* Saving, recovery copies, recent files: byline-window-io.c,
+   * byline-window-save.c, byline-window-recovery.c */
   BylineWindowIo       *io;
 
   /* Annotating: byline-window-annotate.c */
@@ -90,8 +91,9 @@ void byline_window_set_file           (BylineWindow   *self,
                                        GFile          *file);
 void byline_window_update_title       (BylineWindow   *self);
 
-/* byline-window-io.c: Save, Save As, recovery copies, asking before
- * unsaved changes are lost, drag and drop, recent files. */
+/* byline-window-io.c: drag and drop, recent files, the questions asked;
+ * byline-window-save.c: Save, Save As, asking before unsaved changes are
+ * lost; byline-window-recovery.c: recovery copies. */
 void              byline_window_io_init             (BylineWindow   *self);
 void              byline_window_io_dispose          (BylineWindow   *self);
 void              byline_window_io_document_changed (BylineWindow   *self);
