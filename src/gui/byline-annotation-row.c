@@ -40,7 +40,40 @@ struct _BylineAnnotationRow
    * insertion or removal again, each to its neighbour's annotation. */
   char             *shown_color;
   int               shown_state;
+
+  /* What the row was last bound to (not references: only compared).
+   * GTK 4.8 unbinds and binds a row again whenever its position changes,
+   * to the same annotation: every row after an insertion or a removal,
+   * 160 to 200 of them. A row bound again to what it shows is left as it
+   * is. */
+  BylineAnnotation *last;
+  BylineDocument   *last_document;
+  BylineSchema     *last_schema;
+  guint64           last_signature;
 };
+
+/* All that a row shows of an annotation depends on: its label (interned),
+ * status, confidence and fragments (the text comes from them). */
+static guint64
+signature_of (BylineAnnotation *annotation)
+{
+  guint64 h = (guint64) (guintptr) byline_annotation_get_label (annotation);
+  guint n = byline_annotation_get_n_fragments (annotation);
+  double confidence = -1;
+
+  h = h * 1000003u + (guint64) byline_annotation_get_status (annotation);
+  if (byline_annotation_get_confidence (annotation, &confidence))
+    h = h * 1000003u + (guint64) (confidence * 1e6) + 1;
+  h = h * 1000003u + n;
+  for (guint i = 0; i < n; i++)
+    {
+      const BylineFragment *f = byline_annotation_get_fragment (annotation, i);
+
+      h = h * 1000003u + f->start;
+      h = h * 1000003u + f->end;
+    }
+  return h;
+}
 
 G_DEFINE_FINAL_TYPE (BylineAnnotationRow, byline_annotation_row, GTK_TYPE_WIDGET)
 
@@ -242,12 +275,21 @@ byline_annotation_row_bind (BylineAnnotationRow *self,
   g_autofree char *accessible = NULL;
   const BylineLabel *label = NULL;
   BylineStatus state;
+  guint64 signature;
 
   g_return_if_fail (BYLINE_IS_ANNOTATION_ROW (self));
   g_return_if_fail (BYLINE_IS_DOCUMENT (document));
   g_return_if_fail (BYLINE_IS_ANNOTATION (annotation));
 
   self->annotation = annotation;
+  signature = signature_of (annotation);
+  if (annotation == self->last && document == self->last_document && schema == self->last_schema &&
+      signature == self->last_signature)
+    return;
+  self->last = annotation;
+  self->last_document = document;
+  self->last_schema = schema;
+  self->last_signature = signature;
 
   if (schema != NULL)
     {
