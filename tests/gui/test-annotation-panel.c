@@ -1031,6 +1031,26 @@ test_row_rebind (void)
       g_assert_true (gtk_widget_has_css_class (shown, "dim-label"));
       byline_annotation_row_unbind (BYLINE_ANNOTATION_ROW (row));
     }
+
+  /* Bound again to the same annotation: as it is now, once it changed. */
+  byline_annotation_row_bind (BYLINE_ANNOTATION_ROW (row), document, byline_schema_get_default (), person);
+  byline_annotation_row_unbind (BYLINE_ANNOTATION_ROW (row));
+  {
+    g_autoptr(BylineAnnotation) state = byline_annotation_copy (person);
+
+    byline_annotation_set_status (state, BYLINE_STATUS_ACCEPTED);
+    byline_annotation_set_label (state, "ORG");
+    byline_annotation_set_fragments (state, (BylineFragment[]) { { 139, 154 } }, 1);
+    g_assert_true (byline_document_replace_annotation (document, byline_annotation_get_id (person), state, &error));
+    g_assert_no_error (error);
+  }
+  byline_annotation_row_bind (BYLINE_ANNOTATION_ROW (row), document, byline_schema_get_default (), person);
+  g_assert_cmpstr (gtk_inscription_get_text (inscriptions->pdata[0]), ==, "ORG");
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (shown)), ==, "senior official");
+  g_assert_cmpstr (gtk_label_get_label (status), ==, "Accepted · 0.82");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "success"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (status), "accent"));
+  byline_annotation_row_unbind (BYLINE_ANNOTATION_ROW (row));
   g_object_unref (row);
 }
 
