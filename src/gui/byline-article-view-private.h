@@ -8,6 +8,14 @@
 
 G_BEGIN_DECLS
 
+/* What set_document tags before the first frame: more than a screenful
+ * of text at the smallest zoom on a large monitor. The rest is tagged in
+ * idle slices of TAG_SLICE_USEC, TAG_CHUNK_CHARS at a time. */
+#define TAG_FIRST_CHARS 20000
+#define TAG_CHUNK_CHARS 2048
+#define TAG_SLICE_USEC  4000
+#define TAG_PRIORITY    (GDK_PRIORITY_REDRAW + 4)
+
 /* How a layer is drawn (the schema's layer "style"). */
 typedef enum
 {
@@ -110,5 +118,30 @@ void        _byline_article_view_class_init_input (GtkWidgetClass  *widget_class
 void        _byline_article_view_snapshot_layer  (BylineArticleView *self,
                                                   GtkTextViewLayer   layer,
                                                   GtkSnapshot       *snapshot);
+
+/* byline-article-view-tags.c */
+void      _byline_look_free                        (gpointer data);
+gboolean  _byline_article_view_layer_visible       (BylineArticleView *self,
+                                                    const char *layer);
+void      _byline_article_view_update_all_looks    (BylineArticleView *self);
+void      _byline_article_view_create_tags         (BylineArticleView *self,
+                                                    GtkTextBuffer *buffer);
+void      _byline_article_view_tag_annotation      (BylineArticleView *self,
+                                                    GtkTextBuffer *buffer,
+                                                    BylineAnnotation *annotation,
+                                                    guint clip_start,
+                                                    guint clip_end);
+void      _byline_article_view_retag_range         (BylineArticleView *self,
+                                                    guint start,
+                                                    guint end);
+void      _byline_article_view_tag_forward         (BylineArticleView *self,
+                                                    GtkTextBuffer *buffer,
+                                                    guint end);
+gboolean  _byline_article_view_tag_idle_cb         (gpointer user_data);
+void      _byline_article_view_select_tags_on      (BylineArticleView *self,
+                                                    BylineAnnotation *annotation);
+void      _byline_article_view_unselect_tags       (BylineArticleView *self,
+                                                    guint start,
+                                                    guint end);
 
 G_END_DECLS
