@@ -1445,7 +1445,16 @@ main (int   argc,
 
   /* Before GLib reads them: the dry runs' directories, the recovery
    * copies and the recent files all stay in here. */
-  test_root = g_dir_make_tmp ("byline-test-export-dialog-XXXXXX", NULL);
+  /* Not g_dir_make_tmp (): it would read TMPDIR now, and GLib keeps what
+   * it read, so the dry runs would go to the shared /tmp, where other
+   * tests running at the same time make directories of the same name. */
+  {
+    const char *base = g_getenv ("TMPDIR");
+    g_autofree char *template = g_build_filename (base != NULL && base[0] != '\0' ? base : "/tmp",
+                                                  "byline-test-export-dialog-XXXXXX", NULL);
+
+    test_root = g_strdup (g_mkdtemp (template));
+  }
   g_assert_nonnull (test_root);
   tmp = g_build_filename (test_root, "tmp", NULL);
   g_mkdir_with_parents (tmp, 0700);
