@@ -4,6 +4,8 @@
  */
 #include <glib/gstdio.h>
 
+#include "byline-native.h"
+
 #include "format-test-util.h"
 
 /* Every document a reader hands over is fresh: loaded, nothing to undo. */
@@ -70,4 +72,82 @@ format_test_remove_temp (const char *path)
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* A new temporary directory, for format_test_remove_dir(). */
+char *
+format_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("byline-format-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Removes the files in @dir, then @dir. */
+void
+format_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* The contents of @path, which must be readable. */
+char *
+format_test_read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* The sample article, data/samples/blinken-china-nbc.byline.json, read
+ * as a native file. */
+BylineDocument *
+format_test_load_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "blinken-china-nbc.byline.json", NULL);
+  BylineDocument *doc = byline_native_load_file (path, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* Writes @n @docs with @format to a file called @name in @dir; returns
+ * its path. */
+char *
+format_test_write_docs (const BylineFormat        *format,
+                        const char                *dir,
+                        const char                *name,
+                        BylineDocument           **docs,
+                        guint                      n,
+                        const BylineFormatOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(BylineWriter) writer = byline_format_open_writer (format, path, options, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      byline_writer_write (writer, docs[i], &error);
+      g_assert_no_error (error);
+    }
+  byline_writer_finish (writer, &error);
+  g_assert_no_error (error);
+  return path;
 }

@@ -5,12 +5,12 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gstdio.h>
 
 #include "byline-error.h"
 #include "byline-format-private.h"
-#include "byline-native.h"
 #include "byline-token-align.h"
+
+#include "format-test-util.h"
 
 /* “Family 👨‍👩‍👧 time,” said  Zoë (e + U+0308) in 北京.CRLF TAB The
  * US-China café (e + U+0301) — opened 😀 today   (no final newline) */
@@ -72,110 +72,12 @@ example_doc (void)
   return doc;
 }
 
-static BylineDocument *
-load_sample (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
-                                                 "blinken-china-nbc.byline.json", NULL);
-  BylineDocument *doc = byline_native_load_file (path, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("byline-conll-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static char *
-read_text_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
-static char *
-write_docs (const char                *format,
-            const char                *dir,
-            const char                *name,
-            BylineDocument           **docs,
-            guint                      n,
-            const BylineFormatOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(BylineWriter) writer = byline_format_open_writer (byline_format_lookup (format), path,
-                                                              options, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < n; i++)
-    {
-      byline_writer_write (writer, docs[i], &error);
-      g_assert_no_error (error);
-    }
-  byline_writer_finish (writer, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static gboolean
-collect_cb (BylineDocument  *document,
-            gpointer         user_data,
-            GError         **error)
-{
-  g_assert_false (byline_document_get_modified (document));
-  g_assert_false (byline_document_can_undo (document));
-  g_ptr_array_add (user_data, g_object_ref (document));
-  return TRUE;
-}
-
-static GPtrArray *
-read_conll (const char      *path,
-            BylineProblems  *warnings,
-            GError         **error)
-{
-  GPtrArray *docs = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (!byline_format_read (byline_format_lookup ("conll"), path, NULL, warnings, collect_cb, docs, error))
-    g_clear_pointer (&docs, g_ptr_array_unref);
-  return docs;
-}
-
 static GPtrArray *
 read_conll_ok (const char     *path,
-               BylineProblems *warnings)
+               BylineProblems *warnings,
+               guint           expected)
 {
-  g_autoptr(GError) error = NULL;
-  GPtrArray *docs = read_conll (path, warnings, &error);
-
-  g_assert_no_error (error);
-  return docs;
+  return format_test_read_ok (byline_format_lookup ("conll"), path, warnings, expected);
 }
 
 /* "LABEL=slice" for each annotation in text order, joined by "|". */
@@ -280,7 +182,7 @@ assert_conll_roundtrip (BylineDocument  *doc,
                         BylineTagScheme  scheme,
                         BylineLosses    *losses)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   BylineFormatOptions options = { 0, };
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) back = NULL;
@@ -295,9 +197,8 @@ assert_conll_roundtrip (BylineDocument  *doc,
   options.layer = layer;
   options.scheme = scheme;
   options.losses = losses;
-  path = write_docs ("conll", dir, "out.conll", &doc, 1, &options);
-  back = read_conll_ok (path, NULL);
-  g_assert_cmpuint (back->len, ==, 1);
+  path = format_test_write_docs (byline_format_lookup ("conll"), dir, "out.conll", &doc, 1, &options);
+  back = read_conll_ok (path, NULL, 1);
   got = back->pdata[0];
   text = byline_document_get_text (got);
   n_chars = byline_document_get_n_chars (got);
@@ -323,7 +224,7 @@ assert_conll_roundtrip (BylineDocument  *doc,
       /* never across a sentence break */
       g_assert_null (strchr (slice, '\n'));
     }
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 /* ---- Token alignment ---------------------------------------------------- */
@@ -498,18 +399,18 @@ assert_example (BylineTagScheme  scheme,
                 const char      *expected)
 {
   g_autoptr(BylineDocument) doc = example_doc ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   BylineFormatOptions options = { 0, };
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
 
   options.layer = "speakers";
   options.scheme = scheme;
-  path = write_docs ("conll", dir, "example.conll", &doc, 1, &options);
-  contents = read_text_file (path);
+  path = format_test_write_docs (byline_format_lookup ("conll"), dir, "example.conll", &doc, 1, &options);
+  contents = format_test_read_text (path);
   g_assert_cmpstr (contents, ==, expected);
   assert_conll_roundtrip (doc, "speakers", scheme, NULL);
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 static void
@@ -568,7 +469,7 @@ static void
 test_iob1_adjacent (void)
 {
   g_autoptr(BylineDocument) doc = new_doc ("d", "Smith Jones met Brown. Then Lee left.");
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   BylineFormatOptions options = { 0, };
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
@@ -578,8 +479,8 @@ test_iob1_adjacent (void)
   add (doc, "entities", "PERSON", 16, 21);
   add (doc, "entities", "PERSON", 28, 31);
   options.scheme = BYLINE_TAG_SCHEME_IOB1;
-  path = write_docs ("conll", dir, "iob1.conll", &doc, 1, &options);
-  contents = read_text_file (path);
+  path = format_test_write_docs (byline_format_lookup ("conll"), dir, "iob1.conll", &doc, 1, &options);
+  contents = format_test_read_text (path);
   g_assert_cmpstr (contents, ==,
                    "-DOCSTART- -X- -X- O\n\n"
                    "Smith\t_\t_\tI-PERSON\n"
@@ -594,7 +495,7 @@ test_iob1_adjacent (void)
                    ".\t_\t_\tO\n"
                    "\n");
   assert_conll_roundtrip (doc, "entities", BYLINE_TAG_SCHEME_IOB1, NULL);
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 static void
@@ -604,7 +505,7 @@ test_roundtrip_sample (void)
     BYLINE_TAG_SCHEME_IOB2, BYLINE_TAG_SCHEME_IOB1, BYLINE_TAG_SCHEME_BIOES
   };
   static const char * const layers[] = { "entities", "speakers", "claims" };
-  g_autoptr(BylineDocument) doc = load_sample ();
+  g_autoptr(BylineDocument) doc = format_test_load_sample ();
 
   for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
     {
@@ -660,7 +561,7 @@ test_sentence_merge (void)
   const char *text = "He said: \xe2\x80\x9cWe will win. They will lose.\xe2\x80\x9d Then he left.";
   g_autoptr(BylineDocument) doc = new_doc ("d", text);
   g_autoptr(BylineDocument) plain = new_doc ("d", text);
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   BylineFormatOptions options = { 0, };
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
@@ -669,14 +570,14 @@ test_sentence_merge (void)
 
   add (doc, "speakers", "QUOTE", at (text, "\xe2\x80\x9c"), at (text, " Then"));
   options.layer = "speakers";
-  path = write_docs ("conll", dir, "merged.conll", &doc, 1, &options);
-  contents = read_text_file (path);
-  plain_path = write_docs ("conll", dir, "plain.conll", &plain, 1, &options);
-  plain_contents = read_text_file (plain_path);
+  path = format_test_write_docs (byline_format_lookup ("conll"), dir, "merged.conll", &doc, 1, &options);
+  contents = format_test_read_text (path);
+  plain_path = format_test_write_docs (byline_format_lookup ("conll"), dir, "plain.conll", &plain, 1, &options);
+  plain_contents = format_test_read_text (plain_path);
   g_assert_nonnull (strstr (plain_contents, ".\t_\t_\tO\n\nThey\t_\t_\tO\n"));
   g_assert_nonnull (strstr (contents, ".\t_\t_\tI-QUOTE\nThey\t_\t_\tI-QUOTE\n"));
   assert_conll_roundtrip (doc, "speakers", BYLINE_TAG_SCHEME_IOB2, NULL);
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 static void
@@ -703,7 +604,7 @@ static void
 test_corpus (void)
 {
   BylineDocument *docs[3];
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) back = NULL;
 
@@ -712,9 +613,8 @@ test_corpus (void)
   docs[1] = new_doc ("b", "");
   docs[2] = new_doc ("c", "Jones came. Lee went.");
   add (docs[2], "entities", "PERSON", 12, 15);
-  path = write_docs ("conll", dir, "corpus.conll", docs, 3, NULL);
-  back = read_conll_ok (path, NULL);
-  g_assert_cmpuint (back->len, ==, 3);
+  path = format_test_write_docs (byline_format_lookup ("conll"), dir, "corpus.conll", docs, 3, NULL);
+  back = read_conll_ok (path, NULL, 3);
   g_assert_cmpstr (byline_document_get_id (back->pdata[0]), ==, "corpus-1");
   g_assert_cmpstr (byline_document_get_id (back->pdata[2]), ==, "corpus-3");
   g_assert_cmpstr (byline_document_get_text (back->pdata[1]), ==, "");
@@ -727,7 +627,7 @@ test_corpus (void)
       g_assert_cmpstr (after, ==, before);
       g_object_unref (docs[i]);
     }
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 /* ---- CoNLL reading ------------------------------------------------------ */
@@ -737,11 +637,10 @@ test_read_mixed (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "conll", "mixed.conll", NULL);
   g_autoptr(BylineProblems) warnings = byline_problems_new ();
-  g_autoptr(GPtrArray) docs = read_conll_ok (path, warnings);
+  g_autoptr(GPtrArray) docs = read_conll_ok (path, warnings, 2);
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
 
-  g_assert_cmpuint (docs->len, ==, 2);
   g_assert_cmpstr (byline_document_get_id (docs->pdata[0]), ==, "mixed-1");
   g_assert_cmpstr (byline_document_get_text (docs->pdata[0]), ==, "EU rejects German call .\nPeter Blackburn");
   first = describe (docs->pdata[0]);
@@ -767,10 +666,9 @@ assert_flair (const char *name,
               const char *annotations)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "conll", "flair", name, NULL);
-  g_autoptr(GPtrArray) docs = read_conll_ok (path, NULL);
+  g_autoptr(GPtrArray) docs = read_conll_ok (path, NULL, 1);
   g_autofree char *got = NULL;
 
-  g_assert_cmpuint (docs->len, ==, 1);
   if (text != NULL)
     g_assert_cmpstr (byline_document_get_text (docs->pdata[0]), ==, text);
   got = describe (docs->pdata[0]);
@@ -797,20 +695,14 @@ assert_read (const char *contents,
              const char *text,
              const char *annotations)
 {
-  g_autofree char *dir = make_dir ();
-  g_autofree char *path = g_build_filename (dir, "in.conll", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) docs = NULL;
+  g_autofree char *path = format_test_temp_file ("in.conll", contents, -1);
+  g_autoptr(GPtrArray) docs = read_conll_ok (path, NULL, 1);
   g_autofree char *got = NULL;
 
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  docs = read_conll_ok (path, NULL);
-  g_assert_cmpuint (docs->len, ==, 1);
   g_assert_cmpstr (byline_document_get_text (docs->pdata[0]), ==, text);
   got = describe (docs->pdata[0]);
   g_assert_cmpstr (got, ==, annotations);
-  remove_dir (dir);
+  format_test_remove_temp (path);
 }
 
 static void
@@ -834,21 +726,16 @@ test_read_tolerant (void)
 static void
 test_read_newdoc (void)
 {
-  g_autofree char *dir = make_dir ();
-  g_autofree char *path = g_build_filename (dir, "u.conll", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) docs = NULL;
+  static const char contents[] = "# newdoc id = first\n# sent_id = 1\n1\tSmith\t_\tB-PERSON\n2\tleft\t_\tO\n\n"
+                                 "# newdoc\n# text = Lee\n1\tLee\t_\tS-PERSON\n";
+  g_autofree char *path = format_test_temp_file ("u.conll", contents, -1);
+  g_autoptr(GPtrArray) docs = read_conll_ok (path, NULL, 2);
 
-  g_file_set_contents (path, "# newdoc id = first\n# sent_id = 1\n1\tSmith\t_\tB-PERSON\n2\tleft\t_\tO\n\n"
-                             "# newdoc\n# text = Lee\n1\tLee\t_\tS-PERSON\n", -1, &error);
-  g_assert_no_error (error);
-  docs = read_conll_ok (path, NULL);
-  g_assert_cmpuint (docs->len, ==, 2);
   g_assert_cmpstr (byline_document_get_id (docs->pdata[0]), ==, "first");
   g_assert_cmpstr (byline_document_get_text (docs->pdata[0]), ==, "Smith left");
   g_assert_cmpstr (byline_document_get_id (docs->pdata[1]), ==, "u-2");
   g_assert_cmpstr (byline_document_get_text (docs->pdata[1]), ==, "Lee");
-  remove_dir (dir);
+  format_test_remove_temp (path);
 }
 
 static void
@@ -856,21 +743,17 @@ assert_bad_len (const char *contents,
                 gssize      len,
                 const char *message)
 {
-  g_autofree char *dir = make_dir ();
-  g_autofree char *path = g_build_filename (dir, "bad.conll", NULL);
+  g_autofree char *path = format_test_temp_file ("bad.conll", contents, len);
   g_autofree char *want = g_strdup_printf ("%s:%s", path, message);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) docs = NULL;
 
-  g_file_set_contents (path, contents, len, &error);
-  g_assert_no_error (error);
-  docs = read_conll (path, NULL, &error);
-  if (docs != NULL)
+  if (format_test_read (byline_format_lookup ("conll"), path, NULL, &docs, &error))
     g_error ("%s was read without error", contents);
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE);
   if (!g_str_has_prefix (error->message, want))
     g_error ("“%s” does not start with “%s”", error->message, want);
-  remove_dir (dir);
+  format_test_remove_temp (path);
 }
 
 static void
@@ -906,7 +789,7 @@ test_hf_example (void)
 {
   g_autoptr(BylineDocument) doc = new_doc ("d1", "Smith met Jones in Paris.");
   g_autoptr(BylineDocument) other = new_doc (NULL, "Ann Lee met Bo.");
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   g_autofree char *path = NULL;
   g_autofree char *labels_path = g_build_filename (dir, "labels.json", NULL);
   g_autofree char *contents = NULL;
@@ -920,23 +803,23 @@ test_hf_example (void)
   add (other, "entities", "PER", 12, 14);
   docs[0] = doc;
   docs[1] = other;
-  path = write_docs ("hf", dir, "train.hf.jsonl", docs, 2, NULL);
-  contents = read_text_file (path);
+  path = format_test_write_docs (byline_format_lookup ("hf"), dir, "train.hf.jsonl", docs, 2, NULL);
+  contents = format_test_read_text (path);
   g_assert_cmpstr (contents, ==,
                    "{\"id\": \"d1\", \"tokens\": [\"Smith\", \"met\", \"Jones\", \"in\", \"Paris\", \".\"], "
                    "\"ner_tags\": [1, 0, 1, 0, 9, 0]}\n"
                    "{\"id\": \"doc-2\", \"tokens\": [\"Ann\", \"Lee\", \"met\", \"Bo\", \".\"], "
                    "\"ner_tags\": [37, 38, 0, 37, 0]}\n");
-  labels = read_text_file (labels_path);
+  labels = format_test_read_text (labels_path);
   g_assert_cmpstr (labels, ==, NEWS_IOB2_LABELS ", \"B-PER\", \"I-PER\"]\n");
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 static void
 test_hf_bioes (void)
 {
   g_autoptr(BylineDocument) doc = example_doc ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   BylineFormatOptions options = { 0, };
   g_autofree char *path = NULL;
   g_autofree char *labels_path = g_build_filename (dir, "labels.json", NULL);
@@ -945,16 +828,16 @@ test_hf_bioes (void)
 
   options.layer = "speakers";
   options.scheme = BYLINE_TAG_SCHEME_BIOES;
-  path = write_docs ("hf", dir, "ex.hf.jsonl", &doc, 1, &options);
-  labels = read_text_file (labels_path);
+  path = format_test_write_docs (byline_format_lookup ("hf"), dir, "ex.hf.jsonl", &doc, 1, &options);
+  labels = format_test_read_text (labels_path);
   g_assert_cmpstr (labels, ==, "[\"O\", \"B-QUOTE\", \"I-QUOTE\", \"E-QUOTE\", \"S-QUOTE\", "
                                "\"B-SPEAKER\", \"I-SPEAKER\", \"E-SPEAKER\", \"S-SPEAKER\", "
                                "\"B-CUE\", \"I-CUE\", \"E-CUE\", \"S-CUE\"]\n");
-  contents = read_text_file (path);
+  contents = format_test_read_text (path);
   g_assert_cmpstr (contents, ==,
                    "{\"id\": \"doc-1\", \"tokens\": [\"\\\"\", \"We\", \"will\", \"win\", \",\", \"\\\"\", \"said\", \"Smith\", \".\"], "
                    "\"ner_tags\": [1, 2, 2, 2, 2, 3, 12, 8, 0]}\n");
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 /* The tags of one line, decoded through labels.json into "LABEL=tokens"
@@ -1010,8 +893,8 @@ test_hf_shared (void)
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(BylineDocument) a = new_doc ("a", "Foo met Bar.");
   g_autoptr(BylineDocument) b = new_doc ("b", "Bar met Foo.");
-  g_autoptr(BylineDocument) sample = load_sample ();
-  g_autofree char *dir = make_dir ();
+  g_autoptr(BylineDocument) sample = format_test_load_sample ();
+  g_autofree char *dir = format_test_make_dir ();
   g_autofree char *train_path = g_build_filename (dir, "train.hf.jsonl", NULL);
   g_autofree char *dev_path = g_build_filename (dir, "dev.hf.jsonl", NULL);
   g_autofree char *labels_path = g_build_filename (dir, "labels.json", NULL);
@@ -1049,13 +932,13 @@ test_hf_shared (void)
   g_assert_no_error (error);
 
   g_assert_cmpuint (names->len, ==, 41);
-  train = read_text_file (train_path);
-  dev = read_text_file (dev_path);
+  train = format_test_read_text (train_path);
+  dev = format_test_read_text (dev_path);
   g_assert_true (g_str_has_prefix (train, "{\"id\": \"a\", \"tokens\": [\"Foo\", \"met\", \"Bar\", \".\"], "
                                           "\"ner_tags\": [37, 0, 0, 0]}\n"));
   g_assert_cmpstr (dev, ==, "{\"id\": \"b\", \"tokens\": [\"Bar\", \"met\", \"Foo\", \".\"], "
                             "\"ner_tags\": [39, 0, 37, 0]}\n");
-  labels = read_text_file (labels_path);
+  labels = format_test_read_text (labels_path);
   g_assert_cmpstr (labels, ==, NEWS_IOB2_LABELS ", \"B-FOO\", \"I-FOO\", \"B-BAR\", \"I-BAR\"]\n");
 
   labels_node = parse (labels);
@@ -1069,7 +952,7 @@ test_hf_shared (void)
     g_string_append_printf (want_str, "%s%s", i > 0 ? "|" : "", (char *) want->pdata[i]);
   g_assert_cmpstr (decoded, ==, want_str->str);
   g_string_free (want_str, TRUE);
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 static void
@@ -1079,7 +962,7 @@ test_hf_losses (void)
   g_autoptr(BylineLosses) losses = byline_losses_new ();
   g_autoptr(BylineAnnotation) rejected = byline_annotation_new ("entities", "ORG", 0, 3);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   BylineFormatOptions options = { 0, };
@@ -1092,14 +975,14 @@ test_hf_losses (void)
   byline_document_add_annotation (doc, rejected, &error);
   g_assert_no_error (error);
   options.losses = losses;
-  path = write_docs ("hf", dir, "l.hf.jsonl", &doc, 1, &options);
-  contents = read_text_file (path);
+  path = format_test_write_docs (byline_format_lookup ("hf"), dir, "l.hf.jsonl", &doc, 1, &options);
+  contents = format_test_read_text (path);
   g_assert_cmpstr (contents, ==, "{\"id\": \"d\", \"tokens\": [\"The\", \"US\", \"State\", \"Department\", \"met\", \".\"], "
                                  "\"ner_tags\": [0, 7, 8, 8, 0, 0]}\n");
   g_assert_cmpuint (byline_losses_get_count (losses, "overlapping spans (the outer one was kept)", "GPE"), ==, 2);
   g_assert_cmpuint (byline_losses_get_count (losses, "annotations outside the exported layer", "CUE"), ==, 1);
   g_assert_cmpuint (byline_losses_get_count (losses, "rejected annotations (not tagged)", "ORG"), ==, 1);
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 int

@@ -5,11 +5,11 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gstdio.h>
 
 #include "byline-error.h"
 #include "byline-format-private.h"
-#include "byline-native.h"
+
+#include "format-test-util.h"
 
 /* “Family 👨‍👩‍👧 time,” said  Zoë (e + U+0308) in 北京.CRLF TAB The
  * US-China café (e + U+0301) — opened 😀 today   (no final newline) */
@@ -97,31 +97,7 @@ new_doc (const char *id,
   return doc;
 }
 
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("byline-spacy-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
+/* Writes @docs to @name in @dir as spaCy, losses to @losses. */
 static char *
 write_docs (const char     *dir,
             const char     *name,
@@ -129,56 +105,18 @@ write_docs (const char     *dir,
             guint           n,
             BylineLosses   *losses)
 {
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, name, NULL);
   BylineFormatOptions options = { 0, };
-  g_autoptr(BylineWriter) writer = NULL;
 
   options.losses = losses;
-  writer = byline_format_open_writer (spacy (), path, &options, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < n; i++)
-    {
-      byline_writer_write (writer, docs[i], &error);
-      g_assert_no_error (error);
-    }
-  byline_writer_finish (writer, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static gboolean
-collect_cb (BylineDocument  *document,
-            gpointer         user_data,
-            GError         **error)
-{
-  g_assert_false (byline_document_get_modified (document));
-  g_assert_false (byline_document_can_undo (document));
-  g_ptr_array_add (user_data, g_object_ref (document));
-  return TRUE;
-}
-
-static GPtrArray *
-read_file (const char      *path,
-           BylineProblems  *warnings,
-           GError         **error)
-{
-  GPtrArray *docs = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (!byline_format_read (spacy (), path, NULL, warnings, collect_cb, docs, error))
-    g_clear_pointer (&docs, g_ptr_array_unref);
-  return docs;
+  return format_test_write_docs (spacy (), dir, name, docs, n, &options);
 }
 
 static GPtrArray *
 read_ok (const char     *path,
-         BylineProblems *warnings)
+         BylineProblems *warnings,
+         guint           expected)
 {
-  g_autoptr(GError) error = NULL;
-  GPtrArray *docs = read_file (path, warnings, &error);
-
-  g_assert_no_error (error);
-  return docs;
+  return format_test_read_ok (spacy (), path, warnings, expected);
 }
 
 static int
@@ -220,17 +158,6 @@ describe (BylineDocument *doc)
   for (guint i = 0; i < lines->len; i++)
     g_string_append_printf (out, "%s\n", (char *) lines->pdata[i]);
   return g_string_free (out, FALSE);
-}
-
-static char *
-read_text_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
 }
 
 /* What spaCy does with a task: Doc(words, spaces) must rebuild the text
@@ -308,7 +235,7 @@ assert_spacy_can_use (const char *line)
 static void
 assert_file_usable (const char *path)
 {
-  g_autofree char *contents = read_text_file (path);
+  g_autofree char *contents = format_test_read_text (path);
   g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -342,7 +269,7 @@ test_example (void)
     "\"child_span\": {\"start\": 20, \"end\": 25, \"token_start\": 7, \"token_end\": 7, \"label\": \"SPEAKER\"}, "
     "\"label\": \"SAID_BY\"}], \"answer\": \"accept\"}\n";
   g_autoptr(BylineDocument) doc = new_doc ("doc-1", "\"We will win,\" said Smith.");
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(BylineLosses) losses = byline_losses_new ();
@@ -357,20 +284,19 @@ test_example (void)
   relate (doc, "said_by", quote, add (doc, "speakers", "SPEAKER", 20, 25));
 
   path = write_docs (dir, "example.spacy.jsonl", &doc, 1, losses);
-  contents = read_text_file (path);
+  contents = format_test_read_text (path);
   g_assert_cmpstr (contents, ==, expected);
   g_assert_cmpuint (byline_losses_get_total (losses), ==, 0);
   assert_file_usable (path);
 
-  back = read_ok (path, NULL);
-  g_assert_cmpuint (back->len, ==, 1);
+  back = read_ok (path, NULL, 1);
   g_assert_cmpstr (byline_document_get_id (back->pdata[0]), ==, "doc-1");
   g_assert_cmpstr (byline_document_get_meta_string (back->pdata[0], "source"), ==, "Wire");
   g_assert_null (json_object_get_member (byline_document_get_meta (back->pdata[0]), "id"));
   before = describe (doc);
   after = describe (back->pdata[0]);
   g_assert_cmpstr (after, ==, before);
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 /* ---- Round trips ------------------------------------------------------- */
@@ -378,12 +304,9 @@ test_example (void)
 static void
 test_roundtrip_sample (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
-                                                   "blinken-china-nbc.byline.json", NULL);
-  g_autoptr(BylineDocument) doc = byline_native_load_file (sample, NULL, NULL, &error);
+  g_autoptr(BylineDocument) doc = format_test_load_sample ();
   g_autoptr(BylineLosses) losses = byline_losses_new ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) back = NULL;
   g_autofree char *before = NULL;
@@ -391,12 +314,10 @@ test_roundtrip_sample (void)
   GString *expected = g_string_new (NULL);
   g_auto(GStrv) lines = NULL;
 
-  g_assert_no_error (error);
   g_assert_cmpuint (byline_document_get_n_relations (doc), >, 0);
   path = write_docs (dir, "sample.spacy.jsonl", &doc, 1, losses);
   assert_file_usable (path);
-  back = read_ok (path, NULL);
-  g_assert_cmpuint (back->len, ==, 1);
+  back = read_ok (path, NULL, 1);
   g_assert_cmpstr (byline_document_get_id (back->pdata[0]), ==, byline_document_get_id (doc));
   g_assert_cmpstr (byline_document_get_text (back->pdata[0]), ==, byline_document_get_text (doc));
   g_assert_true (json_object_equal (byline_document_get_meta (back->pdata[0]), byline_document_get_meta (doc)));
@@ -419,7 +340,7 @@ test_roundtrip_sample (void)
   g_assert_cmpuint (byline_losses_get_count (losses, "suggestion statuses (written as accepted spans)", NULL), ==, 1);
   g_assert_cmpuint (byline_losses_get_count (losses, "attributes", "quote_type"), ==, 2);
   g_assert_cmpuint (byline_losses_get_count (losses, "document attributes", NULL), ==, 1);
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 static void
@@ -429,7 +350,7 @@ test_roundtrip_adversarial (void)
   g_autoptr(BylineDocument) doc = new_doc ("adv", text);
   g_autoptr(BylineLosses) losses = byline_losses_new ();
   g_autoptr(BylineAnnotation) claim = NULL;
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) back = NULL;
   g_autofree char *after = NULL;
@@ -470,8 +391,7 @@ test_roundtrip_adversarial (void)
 
   path = write_docs (dir, "adv.spacy.jsonl", &doc, 1, losses);
   assert_file_usable (path);
-  back = read_ok (path, NULL);
-  g_assert_cmpuint (back->len, ==, 1);
+  back = read_ok (path, NULL, 1);
   g_assert_cmpstr (byline_document_get_text (back->pdata[0]), ==, text);
 
   expected = g_strdup_printf ("%08u %08u claims/CLAIM manual\n"
@@ -523,7 +443,7 @@ test_roundtrip_adversarial (void)
   g_assert_cmpuint (byline_losses_get_count (losses, "spans of whitespace only (left out)", "CARDINAL"), ==, 1);
   g_assert_cmpuint (byline_losses_get_count (losses, "discontinuous annotations split into fragments", "CLAIM"), ==, 1);
   g_assert_cmpuint (byline_losses_get_total (losses), ==, 4);
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 /* Many documents: each comes back in order, with its id. */
@@ -531,7 +451,7 @@ static void
 test_roundtrip_corpus (void)
 {
   BylineDocument *docs[3];
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) back = NULL;
 
@@ -541,8 +461,7 @@ test_roundtrip_corpus (void)
   docs[2] = new_doc ("c", "\n\n  \t");
   path = write_docs (dir, "corpus.spacy.jsonl", docs, 3, NULL);
   assert_file_usable (path);
-  back = read_ok (path, NULL);
-  g_assert_cmpuint (back->len, ==, 3);
+  back = read_ok (path, NULL, 3);
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *before = describe (docs[i]);
@@ -553,7 +472,7 @@ test_roundtrip_corpus (void)
       g_assert_cmpstr (after, ==, before);
       g_object_unref (docs[i]);
     }
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 /* A task has one answer: all rejected is a rejected task, which reads back
@@ -568,7 +487,7 @@ test_reject (void)
   g_autoptr(BylineAnnotation) r3 = byline_annotation_new ("entities", "PERSON", 0, 5);
   g_autoptr(BylineLosses) losses = byline_losses_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GPtrArray) back = NULL;
@@ -586,13 +505,12 @@ test_reject (void)
   docs[0] = all;
   docs[1] = mixed;
   path = write_docs (dir, "reject.spacy.jsonl", docs, 2, losses);
-  contents = read_text_file (path);
+  contents = format_test_read_text (path);
   g_assert_nonnull (strstr (contents, "\"answer\": \"reject\"}\n{"));
   g_assert_true (g_str_has_suffix (contents, "\"answer\": \"accept\"}\n"));
   g_assert_cmpuint (byline_losses_get_count (losses, "rejected annotations (a Prodigy task has one answer)", "PERSON"), ==, 1);
 
-  back = read_ok (path, NULL);
-  g_assert_cmpuint (back->len, ==, 2);
+  back = read_ok (path, NULL, 2);
   g_assert_cmpuint (byline_document_get_n_annotations (back->pdata[0]), ==, 2);
   a = byline_document_get_annotation (back->pdata[0], 0);
   g_assert_cmpint (byline_annotation_get_status (a), ==, BYLINE_STATUS_REJECTED);
@@ -601,7 +519,7 @@ test_reject (void)
   a = byline_document_get_annotation (back->pdata[1], 0);
   g_assert_cmpint (byline_annotation_get_status (a), ==, BYLINE_STATUS_MANUAL);
   g_assert_cmpstr (byline_annotation_get_label (a), ==, "GPE");
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 /* ---- Reading what Prodigy writes ---------------------------------------- */
@@ -611,7 +529,7 @@ test_read_prodigy (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "spacy", "prodigy.jsonl", NULL);
   g_autoptr(BylineProblems) warnings = byline_problems_new ();
-  g_autoptr(GPtrArray) docs = read_ok (path, warnings);
+  g_autoptr(GPtrArray) docs = NULL;
   BylineDocument *doc;
   BylineAnnotation *a;
   g_autofree char *rels = NULL;
@@ -620,7 +538,7 @@ test_read_prodigy (void)
 
   /* Line 4 is answered "ignore": skipped. BOM, CRLF and the trailing
    * blank lines are fine. */
-  g_assert_cmpuint (docs->len, ==, 4);
+  docs = read_ok (path, warnings, 4);
 
   doc = docs->pdata[0];
   g_assert_cmpstr (byline_document_get_id (doc), ==, "prodigy-1");
@@ -710,21 +628,17 @@ assert_bad (const char *contents,
             int         code,
             const char *message)
 {
-  g_autofree char *dir = make_dir ();
-  g_autofree char *path = g_build_filename (dir, "bad.jsonl", NULL);
+  g_autofree char *path = format_test_temp_file ("bad.jsonl", contents, -1);
   g_autofree char *want = g_strdup_printf ("%s:%s", path, message);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) docs = NULL;
 
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  docs = read_file (path, NULL, &error);
-  if (docs != NULL)
+  if (format_test_read (spacy (), path, NULL, &docs, &error))
     g_error ("%s was read without error", contents);
   g_assert_error (error, BYLINE_ERROR, code);
   if (!g_str_has_prefix (error->message, want))
     g_error ("“%s” does not start with “%s”", error->message, want);
-  remove_dir (dir);
+  format_test_remove_temp (path);
 }
 
 static void
@@ -779,7 +693,7 @@ test_losses (void)
   g_autoptr(BylineLosses) losses = byline_losses_new ();
   g_autoptr(BylineAnnotation) note = byline_annotation_new ("speakers", "CUE", 6, 10);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = format_test_make_dir ();
   g_autofree char *path = NULL;
   BylineAnnotation *speaker;
   BylineAnnotation *space;
@@ -798,7 +712,7 @@ test_losses (void)
   g_assert_cmpuint (byline_losses_get_count (losses, "attributes", "tense"), ==, 1);
   g_assert_cmpuint (byline_losses_get_count (losses, "spans of whitespace only (left out)", "QUOTE"), ==, 1);
   g_assert_cmpuint (byline_losses_get_count (losses, "relations whose ends were not exported", "said_by"), ==, 1);
-  remove_dir (dir);
+  format_test_remove_dir (dir);
 }
 
 int
