@@ -70,12 +70,11 @@ typedef struct
 {
   const char                *ann_path;
   char                      *ann_name;    /* its base name, for warnings */
-  const BylineFormatOptions *options;
   BylineProblems            *warnings;
+  BylineSchemaWarnings       schema_warnings; /* the options, and labels warned about */
   BylineDocument            *doc;
   GPtrArray                 *lines;       /* BratLine */
   GHashTable                *by_id;       /* T, R, E id → BratLine */
-  GHashTable                *warned;      /* labels warned about */
   GHashTable                *anns;        /* id → BylineAnnotation, being built */
   GHashTable                *rels;        /* id → BylineRelation, being built */
   GHashTable                *extras;      /* id → JsonObject: its "brat" keys */

@@ -15,8 +15,6 @@
 #include "byline-error.h"
 #include "byline-import.h"
 
-#define DEFAULT_LAYER "entities"
-
 /* ---- Reading: events and attribution ----------------------------------- */
 
 static const char * const attribution_labels[N_ROLES] = { "QUOTE", "SPEAKER", "CUE" };
@@ -181,25 +179,6 @@ extra_for (Reader     *r,
   return extra;
 }
 
-static const char *
-layer_for (Reader     *r,
-           const char *label)
-{
-  const char *layer = byline_format_layer_for_label (r->options, label);
-
-  if (layer != NULL)
-    return layer;
-  if (!g_hash_table_contains (r->warned, label))
-    {
-      g_hash_table_add (r->warned, g_strdup (label));
-      if (r->warnings != NULL)
-        byline_problems_add (r->warnings, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID, r->ann_name,
-                             _("label “%s” is not in the schema: kept, in the layer “%s”"),
-                             label, DEFAULT_LAYER);
-    }
-  return DEFAULT_LAYER;
-}
-
 static gboolean
 line_break_gap (BylineDocument *doc,
                 guint           start,
@@ -294,7 +273,8 @@ annotation_from_t (Reader     *r,
   if (t->text == NULL && extra != NULL)
     json_object_set_boolean_member (extra, "notext", TRUE);
 
-  a = byline_annotation_new (layer_for (r, label), label, frags[0].start, frags[0].end);
+  a = byline_annotation_new (byline_format_layer_or_warn (&r->schema_warnings, label, "%s", r->ann_name),
+                             label, frags[0].start, frags[0].end);
   if (n > 1)
     byline_annotation_set_fragments (a, frags, n);
   byline_annotation_set_id (a, id);
@@ -679,7 +659,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->ann_name, g_free);
   g_clear_pointer (&r->lines, g_ptr_array_unref);
   g_clear_pointer (&r->by_id, g_hash_table_unref);
-  g_clear_pointer (&r->warned, g_hash_table_unref);
+  g_clear_pointer (&r->schema_warnings.warned, g_hash_table_unref);
   g_clear_pointer (&r->anns, g_hash_table_unref);
   g_clear_pointer (&r->rels, g_hash_table_unref);
   g_clear_pointer (&r->extras, g_hash_table_unref);
@@ -733,13 +713,15 @@ read_document (const BylineFormatOptions *options,
 
   r.ann_path = ann_path;
   r.ann_name = g_path_get_basename (ann_path);
-  r.options = options;
   r.warnings = warnings;
+  r.schema_warnings.options = options;
+  r.schema_warnings.warnings = warnings;
+  r.schema_warnings.style = BYLINE_SCHEMA_WARNING_BRAT;
   r.has_bom = bom > 0;
   r.doc = byline_document_new ();
   r.lines = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_brat_line_free);
   r.by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  r.warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.schema_warnings.warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.anns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   r.rels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   r.extras = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_object_unref);

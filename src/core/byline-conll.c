@@ -532,9 +532,7 @@ line_clear (gpointer data)
 typedef struct
 {
   const char                *path;
-  const BylineFormatOptions *options;
-  BylineProblems            *warnings;
-  GHashTable                *warned;
+  BylineSchemaWarnings       schema_warnings;  /* the options and warnings */
   char                      *base_id;
   BylineDocumentFunc         func;
   gpointer                   user_data;
@@ -778,22 +776,9 @@ end_document (ConllReader  *r,
   for (guint i = 0; i < r->chunks->len; i++)
     {
       Chunk *chunk = &g_array_index (r->chunks, Chunk, i);
-      const char *layer = byline_format_layer_for_label (r->options, chunk->label);
+      const char *layer = byline_format_layer_or_warn (&r->schema_warnings, chunk->label,
+                                                       _("line %u"), chunk->lineno);
 
-      if (layer == NULL)
-        {
-          char *key = g_strdup (chunk->label);
-
-          if (g_hash_table_add (r->warned, key) && r->warnings != NULL)
-            {
-              g_autofree char *location = g_strdup_printf (_("line %u"), chunk->lineno);
-
-              byline_problems_add (r->warnings, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID_SCHEMA,
-                                   location, _("label “%s” is not in the schema; kept in the “entities” layer"),
-                                   chunk->label);
-            }
-          layer = "entities";
-        }
       if (!_byline_document_load_annotation (doc, byline_annotation_new (layer, chunk->label,
                                                                           chunk->start, chunk->end),
                                              &local_error))
@@ -946,9 +931,7 @@ read_conll (const BylineFormat        *format,
       return FALSE;
     }
   r.path = path;
-  r.options = options;
-  r.warnings = warnings;
-  r.warned = warned;
+  r.schema_warnings = (BylineSchemaWarnings) { options, warnings, warned, BYLINE_SCHEMA_WARNING_SEMICOLON };
   r.base_id = base_id;
   r.func = func;
   r.user_data = user_data;

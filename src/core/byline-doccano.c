@@ -46,6 +46,7 @@ typedef struct
   char                      *base_id;
   const char                *where;     /* "FILE:LINE" of the document */
   guint                      line;
+  BylineSchemaWarnings       schema_warnings;  /* with the same warned set */
 } Reader;
 
 static const char *
@@ -102,34 +103,6 @@ warn_once (Reader     *r,
   location = g_strdup_printf (_("line %u"), r->line);
   byline_problems_add (r->warnings, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID,
                        location, "%s", message);
-}
-
-static const char *
-layer_for (Reader     *r,
-           const char *label)
-{
-  const char *layer = byline_format_layer_for_label (r->options, label);
-  g_autofree char *key = NULL;
-
-  if (layer != NULL)
-    return layer;
-  key = g_strconcat ("label:", label, NULL);
-  warn_once (r, key, _("label “%s” is not in the schema: kept in the “entities” layer"), label);
-  return "entities";
-}
-
-static void
-check_relation_type (Reader     *r,
-                     const char *type)
-{
-  BylineSchema *schema = r->options->schema != NULL ? r->options->schema
-                                                    : byline_schema_get_default ();
-  g_autofree char *key = NULL;
-
-  if (byline_schema_lookup_relation_type (schema, type) != NULL)
-    return;
-  key = g_strconcat ("relation:", type, NULL);
-  warn_once (r, key, _("relation type “%s” is not in the schema: kept as written"), type);
 }
 
 /* An offset: a whole number from 0 to G_MAXUINT. */
@@ -333,7 +306,8 @@ read_spans (Reader          *r,
           continue;
         }
 
-      a = byline_annotation_new (layer_for (r, span.label), span.label, span.start, span.end);
+      a = byline_annotation_new (byline_format_layer_or_warn (&r->schema_warnings, span.label, _("line %u"), r->line),
+                                 span.label, span.start, span.end);
       if (span.id != NULL)
         {
           g_autofree char *bid = byline_id (span.id, 'a');
@@ -485,7 +459,7 @@ read_relations (Reader          *r,
                        r->where, i + 1, type ? json_type_name (type) : _("missing"));
           return FALSE;
         }
-      check_relation_type (r, json_node_get_string (type));
+      byline_format_check_relation_type (&r->schema_warnings, json_node_get_string (type), _("line %u"), r->line);
       rel = byline_relation_new (json_node_get_string (type), targets[0], targets[1]);
       if (id != NULL && !JSON_NODE_HOLDS_NULL (id))
         {
@@ -680,7 +654,8 @@ read_doccano (const BylineFormat         *format,
   g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *base_id = byline_import_document_id (path);
   BylineJsonStream *stream;
-  Reader r = { path, options, warnings, warned, base_id, NULL, 0 };
+  Reader r = { path, options, warnings, warned, base_id, NULL, 0,
+               { options, warnings, warned, BYLINE_SCHEMA_WARNING_COLON } };
   GError *local_error = NULL;
   const char *data;
   gsize len;

@@ -1,4 +1,5 @@
-/* byline-format-private.h: what format modules use to build their writers
+/* byline-format-private.h: what format modules use to build their readers
+ * and writers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -12,6 +13,63 @@
 #include "byline-format.h"
 
 G_BEGIN_DECLS
+
+/* ---- Reading ---------------------------------------------------------- */
+
+/**
+ * BylineSchemaWarningStyle:
+ * @BYLINE_SCHEMA_WARNING_COLON: "label “X” is not in the schema: kept in
+ *   the “entities” layer", "relation type “X” is not in the schema: kept
+ *   as written", with %BYLINE_ERROR_INVALID (doccano, Label Studio)
+ * @BYLINE_SCHEMA_WARNING_SEMICOLON: the same with "; kept", with
+ *   %BYLINE_ERROR_INVALID_SCHEMA (spaCy, CoNLL)
+ * @BYLINE_SCHEMA_WARNING_BRAT: "label “X” is not in the schema: kept, in
+ *   the layer “entities”", with %BYLINE_ERROR_INVALID; relation types as
+ *   %BYLINE_SCHEMA_WARNING_COLON
+ *
+ * How a reader words its warnings about what the schema does not know:
+ * the readers came to say it differently, and each keeps its words.
+ */
+typedef enum
+{
+  BYLINE_SCHEMA_WARNING_COLON,
+  BYLINE_SCHEMA_WARNING_SEMICOLON,
+  BYLINE_SCHEMA_WARNING_BRAT,
+} BylineSchemaWarningStyle;
+
+/**
+ * BylineSchemaWarnings:
+ * @options: (nullable): the reader's options, for their schema (else the
+ *   default schema)
+ * @warnings: (nullable): where warnings go; %NULL for none
+ * @warned: what was warned about, "label:X" and "relation:X": a set of
+ *   strings (g_str_hash(), keys freed with g_free()) that the reader
+ *   creates and frees; it may keep keys of its own there that start
+ *   otherwise
+ * @style: how the warnings are worded
+ *
+ * What a reader needs to warn once about each label and relation type the
+ * schema does not know: once for as long as it keeps @warned (a file; for
+ * brat, one document).
+ */
+typedef struct
+{
+  const BylineFormatOptions *options;
+  BylineProblems            *warnings;
+  GHashTable                *warned;
+  BylineSchemaWarningStyle   style;
+} BylineSchemaWarnings;
+
+const char *byline_format_layer_or_warn       (BylineSchemaWarnings *sw,
+                                               const char           *label,
+                                               const char           *location_format,
+                                               ...) G_GNUC_PRINTF (3, 4);
+void        byline_format_check_relation_type (BylineSchemaWarnings *sw,
+                                               const char           *type,
+                                               const char           *location_format,
+                                               ...) G_GNUC_PRINTF (3, 4);
+
+/* ---- Writing ---------------------------------------------------------- */
 
 /**
  * BylineWriterClass:

@@ -731,6 +731,101 @@ byline_format_layer_for_label (const BylineFormatOptions *options,
   return found != NULL ? found->layer->name : NULL;
 }
 
+/* Whether @kind@name ("label:ORG") is to be warned about: not yet, and
+ * there is somewhere to warn. Now it has been. */
+static gboolean
+first_warning (BylineSchemaWarnings *sw,
+               const char           *kind,
+               const char           *name)
+{
+  if (sw->warnings == NULL)
+    return FALSE;
+  return g_hash_table_add (sw->warned, g_strconcat (kind, name, NULL));
+}
+
+/**
+ * byline_format_layer_or_warn:
+ * @sw: the reader's schema warnings
+ * @label: a label as read
+ * @location_format: printf() format of where @label was read ("line %u"),
+ *   formatted only to warn
+ *
+ * byline_format_layer_for_label(), or "entities" for a label the schema
+ * does not know; the first time a read meets that label, a warning at
+ * that location, worded in @sw's style.
+ *
+ * Returns: the layer's name
+ */
+const char *
+byline_format_layer_or_warn (BylineSchemaWarnings *sw,
+                             const char           *label,
+                             const char           *location_format,
+                             ...)
+{
+  const char *layer = byline_format_layer_for_label (sw->options, label);
+  g_autofree char *location = NULL;
+  va_list args;
+
+  if (layer != NULL)
+    return layer;
+  if (!first_warning (sw, "label:", label))
+    return "entities";
+  va_start (args, location_format);
+  location = g_strdup_vprintf (location_format, args);
+  va_end (args);
+  switch (sw->style)
+    {
+    case BYLINE_SCHEMA_WARNING_SEMICOLON:
+      byline_problems_add (sw->warnings, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID_SCHEMA, location,
+                           _("label “%s” is not in the schema; kept in the “entities” layer"), label);
+      break;
+    case BYLINE_SCHEMA_WARNING_BRAT:
+      byline_problems_add (sw->warnings, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID, location,
+                           _("label “%s” is not in the schema: kept, in the layer “%s”"), label, "entities");
+      break;
+    case BYLINE_SCHEMA_WARNING_COLON:
+    default:
+      byline_problems_add (sw->warnings, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID, location,
+                           _("label “%s” is not in the schema: kept in the “entities” layer"), label);
+      break;
+    }
+  return "entities";
+}
+
+/**
+ * byline_format_check_relation_type:
+ * @sw: the reader's schema warnings
+ * @type: a relation type as read, kept as written
+ * @location_format: printf() format of where @type was read, formatted
+ *   only to warn
+ *
+ * The first time a read meets a relation type the schema does not know
+ * (matched exactly), a warning at that location, worded in @sw's style.
+ */
+void
+byline_format_check_relation_type (BylineSchemaWarnings *sw,
+                                   const char           *type,
+                                   const char           *location_format,
+                                   ...)
+{
+  BylineSchema *schema = sw->options != NULL && sw->options->schema != NULL
+                         ? sw->options->schema : byline_schema_get_default ();
+  g_autofree char *location = NULL;
+  va_list args;
+
+  if (byline_schema_lookup_relation_type (schema, type) != NULL || !first_warning (sw, "relation:", type))
+    return;
+  va_start (args, location_format);
+  location = g_strdup_vprintf (location_format, args);
+  va_end (args);
+  if (sw->style == BYLINE_SCHEMA_WARNING_SEMICOLON)
+    byline_problems_add (sw->warnings, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID_SCHEMA, location,
+                         _("relation type “%s” is not in the schema; kept as written"), type);
+  else
+    byline_problems_add (sw->warnings, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID, location,
+                         _("relation type “%s” is not in the schema: kept as written"), type);
+}
+
 const char *
 byline_tag_scheme_to_string (BylineTagScheme scheme)
 {

@@ -55,6 +55,7 @@ typedef struct
   guint                      index;     /* of the task, from 1 */
   guint                      line;
   char                      *where;     /* "FILE:LINE: task N (id X)" */
+  BylineSchemaWarnings       schema_warnings;  /* with the same warned set */
 } Reader;
 
 /* One result list: an annotation's or a prediction's. */
@@ -138,34 +139,6 @@ warn_once (Reader     *r,
   location = g_strdup_printf (_("line %u: task %u"), r->line, r->index);
   byline_problems_add (r->warnings, BYLINE_SEVERITY_WARNING, BYLINE_ERROR_INVALID,
                        location, "%s", message);
-}
-
-static const char *
-layer_for (Reader     *r,
-           const char *label)
-{
-  const char *layer = byline_format_layer_for_label (r->options, label);
-  g_autofree char *key = NULL;
-
-  if (layer != NULL)
-    return layer;
-  key = g_strconcat ("label:", label, NULL);
-  warn_once (r, key, _("label “%s” is not in the schema: kept in the “entities” layer"), label);
-  return "entities";
-}
-
-static void
-check_relation_type (Reader     *r,
-                     const char *type)
-{
-  BylineSchema *schema = r->options->schema != NULL ? r->options->schema
-                                                    : byline_schema_get_default ();
-  g_autofree char *key = NULL;
-
-  if (byline_schema_lookup_relation_type (schema, type) != NULL)
-    return;
-  key = g_strconcat ("relation:", type, NULL);
-  warn_once (r, key, _("relation type “%s” is not in the schema: kept as written"), type);
 }
 
 /* A Byline id for a region: its own when free, else ID-2, ID-3… (two
@@ -347,7 +320,8 @@ read_region (Reader          *r,
                        _byline_labelstudio_is_string (label) ? _("empty") : json_type_name (label));
           return FALSE;
         }
-      a = byline_annotation_new (layer_for (r, json_node_get_string (label)),
+      a = byline_annotation_new (byline_format_layer_or_warn (&r->schema_warnings, json_node_get_string (label),
+                                                              _("line %u: task %u"), r->line, r->index),
                                  json_node_get_string (label), start, end);
       id = unique_id (doc, res->pending, rid);
       byline_annotation_set_id (a, id);
@@ -478,7 +452,8 @@ read_relation (Reader          *r,
       gboolean left = g_str_equal (dir, "left");
       BylineRelation *rel = byline_relation_new (types->pdata[i], ends[left ? 1 : 0], ends[left ? 0 : 1]);
 
-      check_relation_type (r, types->pdata[i]);
+      byline_format_check_relation_type (&r->schema_warnings, types->pdata[i],
+                                         _("line %u: task %u"), r->line, r->index);
       byline_relation_set_status (rel, res->status);
       if (res->origin != NULL)
         byline_relation_set_origin (rel, res->origin);
@@ -910,7 +885,8 @@ read_labelstudio (const BylineFormat         *format,
   g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *base_id = byline_import_document_id (path);
   BylineJsonStream *stream;
-  Reader r = { path, options, warnings, warned, base_id, 0, 0, NULL };
+  Reader r = { path, options, warnings, warned, base_id, 0, 0, NULL,
+               { options, warnings, warned, BYLINE_SCHEMA_WARNING_COLON } };
   GError *local_error = NULL;
   const char *data;
   gsize len;

@@ -70,10 +70,9 @@ lookup_relation_type (BylineSchema *schema,
 typedef struct
 {
   const char                *path;
-  const BylineFormatOptions *options;
   BylineSchema              *schema;
   BylineProblems            *warnings;
-  GHashTable                *warned;    /* "label\x1fX", "type\x1fX" already reported */
+  BylineSchemaWarnings       schema_warnings;  /* with the options */
   char                      *base_id;
 } Reader;
 
@@ -101,23 +100,6 @@ warn (Reader     *r,
   va_end (args);
   location = g_strdup_printf ("line %u", lineno);
   byline_problems_add (r->warnings, BYLINE_SEVERITY_WARNING, code, location, "%s", msg);
-}
-
-/* Whether @what has not been reported yet in this file (and now is). */
-static gboolean
-first_time (Reader     *r,
-            const char *kind,
-            const char *what)
-{
-  char *key = g_strconcat (kind, "\x1f", what, NULL);
-
-  if (g_hash_table_contains (r->warned, key))
-    {
-      g_free (key);
-      return FALSE;
-    }
-  g_hash_table_add (r->warned, key);
-  return TRUE;
 }
 
 static const char *
@@ -331,17 +313,10 @@ add_span (Reader          *r,
           BylineStatus     status,
           GError         **error)
 {
-  const char *layer = byline_format_layer_for_label (r->options, label);
+  const char *layer = byline_format_layer_or_warn (&r->schema_warnings, label, "line %u", lineno);
   BylineAnnotation *a;
   ReadSpan span;
 
-  if (layer == NULL)
-    {
-      if (first_time (r, "label", label))
-        warn (r, lineno, BYLINE_ERROR_INVALID_SCHEMA,
-              _("label “%s” is not in the schema; kept in the “entities” layer"), label);
-      layer = "entities";
-    }
   a = byline_annotation_new (layer, label, range->start, range->end);
   byline_annotation_set_status (a, status);
   if (status == BYLINE_STATUS_REJECTED)
@@ -542,9 +517,8 @@ read_relations (Reader          *r,
       known = lookup_relation_type (r->schema, type);
       if (known != NULL)
         type = known->name;
-      else if (first_time (r, "type", type))
-        warn (r, lineno, BYLINE_ERROR_INVALID_SCHEMA,
-              _("relation type “%s” is not in the schema; kept as written"), type);
+      else
+        byline_format_check_relation_type (&r->schema_warnings, type, "line %u", lineno);
       rel = byline_relation_new (type, byline_annotation_get_id (head), byline_annotation_get_id (child));
       byline_relation_set_status (rel, status);
       if (status == BYLINE_STATUS_REJECTED)
@@ -683,7 +657,8 @@ read_spacy (const BylineFormat        *format,
   g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *base_id = byline_import_document_id (path);
   g_autofree char *line = NULL;
-  Reader r = { path, options, options_schema (options), warnings, warned, base_id };
+  Reader r = { path, options_schema (options), warnings,
+               { options, warnings, warned, BYLINE_SCHEMA_WARNING_SEMICOLON }, base_id };
   size_t cap = 0;
   gssize n;
   guint lineno = 0;
