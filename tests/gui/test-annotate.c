@@ -14,64 +14,18 @@
 #include <glib/gstdio.h>
 
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
-#include <X11/keysym.h>
 
 #include "byline-application.h"
 #include "byline-native.h"
 #include "byline-window.h"
 #include "byline-window-private.h"
 
+#include "gui-test-util.h"
+#include "gui-test-xtest.h"
+
 static gboolean have_display;
 /* The application sets the accelerators (ctrl+z…), as in the real app. */
 static GtkApplication *app;
-
-static void
-flush (void)
-{
-  /* X events arrive asynchronously: give them a few turns. */
-  for (guint i = 0; i < 40; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        {
-        }
-      g_usleep (2000);
-    }
-}
-
-static Display *
-xdisplay (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-
-  if (!GDK_IS_X11_DISPLAY (display))
-    return NULL;
-  return gdk_x11_display_get_xdisplay (display);
-}
-
-/* Types @keysym with the modifier keys @mods (keysyms, 0-terminated) held. */
-static void
-type_key (BylineWindow *window,
-          KeySym        keysym,
-          const KeySym *mods)
-{
-  Display *xd = xdisplay (GTK_WIDGET (window));
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  guint n_mods = 0;
-
-  g_assert_nonnull (xd);
-  /* No window manager under Xvfb: give the window the focus ourselves. */
-  XSetInputFocus (xd, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  while (mods != NULL && mods[n_mods] != 0)
-    XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, mods[n_mods++]), True, 0);
-  XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, keysym), True, 0);
-  XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, keysym), False, 0);
-  while (n_mods > 0)
-    XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, mods[--n_mods]), False, 0);
-  XSync (xd, False);
-  flush ();
-}
 
 static const KeySym shift[] = { XK_Shift_L, 0 };
 static const KeySym ctrl[] = { XK_Control_L, 0 };
@@ -80,111 +34,19 @@ static const KeySym alt[] = { XK_Alt_L, 0 };
 static const KeySym alt_shift[] = { XK_Alt_L, XK_Shift_L, 0 };
 static const KeySym ctrl_alt_shift[] = { XK_Control_L, XK_Alt_L, XK_Shift_L, 0 };
 
-typedef struct
-{
-  gboolean done;
-  gboolean ok;
-} Load;
-
-static void
-on_loaded_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Load *load = user_data;
-
-  load->ok = byline_window_load_finish (BYLINE_WINDOW (object), result, NULL);
-  load->done = TRUE;
-}
-
 /* A window showing the sample article, focused and ready for keys. */
 static BylineWindow *
 open_sample (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples",
-                                                 "blinken-china-nbc.txt", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  BylineWindow *window = g_object_new (BYLINE_TYPE_WINDOW, "application", app, NULL);
-  Load load = { FALSE, FALSE };
+  g_autofree char *path = gui_test_sample_path ("blinken-china-nbc.txt");
+  BylineWindow *window = gui_test_create_window (app, 1200, 800);
 
-  g_object_ref (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  byline_window_load_async (window, file, NULL, on_loaded_cb, &load);
-  while (!load.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (load.ok);
+  gui_test_load_file (window, path);
   /* The window remembers the last layer: start each test from the first. */
   byline_window_set_layer (window, "entities");
   gtk_widget_grab_focus (GTK_WIDGET (window->article_view));
-  flush ();
+  gui_test_settle ();
   return window;
-}
-
-static void
-close_window (BylineWindow *window)
-{
-  /* Nothing to ask about: drop the changes. */
-  if (window->document != NULL)
-    byline_document_set_modified (window->document, FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush ();
-  g_assert_finalize_object (window);
-}
-
-/* The code-point range of the @nth occurrence of @needle in the article. */
-static void
-find_text (BylineWindow *window,
-           const char   *needle,
-           guint         nth,
-           guint        *start,
-           guint        *end)
-{
-  const char *text = byline_document_get_text (window->document);
-  const char *hit = text - 1;
-
-  for (guint i = 0; i < nth; i++)
-    {
-      hit = strstr (hit + 1, needle);
-      g_assert_nonnull (hit);
-    }
-  *start = (guint) g_utf8_pointer_to_offset (text, hit);
-  *end = *start + (guint) g_utf8_strlen (needle, -1);
-}
-
-static BylineAnnotation *
-only_annotation_at (BylineWindow *window,
-                    guint         start,
-                    guint         end,
-                    const char   *label)
-{
-  g_autoptr(GPtrArray) there = byline_document_query (window->document, start, end);
-
-  for (guint i = 0; i < there->len; i++)
-    {
-      BylineAnnotation *a = there->pdata[i];
-
-      if (byline_annotation_get_start (a) == start && byline_annotation_get_end (a) == end &&
-          g_strcmp0 (byline_annotation_get_label (a), label) == 0)
-        return a;
-    }
-  return NULL;
-}
-
-static gboolean
-skip_without_x11 (void)
-{
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return TRUE;
-    }
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("keys are typed through X11's XTEST");
-      return TRUE;
-    }
-  return FALSE;
 }
 
 /* Select part of a name, press 1: the whole name is a PERSON, since the
@@ -195,25 +57,25 @@ test_digit_key_labels_snapped_selection (void)
   BylineWindow *window;
   guint start, end;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
-  find_text (window, "Antony Blinken", 2, &start, &end);
+  gui_test_find_text (window->document, "Antony Blinken", 2, &start, &end);
   /* "ntony Blink": inside both words. */
   byline_article_view_select_range (window->article_view, start + 1, end - 2);
-  type_key (window, XK_1, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_1, NULL);
 
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, 1);
-  g_assert_nonnull (only_annotation_at (window, start, end, "PERSON"));
+  g_assert_nonnull (gui_test_annotation_at (window->document, start, end, "PERSON"));
   g_assert_true (byline_article_view_get_selected (window->article_view) ==
                  byline_document_get_annotation (window->document, 0));
 
-  type_key (window, XK_z, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_z, ctrl);
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, 0);
-  type_key (window, XK_z, ctrl_shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_z, ctrl_shift);
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, 1);
-  g_assert_nonnull (only_annotation_at (window, start, end, "PERSON"));
-  close_window (window);
+  g_assert_nonnull (gui_test_annotation_at (window->document, start, end, "PERSON"));
+  gui_test_discard_window (window);
 }
 
 /* A label's own key (shift and its letter), and Tab to the next layer. */
@@ -223,24 +85,24 @@ test_letter_keys_and_layers (void)
   BylineWindow *window;
   guint start, end;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
   g_assert_cmpstr (byline_window_get_layer (window), ==, "entities");
 
-  find_text (window, "Shanghai", 1, &start, &end);
+  gui_test_find_text (window->document, "Shanghai", 1, &start, &end);
   byline_article_view_select_range (window->article_view, start, end);
-  type_key (window, XK_g, shift);
-  g_assert_nonnull (only_annotation_at (window, start, end, "GPE"));
+  gui_test_type_key (GTK_WIDGET (window), XK_g, shift);
+  g_assert_nonnull (gui_test_annotation_at (window->document, start, end, "GPE"));
 
-  type_key (window, XK_Tab, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_Tab, NULL);
   g_assert_cmpstr (byline_window_get_layer (window), ==, "speakers");
   g_assert_cmpstr (byline_article_view_get_layer (window->article_view), ==, "speakers");
   g_assert_cmpstr (byline_label_palette_get_layer (window->label_palette), ==, "speakers");
 
-  find_text (window, "“We are prepared to take action", 1, &start, &end);
+  gui_test_find_text (window->document, "“We are prepared to take action", 1, &start, &end);
   byline_article_view_select_range (window->article_view, start, end + 20);
-  type_key (window, XK_q, shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_q, shift);
   {
     BylineAnnotation *quote = byline_article_view_get_selected (window->article_view);
 
@@ -252,11 +114,11 @@ test_letter_keys_and_layers (void)
   }
 
   /* shift+Tab goes back; Tab wraps around. */
-  type_key (window, XK_ISO_Left_Tab, shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_ISO_Left_Tab, shift);
   g_assert_cmpstr (byline_window_get_layer (window), ==, "entities");
-  type_key (window, XK_ISO_Left_Tab, shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_ISO_Left_Tab, shift);
   g_assert_cmpstr (byline_window_get_layer (window), ==, "claims");
-  close_window (window);
+  gui_test_discard_window (window);
 }
 
 /* With snapping off, the raw selection is labeled. */
@@ -266,25 +128,25 @@ test_snapping_off (void)
   BylineWindow *window;
   guint start, end;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
-  find_text (window, "Antony Blinken", 1, &start, &end);
+  gui_test_find_text (window->document, "Antony Blinken", 1, &start, &end);
 
   g_action_group_change_action_state (G_ACTION_GROUP (window->layer_actions), "snapping",
                                       g_variant_new_boolean (FALSE));
   g_assert_false (byline_article_view_get_snapping (window->article_view));
   byline_article_view_select_range (window->article_view, start + 1, end - 2);
-  type_key (window, XK_1, NULL);
-  g_assert_nonnull (only_annotation_at (window, start + 1, end - 2, "PERSON"));
+  gui_test_type_key (GTK_WIDGET (window), XK_1, NULL);
+  g_assert_nonnull (gui_test_annotation_at (window->document, start + 1, end - 2, "PERSON"));
 
   g_action_group_change_action_state (G_ACTION_GROUP (window->layer_actions), "snapping",
                                       g_variant_new_boolean (TRUE));
-  find_text (window, "Wang Yi", 1, &start, &end);
+  gui_test_find_text (window->document, "Wang Yi", 1, &start, &end);
   byline_article_view_select_range (window->article_view, start + 2, end - 1);
-  type_key (window, XK_1, NULL);
-  g_assert_nonnull (only_annotation_at (window, start, end, "PERSON"));
-  close_window (window);
+  gui_test_type_key (GTK_WIDGET (window), XK_1, NULL);
+  g_assert_nonnull (gui_test_annotation_at (window->document, start, end, "PERSON"));
+  gui_test_discard_window (window);
 }
 
 /* alt+arrows select annotations in reading order, overlapping ones too;
@@ -297,17 +159,17 @@ test_select_grow_delete (void)
   BylineAnnotation *first;
   BylineAnnotation *second;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
-  find_text (window, "US State Department", 1, &s1, &e1);
-  find_text (window, "State Department", 1, &s2, &e2);
+  gui_test_find_text (window->document, "US State Department", 1, &s1, &e1);
+  gui_test_find_text (window->document, "State Department", 1, &s2, &e2);
   byline_article_view_select_range (window->article_view, s1, e1);
-  type_key (window, XK_o, shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_o, shift);
   byline_article_view_select_range (window->article_view, s2, e2);
-  type_key (window, XK_o, shift);
-  first = only_annotation_at (window, s1, e1, "ORG");
-  second = only_annotation_at (window, s2, e2, "ORG");
+  gui_test_type_key (GTK_WIDGET (window), XK_o, shift);
+  first = gui_test_annotation_at (window->document, s1, e1, "ORG");
+  second = gui_test_annotation_at (window->document, s2, e2, "ORG");
   g_assert_nonnull (first);
   g_assert_nonnull (second);
 
@@ -317,35 +179,35 @@ test_select_grow_delete (void)
     g_assert_cmpuint (under->len, ==, 2);
   }
   byline_article_view_set_selected (window->article_view, first);
-  type_key (window, XK_Right, alt);
+  gui_test_type_key (GTK_WIDGET (window), XK_Right, alt);
   g_assert_true (byline_article_view_get_selected (window->article_view) == second);
-  type_key (window, XK_Left, alt);
+  gui_test_type_key (GTK_WIDGET (window), XK_Left, alt);
   g_assert_true (byline_article_view_get_selected (window->article_view) == first);
 
   /* "US State Department official": grow the end by one word. */
-  type_key (window, XK_Right, alt_shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_Right, alt_shift);
   g_assert_cmpuint (byline_annotation_get_end (first), >, e1);
   {
     g_autofree char *text = byline_document_dup_annotation_text (window->document, first);
     g_assert_cmpstr (text, ==, "US State Department official");
   }
-  type_key (window, XK_Left, alt_shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_Left, alt_shift);
   g_assert_cmpuint (byline_annotation_get_end (first), ==, e1);
   /* ctrl for the start edge: "senior US State Department", and back. */
-  type_key (window, XK_Left, ctrl_alt_shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_Left, ctrl_alt_shift);
   {
     g_autofree char *text = byline_document_dup_annotation_text (window->document, first);
     g_assert_cmpstr (text, ==, "senior US State Department");
   }
-  type_key (window, XK_Right, ctrl_alt_shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_Right, ctrl_alt_shift);
   g_assert_cmpuint (byline_annotation_get_start (first), ==, s1);
 
-  type_key (window, XK_Delete, NULL);
-  g_assert_null (only_annotation_at (window, s1, e1, "ORG"));
+  gui_test_type_key (GTK_WIDGET (window), XK_Delete, NULL);
+  g_assert_null (gui_test_annotation_at (window->document, s1, e1, "ORG"));
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_nonnull (only_annotation_at (window, s1, e1, "ORG"));
-  close_window (window);
+  g_assert_nonnull (gui_test_annotation_at (window->document, s1, e1, "ORG"));
+  gui_test_discard_window (window);
 }
 
 /* r, then alt+arrows to the target and Enter: the schema's one fitting
@@ -359,28 +221,28 @@ test_relation_from_keyboard (void)
   BylineAnnotation *speaker;
   BylineRelation *relation;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
   byline_window_set_layer (window, "speakers");
-  find_text (window, "“We are prepared to take action", 1, &qs, &qe);
-  find_text (window, "the official told", 1, &ss, &se);
+  gui_test_find_text (window->document, "“We are prepared to take action", 1, &qs, &qe);
+  gui_test_find_text (window->document, "the official told", 1, &ss, &se);
   se = ss + 12;
   byline_article_view_select_range (window->article_view, ss, se);
-  type_key (window, XK_s, shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_s, shift);
   speaker = byline_article_view_get_selected (window->article_view);
   byline_article_view_select_range (window->article_view, qs, qe);
-  type_key (window, XK_q, shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_q, shift);
   quote = byline_article_view_get_selected (window->article_view);
   g_assert_cmpstr (byline_annotation_get_label (speaker), ==, "SPEAKER");
   g_assert_cmpstr (byline_annotation_get_label (quote), ==, "QUOTE");
 
-  type_key (window, XK_r, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_r, NULL);
   g_assert_true (byline_article_view_get_picking (window->article_view));
   for (guint i = 0; i < 10 && byline_article_view_get_pick_target (window->article_view) != speaker; i++)
-    type_key (window, XK_Right, alt);
+    gui_test_type_key (GTK_WIDGET (window), XK_Right, alt);
   g_assert_true (byline_article_view_get_pick_target (window->article_view) == speaker);
-  type_key (window, XK_Return, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_Return, NULL);
 
   g_assert_false (byline_article_view_get_picking (window->article_view));
   g_assert_cmpuint (byline_document_get_n_relations (window->document), ==, 1);
@@ -390,16 +252,16 @@ test_relation_from_keyboard (void)
   g_assert_cmpstr (byline_relation_get_to (relation), ==, byline_annotation_get_id (speaker));
 
   /* Escape cancels a pick without adding anything. */
-  type_key (window, XK_r, NULL);
-  type_key (window, XK_Escape, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_r, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_Escape, NULL);
   g_assert_false (byline_article_view_get_picking (window->article_view));
   g_assert_cmpuint (byline_document_get_n_relations (window->document), ==, 1);
 
   /* One undo removes the relation, not the annotations. */
-  type_key (window, XK_z, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_z, ctrl);
   g_assert_cmpuint (byline_document_get_n_relations (window->document), ==, 0);
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, 2);
-  close_window (window);
+  gui_test_discard_window (window);
 }
 
 /* A quote interrupted by "he added": select the second part, press f. */
@@ -410,20 +272,20 @@ test_add_fragment (void)
   guint s1, e1, s2, e2;
   BylineAnnotation *quote;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
   byline_window_set_layer (window, "speakers");
-  find_text (window, "“And I think we’ve shown", 1, &s1, &e1);
-  find_text (window, "“Either way", 1, &s2, &e2);
+  gui_test_find_text (window->document, "“And I think we’ve shown", 1, &s1, &e1);
+  gui_test_find_text (window->document, "“Either way", 1, &s2, &e2);
   byline_article_view_select_range (window->article_view, s1, e1);
-  type_key (window, XK_q, shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_q, shift);
   quote = byline_article_view_get_selected (window->article_view);
   byline_article_view_select_range (window->article_view, s2, e2);
-  type_key (window, XK_f, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_f, NULL);
   g_assert_cmpuint (byline_annotation_get_n_fragments (quote), ==, 2);
   g_assert_cmpuint (byline_annotation_get_fragment (quote, 1)->start, ==, s2);
-  close_window (window);
+  gui_test_discard_window (window);
 }
 
 /* Search, then "label all matches" with the label used last. */
@@ -435,28 +297,28 @@ test_find_and_label_all (void)
   guint n_china = 0;
   const char *text;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
   text = byline_document_get_text (window->document);
   for (const char *p = strstr (text, "China"); p != NULL; p = strstr (p + 1, "China"))
     n_china++;
 
-  find_text (window, "China", 1, &start, &end);
+  gui_test_find_text (window->document, "China", 1, &start, &end);
   byline_article_view_select_range (window->article_view, start, end);
-  type_key (window, XK_g, shift);
-  type_key (window, XK_f, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_g, shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_f, ctrl);
   g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "China");
   g_signal_emit_by_name (window->search_entry, "search-changed");
-  flush ();
+  gui_test_settle ();
   g_assert_cmpuint (window->search_matches->len, ==, n_china);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.label-matches", NULL);
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, n_china);
   /* One step undoes them all. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, 1);
-  close_window (window);
+  gui_test_discard_window (window);
 }
 
 /* Label, save, reload: the file has the annotations, byte for byte. */
@@ -473,15 +335,15 @@ test_save_and_reload (void)
   BylineWindow *window;
   guint start, end;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
-  find_text (window, "Beijing", 1, &start, &end);
+  gui_test_find_text (window->document, "Beijing", 1, &start, &end);
   byline_article_view_select_range (window->article_view, start, end);
-  type_key (window, XK_g, shift);
-  find_text (window, "Wang Yi", 1, &start, &end);
+  gui_test_type_key (GTK_WIDGET (window), XK_g, shift);
+  gui_test_find_text (window->document, "Wang Yi", 1, &start, &end);
   byline_article_view_select_range (window->article_view, start, end);
-  type_key (window, XK_p, shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_p, shift);
 
   g_assert_true (byline_window_save_to_file (window, out, &error));
   g_assert_no_error (error);
@@ -492,7 +354,7 @@ test_save_and_reload (void)
   g_assert_cmpuint (byline_document_get_n_annotations (back), ==, 2);
   again = byline_native_to_string (back, NULL);
   g_assert_cmpstr (again, ==, saved);
-  close_window (window);
+  gui_test_discard_window (window);
 
   g_remove (path);
   g_rmdir (dir);

@@ -12,6 +12,8 @@
 #include "byline-annotation-row.h"
 #include "byline-format.h"
 
+#include "gui-test-util.h"
+
 /* Whether GTK could open a display: without one every test skips. */
 static gboolean have_display;
 
@@ -22,48 +24,6 @@ typedef struct
   BylineDocument        *document;
   BylineSchema          *schema;
 } Fixture;
-
-static void
-flush_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    {
-    }
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* The panel follows a selection or an edit in the idle after the frame
- * that shows it (the article's frame comes first): waits for that frame,
- * then for the idle. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  flush_main_context ();
-}
-
-static char *
-sample_path (void)
-{
-  /* G_TEST_SRCDIR is tests/gui in the source tree. */
-  return g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples",
-                                "blinken-china-nbc.txt", NULL);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -77,7 +37,7 @@ fixture_set_up (Fixture       *fixture,
       return;
     }
 
-  path = sample_path ();
+  path = gui_test_sample_path ("blinken-china-nbc.txt");
   fixture->document = byline_document_load_any (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->document);
@@ -93,7 +53,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->panel));
   byline_annotation_panel_set_document (fixture->panel, fixture->document, fixture->schema);
   gtk_window_present (fixture->window);
-  flush_main_context ();
+  gui_test_flush ();
 }
 
 static void
@@ -106,7 +66,7 @@ fixture_tear_down (Fixture       *fixture,
     }
 
   gtk_window_destroy (fixture->window);
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->panel);
   g_assert_finalize_object (fixture->document);
@@ -133,19 +93,11 @@ add_annotation (Fixture      *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BylineAnnotation) annotation = NULL;
-  const char *text = byline_document_get_text (fixture->document);
-  const char *found = text;
   BylineAnnotation *added;
-  guint start;
+  guint start, end;
 
-  for (guint i = 0; i <= nth; i++)
-    {
-      found = strstr (i == 0 ? found : found + 1, needle);
-      g_assert_nonnull (found);
-    }
-  start = g_utf8_pointer_to_offset (text, found);
-
-  annotation = byline_annotation_new (layer, label, start, start + g_utf8_strlen (needle, -1));
+  gui_test_find_text (fixture->document, needle, nth + 1, &start, &end);
+  annotation = byline_annotation_new (layer, label, start, end);
   byline_annotation_set_status (annotation, status);
   added = byline_document_add_annotation (fixture->document, annotation, &error);
   g_assert_no_error (error);
@@ -154,99 +106,10 @@ add_annotation (Fixture      *fixture,
   return added;
 }
 
-static void
-foreach_widget (GtkWidget *widget,
-                void     (*func) (GtkWidget *, gpointer),
-                gpointer   user_data)
-{
-  func (widget, user_data);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      foreach_widget (child, func, user_data);
-    }
-}
-
-typedef struct
-{
-  GType       type;
-  const char *id;
-  const char *name;
-  const char *title;
-  GPtrArray  *found;
-} Query;
-
-static void
-match_widget (GtkWidget *widget,
-              gpointer   user_data)
-{
-  Query *query = user_data;
-
-  /* Drop-downs and combo rows have search entries and lists of their own
-   * in their popovers. */
-  if (gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL)
-    {
-      return;
-    }
-
-  if (!g_type_is_a (G_OBJECT_TYPE (widget), query->type))
-    {
-      return;
-    }
-  if (query->id != NULL &&
-      g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), query->id) != 0)
-    {
-      return;
-    }
-  if (query->name != NULL && g_strcmp0 (gtk_widget_get_name (widget), query->name) != 0)
-    {
-      return;
-    }
-  if (query->title != NULL &&
-      (!ADW_IS_PREFERENCES_ROW (widget) ||
-       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), query->title) != 0))
-    {
-      return;
-    }
-  g_ptr_array_add (query->found, widget);
-}
-
-static GPtrArray *
-find_all (gpointer    root,
-          GType       type,
-          const char *id,
-          const char *name,
-          const char *title)
-{
-  Query query = { type, id, name, title, g_ptr_array_new () };
-
-  foreach_widget (GTK_WIDGET (root), match_widget, &query);
-  return query.found;
-}
-
-/* The one visible widget of @type with that buildable id, widget name or
- * row title. */
-static gpointer
-find_widget (gpointer    root,
-             GType       type,
-             const char *id,
-             const char *name,
-             const char *title)
-{
-  g_autoptr(GPtrArray) found = find_all (root, type, id, name, title);
-  GtkWidget *widget;
-
-  g_assert_cmpuint (found->len, ==, 1);
-  widget = found->pdata[0];
-  return widget;
-}
-
 static GListModel *
 shown_model (Fixture *fixture)
 {
-  GtkListView *list_view = find_widget (fixture->panel, GTK_TYPE_LIST_VIEW, "list_view", NULL, NULL);
+  GtkListView *list_view = gui_test_find_widget (fixture->panel, GTK_TYPE_LIST_VIEW, "list_view", NULL, NULL);
 
   return G_LIST_MODEL (gtk_list_view_get_model (list_view));
 }
@@ -329,7 +192,7 @@ test_panel_count (Fixture       *fixture,
 
   id = g_strdup (byline_annotation_get_id (a));
   byline_annotation_panel_set_selected (fixture->panel, a);
-  wait_for_frame (GTK_WIDGET (fixture->panel));
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
   g_assert_true (byline_annotation_panel_get_selected (fixture->panel) == a);
 
   /* Deleting the selected annotation clears the selection. */
@@ -405,7 +268,7 @@ test_panel_filters (Fixture       *fixture,
 
   /* The search matches the covered text, the label and the note, in any
    * case. */
-  search = find_widget (fixture->panel, GTK_TYPE_SEARCH_ENTRY, "search_entry", NULL, NULL);
+  search = gui_test_find_widget (fixture->panel, GTK_TYPE_SEARCH_ENTRY, "search_entry", NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (search), "blinken");
   wait_for_n_shown (fixture, 3);
   gtk_editable_set_text (GTK_EDITABLE (search), "gpe");
@@ -419,7 +282,7 @@ test_panel_filters (Fixture       *fixture,
   wait_for_n_shown (fixture, 7);
 
   /* Layers: the drop-down and the API agree. */
-  layers = find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "layer_dropdown", NULL, NULL);
+  layers = gui_test_find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "layer_dropdown", NULL, NULL);
   gtk_drop_down_set_selected (layers, find_string (gtk_drop_down_get_model (layers), "Speakers"));
   g_assert_cmpstr (byline_annotation_panel_get_layer_filter (fixture->panel), ==, "speakers");
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, 2);
@@ -429,7 +292,7 @@ test_panel_filters (Fixture       *fixture,
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, 4);
 
   /* Statuses, combined with the layer. */
-  statuses = find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "status_dropdown", NULL, NULL);
+  statuses = gui_test_find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "status_dropdown", NULL, NULL);
   gtk_drop_down_set_selected (statuses, find_string (gtk_drop_down_get_model (statuses), "Suggested"));
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, 2);
   byline_annotation_panel_set_layer_filter (fixture->panel, NULL);
@@ -440,8 +303,8 @@ test_panel_filters (Fixture       *fixture,
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, 7);
 
   /* Labels, with their counts. */
-  flush_main_context ();
-  labels = find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "label_dropdown", NULL, NULL);
+  gui_test_flush ();
+  labels = gui_test_find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "label_dropdown", NULL, NULL);
   g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "All labels (7)"), ==, 0);
   person = find_string (gtk_drop_down_get_model (labels), "PERSON (2)");
   g_assert_cmpuint (person, !=, GTK_INVALID_LIST_POSITION);
@@ -453,7 +316,7 @@ test_panel_filters (Fixture       *fixture,
   /* The counts follow the document; the chosen label stays chosen. */
   add_annotation (fixture, "entities", "PERSON", "Wang Yi", 0, BYLINE_STATUS_MANUAL);
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, 3);
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_cmpuint (gtk_drop_down_get_selected (labels), ==,
                     find_string (gtk_drop_down_get_model (labels), "PERSON (3)"));
   gtk_drop_down_set_selected (labels, 0);
@@ -474,16 +337,16 @@ test_panel_inspector_label (Fixture       *fixture,
   blinken = add_annotation (fixture, "entities", "PERSON", "Antony Blinken", 0, BYLINE_STATUS_MANUAL);
   add_annotation (fixture, "entities", "GPE", "China", 0, BYLINE_STATUS_MANUAL);
 
-  stack = find_widget (fixture->panel, GTK_TYPE_STACK, "stack", NULL, NULL);
+  stack = gui_test_find_widget (fixture->panel, GTK_TYPE_STACK, "stack", NULL, NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
   byline_annotation_panel_set_selected (fixture->panel, blinken);
 
-  wait_for_frame (GTK_WIDGET (fixture->panel));
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
   g_assert_true (byline_annotation_panel_get_selected (fixture->panel) == blinken);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "annotation");
 
-  label_row = find_widget (fixture->panel, ADW_TYPE_COMBO_ROW, "label_row", NULL, NULL);
+  label_row = gui_test_find_widget (fixture->panel, ADW_TYPE_COMBO_ROW, "label_row", NULL, NULL);
   g_assert_cmpuint (adw_combo_row_get_selected (label_row), ==,
                     find_string (adw_combo_row_get_model (label_row), "PERSON"));
   org = find_string (adw_combo_row_get_model (label_row), "ORG");
@@ -526,20 +389,20 @@ test_panel_inspector_attributes (Fixture       *fixture,
   g_assert_true (byline_document_replace_annotation (fixture->document,
                                                      byline_annotation_get_id (quote), state, NULL));
   byline_annotation_panel_set_selected (fixture->panel, quote);
-  wait_for_frame (GTK_WIDGET (fixture->panel));
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
 
-  quote_type = find_widget (fixture->panel, ADW_TYPE_COMBO_ROW, NULL, "quote_type", NULL);
+  quote_type = gui_test_find_widget (fixture->panel, ADW_TYPE_COMBO_ROW, NULL, "quote_type", NULL);
   g_assert_cmpuint (adw_combo_row_get_selected (quote_type), ==, 0);
   indirect = find_string (adw_combo_row_get_model (quote_type), "indirect");
   adw_combo_row_set_selected (quote_type, indirect);
   g_assert_cmpstr (byline_annotation_get_attribute_string (quote, "quote_type"), ==, "indirect");
   g_assert_cmpstr (byline_annotation_get_attribute_string (quote, "source_sentence"), ==, "s3");
 
-  unknown = find_all (fixture->panel, ADW_TYPE_ACTION_ROW, NULL, "source_sentence", NULL);
+  unknown = gui_test_find_all (fixture->panel, ADW_TYPE_ACTION_ROW, NULL, "source_sentence", NULL);
   g_assert_cmpuint (unknown->len, ==, 1);
   g_assert_cmpstr (adw_action_row_get_subtitle (unknown->pdata[0]), ==, "s3");
 
-  note_row = find_widget (fixture->panel, ADW_TYPE_ENTRY_ROW, "note_row", NULL, NULL);
+  note_row = gui_test_find_widget (fixture->panel, ADW_TYPE_ENTRY_ROW, "note_row", NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (note_row), "Paraphrase, check");
   g_assert_null (byline_annotation_get_note (quote));
   g_signal_emit_by_name (note_row, "apply");
@@ -571,10 +434,10 @@ test_panel_review (Fixture       *fixture,
 
   china = add_annotation (fixture, "entities", "GPE", "China", 0, BYLINE_STATUS_SUGGESTED);
   byline_annotation_panel_set_selected (fixture->panel, china);
-  wait_for_frame (GTK_WIDGET (fixture->panel));
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
 
-  accept = find_widget (fixture->panel, GTK_TYPE_BUTTON, "accept_button", NULL, NULL);
-  reject = find_widget (fixture->panel, GTK_TYPE_BUTTON, "reject_button", NULL, NULL);
+  accept = gui_test_find_widget (fixture->panel, GTK_TYPE_BUTTON, "accept_button", NULL, NULL);
+  reject = gui_test_find_widget (fixture->panel, GTK_TYPE_BUTTON, "reject_button", NULL, NULL);
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (accept)));
   g_signal_emit_by_name (accept, "clicked");
   g_assert_cmpint (byline_annotation_get_status (china), ==, BYLINE_STATUS_ACCEPTED);
@@ -594,8 +457,8 @@ test_panel_review (Fixture       *fixture,
     AdwComboRow *label_row;
 
     byline_annotation_panel_set_selected (fixture->panel, beijing);
-    wait_for_frame (GTK_WIDGET (fixture->panel));
-    label_row = find_widget (fixture->panel, ADW_TYPE_COMBO_ROW, "label_row", NULL, NULL);
+    gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+    label_row = gui_test_find_widget (fixture->panel, ADW_TYPE_COMBO_ROW, "label_row", NULL, NULL);
     adw_combo_row_set_selected (label_row, find_string (adw_combo_row_get_model (label_row), "LOC"));
     g_assert_cmpstr (byline_annotation_get_label (beijing), ==, "LOC");
     g_assert_cmpint (byline_annotation_get_status (beijing), ==, BYLINE_STATUS_ACCEPTED);
@@ -623,7 +486,7 @@ find_delete_buttons (Fixture *fixture)
 {
   GPtrArray *buttons = g_ptr_array_new ();
 
-  foreach_widget (GTK_WIDGET (fixture->panel), collect_delete_buttons, buttons);
+  gui_test_foreach_widget (GTK_WIDGET (fixture->panel), collect_delete_buttons, buttons);
   return buttons;
 }
 
@@ -651,9 +514,9 @@ test_panel_relations (Fixture       *fixture,
 
   byline_annotation_panel_set_selected (fixture->panel, quote);
 
-  wait_for_frame (GTK_WIDGET (fixture->panel));
-  list = find_widget (fixture->panel, GTK_TYPE_LIST_BOX, "relations_list", NULL, NULL);
-  rows = find_all (list, ADW_TYPE_ACTION_ROW, NULL, NULL, "said_by → SPEAKER “Blinken”");
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  list = gui_test_find_widget (fixture->panel, GTK_TYPE_LIST_BOX, "relations_list", NULL, NULL);
+  rows = gui_test_find_all (list, ADW_TYPE_ACTION_ROW, NULL, NULL, "said_by → SPEAKER “Blinken”");
   g_assert_cmpuint (rows->len, ==, 1);
 
   /* Activating the row selects the relation. */
@@ -666,7 +529,7 @@ test_panel_relations (Fixture       *fixture,
   gtk_test_accessible_assert_property (buttons->pdata[0], GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Delete relation said_by to Blinken");
   g_signal_emit_by_name (buttons->pdata[0], "clicked");
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_null (byline_document_lookup_relation (fixture->document, relation_id));
   g_assert_null (byline_annotation_panel_get_selected_relation (fixture->panel));
   g_clear_pointer (&buttons, g_ptr_array_unref);
@@ -681,9 +544,9 @@ test_panel_relations (Fixture       *fixture,
 
   /* The other end lists it the other way round. */
   byline_annotation_panel_set_selected (fixture->panel, speaker);
-  wait_for_frame (GTK_WIDGET (fixture->panel));
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
   g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = find_all (list, ADW_TYPE_ACTION_ROW, NULL, NULL, "said_by ← QUOTE “deep concerns”");
+  rows = gui_test_find_all (list, ADW_TYPE_ACTION_ROW, NULL, NULL, "said_by ← QUOTE “deep concerns”");
   g_assert_cmpuint (rows->len, ==, 1);
 }
 
@@ -711,7 +574,7 @@ test_panel_activate (Fixture       *fixture,
   china = add_annotation (fixture, "entities", "GPE", "China", 0, BYLINE_STATUS_MANUAL);
   g_signal_connect (fixture->panel, "annotation-activated", G_CALLBACK (on_activated_cb), &activated);
 
-  list_view = find_widget (fixture->panel, GTK_TYPE_LIST_VIEW, "list_view", NULL, NULL);
+  list_view = gui_test_find_widget (fixture->panel, GTK_TYPE_LIST_VIEW, "list_view", NULL, NULL);
   g_signal_emit_by_name (list_view, "activate", 0);
   g_assert_true (activated == china);
   g_assert_true (byline_annotation_panel_get_selected (fixture->panel) == china);
@@ -721,7 +584,7 @@ test_panel_activate (Fixture       *fixture,
   /* Selecting from outside does not re-emit. */
   activated = NULL;
   byline_annotation_panel_set_selected (fixture->panel, shown_item (fixture, 1));
-  wait_for_frame (GTK_WIDGET (fixture->panel));
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
   g_assert_null (activated);
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view))),
                     ==, 1);
@@ -758,19 +621,19 @@ test_panel_accessible (Fixture       *fixture,
   add_annotation (fixture, "entities", "PERSON", "Antony Blinken", 0, BYLINE_STATUS_MANUAL);
   /* The list takes the change after a frame, and makes its row in the
    * frame after that. */
-  wait_for_frame (GTK_WIDGET (fixture->panel));
-  wait_for_frame (GTK_WIDGET (fixture->panel));
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
 
-  gtk_test_accessible_assert_property (find_widget (fixture->panel, GTK_TYPE_SEARCH_ENTRY, "search_entry", NULL, NULL),
+  gtk_test_accessible_assert_property (gui_test_find_widget (fixture->panel, GTK_TYPE_SEARCH_ENTRY, "search_entry", NULL, NULL),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Search annotations");
-  gtk_test_accessible_assert_property (find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "layer_dropdown", NULL, NULL),
+  gtk_test_accessible_assert_property (gui_test_find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "layer_dropdown", NULL, NULL),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Filter by layer");
-  gtk_test_accessible_assert_property (find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "status_dropdown", NULL, NULL),
+  gtk_test_accessible_assert_property (gui_test_find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "status_dropdown", NULL, NULL),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Filter by status");
-  gtk_test_accessible_assert_property (find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "label_dropdown", NULL, NULL),
+  gtk_test_accessible_assert_property (gui_test_find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "label_dropdown", NULL, NULL),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Filter by label");
 
-  foreach_widget (GTK_WIDGET (fixture->panel), check_row_label, &n);
+  gui_test_foreach_widget (GTK_WIDGET (fixture->panel), check_row_label, &n);
   g_assert_cmpuint (n, ==, 1);
 }
 
@@ -797,17 +660,17 @@ test_panel_many (Fixture       *fixture,
       g_assert_nonnull (byline_document_add_annotation (fixture->document, annotation, NULL));
     }
   byline_document_end_group (fixture->document);
-  flush_main_context ();
+  gui_test_flush ();
   g_test_message ("adding %u annotations: %.3f s", n, g_timer_elapsed (timer, NULL));
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, n);
   assert_sorted (fixture);
 
   /* The list made rows for what it shows, not for every annotation. */
-  rows = find_all (fixture->panel, BYLINE_TYPE_ANNOTATION_ROW, NULL, NULL, NULL);
+  rows = gui_test_find_all (fixture->panel, BYLINE_TYPE_ANNOTATION_ROW, NULL, NULL, NULL);
   g_assert_cmpuint (rows->len, <, 500);
 
   g_timer_start (timer);
-  search = find_widget (fixture->panel, GTK_TYPE_SEARCH_ENTRY, "search_entry", NULL, NULL);
+  search = gui_test_find_widget (fixture->panel, GTK_TYPE_SEARCH_ENTRY, "search_entry", NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (search), "PERSON");
   wait_for_n_shown (fixture, (n + 2) / 3);
   g_test_message ("searching: %.3f s", g_timer_elapsed (timer, NULL));
@@ -862,17 +725,17 @@ test_panel_large (Fixture       *fixture,
   byline_annotation_panel_set_document (fixture->panel, large, fixture->schema);
   /* Selected before the list is filled: shown once it is. */
   byline_annotation_panel_set_selected (fixture->panel, middle);
-  wait_for_frame (GTK_WIDGET (fixture->panel));
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
   g_assert_true (byline_annotation_panel_get_selected (fixture->panel) == middle);
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, n);
   assert_sorted (fixture);
-  list_view = find_widget (fixture->panel, GTK_TYPE_LIST_VIEW, "list_view", NULL, NULL);
+  list_view = gui_test_find_widget (fixture->panel, GTK_TYPE_LIST_VIEW, "list_view", NULL, NULL);
   position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view)));
   g_assert_true (shown_item (fixture, position) == middle);
 
-  labels = find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "label_dropdown", NULL, NULL);
-  flush_main_context ();
+  labels = gui_test_find_widget (fixture->panel, GTK_TYPE_DROP_DOWN, "label_dropdown", NULL, NULL);
+  gui_test_flush ();
   g_assert_cmpstr (selected_string (labels), ==, "All labels (3000)");
   g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "PERSON (1000)"), !=,
                     GTK_INVALID_LIST_POSITION);
@@ -887,14 +750,14 @@ test_panel_large (Fixture       *fixture,
   g_assert_true (byline_document_replace_annotation (large, byline_annotation_get_id (middle), state, &error));
   g_assert_no_error (error);
   /* The counts follow with the list, after the frame that shows the edit. */
-  wait_for_frame (GTK_WIDGET (fixture->panel));
-  flush_main_context ();
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  gui_test_flush ();
   g_assert_cmpstr (selected_string (labels), ==, "All labels (3000)");
   g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "PERSON (1000)"), ==,
                     GTK_INVALID_LIST_POSITION);
   g_assert_true (byline_document_undo (large));
-  wait_for_frame (GTK_WIDGET (fixture->panel));
-  flush_main_context ();
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  gui_test_flush ();
   g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "PERSON (1000)"), !=,
                     GTK_INVALID_LIST_POSITION);
 
@@ -919,14 +782,14 @@ test_panel_large (Fixture       *fixture,
   }
   id = g_strdup (byline_annotation_get_id (added));
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, n + 1);
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_cmpstr (selected_string (labels), ==, "All labels (3001)");
   g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "GPE (1)"), !=,
                     GTK_INVALID_LIST_POSITION);
   assert_sorted (fixture);
   g_assert_true (byline_document_remove_annotation (large, id));
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, n);
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_cmpstr (selected_string (labels), ==, "All labels (3000)");
   g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "GPE ("), ==,
                     GTK_INVALID_LIST_POSITION);
@@ -935,19 +798,6 @@ test_panel_large (Fixture       *fixture,
   /* Back to the fixture's document, so that tear-down finds it alone. */
   byline_annotation_panel_set_document (fixture->panel, fixture->document, fixture->schema);
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, 0);
-}
-
-/* Widgets of @type inside @widget, in order. */
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, out);
 }
 
 /* A row bound again and again (as the list view does to every row after
@@ -959,8 +809,8 @@ test_row_rebind (void)
 {
   g_autoptr(BylineDocument) document = byline_document_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) inscriptions = g_ptr_array_new ();
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) inscriptions = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
   g_autofree char *cut = NULL;
   const char *text = "“We are prepared to take action as we deem necessary against companies "
                      "that seriously undermine security 🇺🇦 in both Ukraine and Europe,” "
@@ -994,8 +844,8 @@ test_row_rebind (void)
   }
 
   row = g_object_ref_sink (byline_annotation_row_new ());
-  collect_widgets (row, GTK_TYPE_INSCRIPTION, inscriptions);
-  collect_widgets (row, GTK_TYPE_LABEL, labels);
+  inscriptions = gui_test_find_all (row, GTK_TYPE_INSCRIPTION, NULL, NULL, NULL);
+  labels = gui_test_find_all (row, GTK_TYPE_LABEL, NULL, NULL, NULL);
   g_assert_cmpuint (inscriptions->len, ==, 2);
   g_assert_cmpuint (labels->len, ==, 1);
   status = labels->pdata[0];

@@ -13,6 +13,8 @@
 #include "byline-format.h"
 #include "byline-tokenizer.h"
 
+#include "gui-test-util.h"
+
 /* Whether GTK could open a display: without one every test skips. */
 static gboolean have_display;
 
@@ -22,32 +24,6 @@ typedef struct
   BylineArticleView *view;
   BylineDocument    *document;
 } Fixture;
-
-static void
-flush_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    {
-    }
-}
-
-static gboolean
-quit_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Scrolling and layout happen on the frame clock: let a few frames pass. */
-static void
-wait_for_frames (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (100, quit_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 skip_without_display (void)
@@ -88,7 +64,7 @@ fixture_set_up (Fixture       *fixture,
   g_object_ref (fixture->window);
   g_object_ref (fixture->view);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  flush_main_context ();
+  gui_test_flush ();
 }
 
 static void
@@ -99,30 +75,10 @@ fixture_tear_down (Fixture       *fixture,
     return;
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->view);
   g_assert_finalize_object (fixture->document);
-}
-
-/* The code points of the @nth occurrence of @needle. */
-static void
-find_text (BylineDocument *document,
-           const char     *needle,
-           guint           nth,
-           guint          *start,
-           guint          *end)
-{
-  const char *text = byline_document_get_text (document);
-  const char *p = text - 1;
-
-  for (guint i = 0; i <= nth; i++)
-    {
-      p = strstr (p + 1, needle);
-      g_assert_nonnull (p);
-    }
-  *start = (guint) g_utf8_pointer_to_offset (text, p);
-  *end = *start + (guint) g_utf8_strlen (needle, -1);
 }
 
 static BylineAnnotation *
@@ -209,17 +165,17 @@ test_projection (Fixture       *fixture,
   g_assert_cmpstr (byline_article_view_get_layer (view), ==, "entities");
 
   /* After curly quotes and apostrophes: offsets are code points. */
-  find_text (fixture->document, "Blinken’s trip", 0, &s, &e);
+  gui_test_find_text (fixture->document, "Blinken’s trip", 1, &s, &e);
   e = s + 7;
   add_annotation (fixture->document, "entities", "PERSON", s, e, BYLINE_STATUS_MANUAL);
   assert_tag_covers (view, byline_article_view_get_label_tag (view, "PERSON", BYLINE_STATUS_MANUAL), s, e);
 
-  find_text (fixture->document, "Ukraine", 0, &s2, &e2);
+  gui_test_find_text (fixture->document, "Ukraine", 1, &s2, &e2);
   add_annotation (fixture->document, "entities", "GPE", s2, e2, BYLINE_STATUS_SUGGESTED);
   assert_tag_covers (view, byline_article_view_get_label_tag (view, "GPE", BYLINE_STATUS_SUGGESTED), s2, e2);
   assert_tag_absent (view, byline_article_view_get_label_tag (view, "GPE", BYLINE_STATUS_MANUAL), s2, e2);
 
-  find_text (fixture->document, "Europe", 0, &s3, &e3);
+  gui_test_find_text (fixture->document, "Europe", 1, &s3, &e3);
   add_annotation (fixture->document, "entities", "LOC", s3, e3, BYLINE_STATUS_REJECTED);
   assert_tag_absent (view, byline_article_view_get_label_tag (view, "LOC", BYLINE_STATUS_MANUAL), s3, e3);
   assert_tag_absent (view, byline_article_view_get_label_tag (view, "LOC", BYLINE_STATUS_SUGGESTED), s3, e3);
@@ -244,7 +200,7 @@ test_overlap_remove (Fixture       *fixture,
     return;
 
   person = byline_article_view_get_label_tag (view, "PERSON", BYLINE_STATUS_MANUAL);
-  find_text (fixture->document, "Antony Blinken will", 1, &s, &e);
+  gui_test_find_text (fixture->document, "Antony Blinken will", 2, &s, &e);
   e = s + strlen ("Antony Blinken");
   s2 = s + strlen ("Antony ");
   e2 = s2 + strlen ("Blinken will");
@@ -276,8 +232,8 @@ test_changed_and_undo (Fixture       *fixture,
 
   gpe = byline_article_view_get_label_tag (view, "GPE", BYLINE_STATUS_MANUAL);
   norp = byline_article_view_get_label_tag (view, "NORP", BYLINE_STATUS_MANUAL);
-  find_text (fixture->document, "China", 2, &s, &e);
-  find_text (fixture->document, "Washington", 1, &s2, &e2);
+  gui_test_find_text (fixture->document, "China", 3, &s, &e);
+  gui_test_find_text (fixture->document, "Washington", 2, &s2, &e2);
   annotation = add_annotation (fixture->document, "entities", "GPE", s, e, BYLINE_STATUS_MANUAL);
   id = g_strdup (byline_annotation_get_id (annotation));
   assert_tag_covers (view, gpe, s, e);
@@ -330,7 +286,7 @@ test_snapping (Fixture       *fixture,
   g_assert_true (byline_article_view_get_snapping (view));
 
   /* "linke" inside "Blinken’s": the word, without its clitic. */
-  find_text (fixture->document, "Blinken’s", 0, &s, &e);
+  gui_test_find_text (fixture->document, "Blinken’s", 1, &s, &e);
   byline_article_view_select_range (view, s + 1, s + 6);
   g_assert_true (byline_article_view_get_selection (view, &start, &end));
   g_assert_cmpuint (start, ==, s);
@@ -362,14 +318,14 @@ test_select_next (Fixture       *fixture,
     return;
 
   /* Added out of order; c nests in b and starts with it. */
-  find_text (fixture->document, "Shanghai", 0, &s, &e);
+  gui_test_find_text (fixture->document, "Shanghai", 1, &s, &e);
   d = add_annotation (fixture->document, "entities", "GPE", s, e, BYLINE_STATUS_MANUAL);
-  find_text (fixture->document, "Antony Blinken", 0, &s, &e);
+  gui_test_find_text (fixture->document, "Antony Blinken", 1, &s, &e);
   b = add_annotation (fixture->document, "entities", "PERSON", s, e, BYLINE_STATUS_MANUAL);
   c = add_annotation (fixture->document, "speakers", "SPEAKER", s, s + 6, BYLINE_STATUS_MANUAL);
-  find_text (fixture->document, "China", 0, &s, &e);
+  gui_test_find_text (fixture->document, "China", 1, &s, &e);
   a = add_annotation (fixture->document, "entities", "GPE", s, e, BYLINE_STATUS_MANUAL);
-  find_text (fixture->document, "Russian", 0, &s, &e);
+  gui_test_find_text (fixture->document, "Russian", 1, &s, &e);
   add_annotation (fixture->document, "entities", "NORP", s, e, BYLINE_STATUS_REJECTED);
 
   /* From the cursor at the start. */
@@ -469,11 +425,11 @@ test_click_cycle (Fixture       *fixture,
   if (skip_without_display ())
     return;
 
-  find_text (fixture->document, "“We are prepared", 0, &qs, &qe);
-  find_text (fixture->document, "Europe,”", 0, &s, &qe);
+  gui_test_find_text (fixture->document, "“We are prepared", 1, &qs, &qe);
+  gui_test_find_text (fixture->document, "Europe,”", 1, &s, &qe);
   quote = add_annotation (fixture->document, "speakers", "QUOTE", qs, qe, BYLINE_STATUS_MANUAL);
   claim = add_annotation (fixture->document, "claims", "CLAIM", qs + 1, qe - 2, BYLINE_STATUS_MANUAL);
-  find_text (fixture->document, "Ukraine", 0, &s, &e);
+  gui_test_find_text (fixture->document, "Ukraine", 1, &s, &e);
   person = add_annotation (fixture->document, "entities", "GPE", s, e, BYLINE_STATUS_MANUAL);
 
   here = byline_article_view_get_annotations_at (view, s + 2);
@@ -483,7 +439,7 @@ test_click_cycle (Fixture       *fixture,
   g_assert_true (here->pdata[2] == quote);
 
   byline_article_view_set_selected (view, person);
-  wait_for_frames ();
+  gui_test_run_for (100);
   g_signal_connect (view, "annotation-activated", G_CALLBACK (on_activated_cb), &activated);
 
   /* Clicking where the selected one is goes to the next, and round. */
@@ -496,7 +452,7 @@ test_click_cycle (Fixture       *fixture,
   g_assert_cmpuint (activated, ==, 3);
 
   /* A click on plain text clears the selected annotation. */
-  find_text (fixture->document, "US allies", 0, &s, &e);
+  gui_test_find_text (fixture->document, "US allies", 1, &s, &e);
   click_at (view, s + 3);
   g_assert_null (byline_article_view_get_selected (view));
 
@@ -539,7 +495,7 @@ test_zoom (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (byline_article_view_get_zoom (view), 0.5, 1e-9);
   g_object_set (view, "zoom", 1.0, NULL);
   g_assert_cmpfloat_with_epsilon (byline_article_view_get_zoom (view), 1.0, 1e-9);
-  flush_main_context ();
+  gui_test_flush ();
 }
 
 static void
@@ -562,9 +518,9 @@ test_picking (Fixture       *fixture,
   if (skip_without_display ())
     return;
 
-  find_text (fixture->document, "“We are prepared", 0, &s, &e);
+  gui_test_find_text (fixture->document, "“We are prepared", 1, &s, &e);
   quote = add_annotation (fixture->document, "speakers", "QUOTE", s, e, BYLINE_STATUS_MANUAL);
-  find_text (fixture->document, "the official told", 0, &s, &e);
+  gui_test_find_text (fixture->document, "the official told", 1, &s, &e);
   speaker = add_annotation (fixture->document, "speakers", "SPEAKER", s, s + 12, BYLINE_STATUS_MANUAL);
   cue = add_annotation (fixture->document, "speakers", "CUE", s + 13, e, BYLINE_STATUS_MANUAL);
 
@@ -585,7 +541,7 @@ test_picking (Fixture       *fixture,
   g_assert_true (byline_article_view_get_selected (view) == quote);
 
   g_signal_connect (view, "target-picked", G_CALLBACK (on_target_picked_cb), &picked);
-  wait_for_frames ();
+  gui_test_run_for (100);
   click_at (view, byline_annotation_get_start (cue) + 1);
   g_assert_true (picked == cue);
   g_assert_true (byline_article_view_get_selected (view) == quote);
@@ -607,7 +563,7 @@ test_accessible (Fixture       *fixture,
     return;
 
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, "Article");
-  find_text (fixture->document, "Antony Blinken", 0, &s, &e);
+  gui_test_find_text (fixture->document, "Antony Blinken", 1, &s, &e);
   person = add_annotation (fixture->document, "entities", "PERSON", s, e, BYLINE_STATUS_MANUAL);
   byline_article_view_set_selected (view, person);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -636,7 +592,7 @@ test_context_menu (Fixture       *fixture,
 
   g_signal_connect (fixture->view, "context-menu-requested", G_CALLBACK (on_context_menu_cb), &count);
   byline_article_view_select_range (fixture->view, 10, 20);
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "article.context-menu", NULL));
   g_assert_cmpuint (count, ==, 1);
 }
@@ -888,7 +844,7 @@ test_select_scrolls (Fixture       *fixture,
 
   if (skip_without_display ())
     return;
-  wait_for_frames ();
+  gui_test_run_for (100);
 
   /* A word on the last line that is all on screen. */
   gtk_text_view_get_visible_rect (view, &visible);
@@ -907,20 +863,20 @@ test_select_scrolls (Fixture       *fixture,
   far = byline_annotation_new ("entities", "ORG", n - 8, n - 2);
   g_assert_nonnull (byline_document_add_annotation (fixture->document, far, &error));
   g_assert_no_error (error);
-  wait_for_frames ();
+  gui_test_run_for (100);
 
   before = gtk_adjustment_get_value (vadj);
   byline_article_view_set_selected (fixture->view, at_edge);
-  wait_for_frames ();
-  wait_for_frames ();
+  gui_test_run_for (100);
+  gui_test_run_for (100);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, before);
 
   /* At the end of the article: the view goes there. */
   byline_article_view_set_selected (fixture->view, far);
   for (guint i = 0; i < 10 && gtk_adjustment_get_value (vadj) == before; i++)
-    wait_for_frames ();
-  wait_for_frames ();
-  wait_for_frames ();
+    gui_test_run_for (100);
+  gui_test_run_for (100);
+  gui_test_run_for (100);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, before);
 }
 
@@ -1091,11 +1047,11 @@ test_nodes_kept (Fixture       *fixture,
     return;
 
   /* A quote on screen: its box and chip are drawn by the view. */
-  find_text (fixture->document, "Secretary of State", 0, &s, &e);
+  gui_test_find_text (fixture->document, "Secretary of State", 1, &s, &e);
   quote = byline_annotation_new ("speakers", "QUOTE", s, e);
   g_assert_nonnull (byline_document_add_annotation (fixture->document, quote, &error));
   g_assert_no_error (error);
-  wait_for_frames ();
+  gui_test_run_for (100);
 
   first = draw_view (fixture->view, &first_root);
   g_assert_cmpuint (first->len, >=, 2);

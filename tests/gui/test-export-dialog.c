@@ -9,13 +9,6 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
-
-#ifdef HAVE_XTEST
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
-#include <X11/keysym.h>
-#endif
 
 #include "byline-application.h"
 #include "byline-export-dialog.h"
@@ -26,6 +19,11 @@
 #include "byline-native.h"
 #include "byline-window.h"
 #include "byline-window-private.h"
+
+#include "gui-test-util.h"
+#ifdef HAVE_XTEST
+#include "gui-test-xtest.h"
+#endif
 
 /* Whether GTK could open a display: without one every test skips. */
 static gboolean have_display;
@@ -40,45 +38,6 @@ typedef struct
   char *sample;   /* a copy of the sample article's .byline.json */
   char *text;     /* the same article as plain text */
 } Fixture;
-
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} LoadResult;
-
-static void
-flush_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    {
-    }
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static char *
-sample_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples", name, NULL);
-}
 
 static void
 copy_file (const char *from,
@@ -98,8 +57,8 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *native = sample_path ("blinken-china-nbc.byline.json");
-  g_autofree char *text = sample_path ("blinken-china-nbc.txt");
+  g_autofree char *native = gui_test_sample_path ("blinken-china-nbc.byline.json");
+  g_autofree char *text = gui_test_sample_path ("blinken-china-nbc.txt");
   g_autofree char *other = NULL;
 
   fixture->dir = g_build_filename (test_root, "articles-XXXXXX", NULL);
@@ -117,67 +76,22 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  gui_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->sample);
   g_free (fixture->text);
 }
 
-static BylineWindow *
-create_window (void)
+static gboolean
+is_true (gpointer flag)
 {
-  BylineWindow *window;
-
-  window = g_object_new (BYLINE_TYPE_WINDOW, "application", app, NULL);
-  g_object_ref (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  flush_main_context ();
-  return window;
-}
-
-static void
-destroy_window (BylineWindow *window)
-{
-  /* Nothing to ask about, no recovery copy: drop the changes. */
-  if (window->document != NULL)
-    byline_document_set_modified (window->document, FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_context ();
-  g_assert_finalize_object (window);
-}
-
-static void
-on_loaded_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LoadResult *load = user_data;
-
-  load->ok = byline_window_load_finish (BYLINE_WINDOW (object), result, &load->error);
-  load->done = TRUE;
-}
-
-static void
-load_file (BylineWindow *window,
-           const char   *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  LoadResult load = { FALSE, FALSE, NULL };
-
-  byline_window_load_async (window, file, NULL, on_loaded_cb, &load);
-  while (!load.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (load.error);
-  g_assert_true (load.ok);
-  flush_main_context ();
+  return *(gboolean *) flag;
 }
 
 static gboolean
-on_timeout_cb (gpointer user_data)
+is_false (gpointer flag)
 {
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
+  return !*(gboolean *) flag;
 }
 
 /* Runs the main loop until *@flag is FALSE (or, with @while_true FALSE,
@@ -186,14 +100,8 @@ static void
 wait_for (gboolean *flag,
           gboolean  while_true)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, on_timeout_cb, &timed_out);
-
-  while ((*flag == while_true) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  flush_main_context ();
+  gui_test_wait_until (while_true ? is_false : is_true, flag, 20);
+  gui_test_flush ();
 }
 
 static void
@@ -235,32 +143,13 @@ wait_destroyed (GtkWidget *dialog)
 }
 
 static GtkWidget *
-find_toplevel (GType         type,
-               BylineWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_window_get_transient_for (window) == GTK_WINDOW (parent) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
-static GtkWidget *
 open_export (BylineWindow *window)
 {
   GtkWidget *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  flush_main_context ();
-  dialog = find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, window);
+  gui_test_flush ();
+  dialog = gui_test_find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   wait_idle (dialog);
@@ -273,8 +162,8 @@ open_import (BylineWindow *window)
   GtkWidget *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
-  flush_main_context ();
-  dialog = find_toplevel (BYLINE_TYPE_IMPORT_DIALOG, window);
+  gui_test_flush ();
+  dialog = gui_test_find_toplevel (BYLINE_TYPE_IMPORT_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   return dialog;
 }
@@ -295,7 +184,7 @@ select_format (GtkWidget  *dialog,
                const char *name)
 {
   g_assert_true (byline_format_row_select (child (dialog, "format_row"), name));
-  flush_main_context ();
+  gui_test_flush ();
 }
 
 static void
@@ -377,24 +266,6 @@ read_all (const char *path,
   g_assert_true (byline_format_read (format, path, NULL, NULL, collect_cb, documents, &error));
   g_assert_no_error (error);
   return documents;
-}
-
-/* The row titled @title under @widget. */
-static AdwActionRow *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      AdwActionRow *found;
-
-      if (ADW_IS_ACTION_ROW (c) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
-        return ADW_ACTION_ROW (c);
-      if ((found = find_row (c, title)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static guint
@@ -502,8 +373,8 @@ test_export_document (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
-  load_file (window, fixture->sample);
+  window = gui_test_create_window (app, 1000, 700);
+  gui_test_load_file (window, fixture->sample);
   document = byline_window_get_document (window);
   g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 24);
   before = byline_native_to_string (document, NULL);
@@ -566,7 +437,7 @@ test_export_document (Fixture       *fixture,
 
   /* Without the speakers layer, its annotations and their relations
    * stay out. */
-  speakers = find_row (child (dialog, "layers_row"), "Speakers");
+  speakers = gui_test_find_widget (child (dialog, "layers_row"), ADW_TYPE_ACTION_ROW, NULL, NULL, "Speakers");
   g_assert_nonnull (speakers);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (speakers)), FALSE);
   wait_idle (dialog);
@@ -576,7 +447,7 @@ test_export_document (Fixture       *fixture,
   g_assert_null (strstr (preview (dialog), "layers not exported"));
 
   run_export (dialog);
-  g_assert_null (find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, window));
+  g_assert_null (gui_test_find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, GTK_WINDOW (window)));
 
   g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
   written = read_all (output, "jsonl");
@@ -592,7 +463,7 @@ test_export_document (Fixture       *fixture,
   g_assert_false (byline_document_get_modified (document));
   g_assert_cmpuint (count_export_tmp_dirs (), ==, n_tmp);
 
-  destroy_window (window);
+  gui_test_discard_window (window);
 }
 
 static void
@@ -615,8 +486,8 @@ test_export_unsaved (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
-  load_file (window, fixture->sample);
+  window = gui_test_create_window (app, 1000, 700);
+  gui_test_load_file (window, fixture->sample);
   document = byline_window_get_document (window);
 
   /* An edit not saved yet. */
@@ -653,7 +524,7 @@ test_export_unsaved (Fixture       *fixture,
   g_assert_true (byline_document_undo (document));
   g_assert_false (byline_document_can_undo (document));
 
-  destroy_window (window);
+  gui_test_discard_window (window);
 }
 
 /* Ten articles in a folder: doc00.txt … doc09.txt. */
@@ -709,8 +580,8 @@ test_export_corpus_split (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
-  load_file (window, first);
+  window = gui_test_create_window (app, 1000, 700);
+  gui_test_load_file (window, first);
   /* An unsaved label on the article shown goes into the corpus too. */
   annotation = byline_annotation_new ("entities", "CARDINAL", 15, 16);
   g_assert_nonnull (byline_document_add_annotation (window->document, annotation, &error));
@@ -767,7 +638,7 @@ test_export_corpus_split (Fixture       *fixture,
       g_assert_cmpuint (count_files (path), ==, expected[p]);
     }
 
-  destroy_window (window);
+  gui_test_discard_window (window);
 }
 
 static void
@@ -787,8 +658,8 @@ test_export_cancel_on_close (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
-  load_file (window, first);
+  window = gui_test_create_window (app, 1000, 700);
+  gui_test_load_file (window, first);
   dialog = open_export (window);
   adw_combo_row_set_selected (child (dialog, "scope_row"), 1);
   set_destination (dialog, output);
@@ -797,8 +668,8 @@ test_export_cancel_on_close (Fixture       *fixture,
   gtk_spin_button_set_value (child (dialog, "seed_spin"), 3);
   g_assert_true (byline_export_dialog_get_busy (BYLINE_EXPORT_DIALOG (dialog)));
   g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
-  flush_main_context ();
-  g_assert_null (find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, window));
+  gui_test_flush ();
+  g_assert_null (gui_test_find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, GTK_WINDOW (window)));
 
   /* Export, then close at once: nothing is left behind. */
   dialog = open_export (window);
@@ -809,12 +680,12 @@ test_export_cancel_on_close (Fixture       *fixture,
   /* The worker finishes its current document and stops. */
   for (guint i = 0; i < 50; i++)
     {
-      flush_main_context ();
+      gui_test_flush ();
       g_usleep (10000);
     }
   g_assert_cmpuint (count_export_tmp_dirs (), ==, n_tmp);
 
-  destroy_window (window);
+  gui_test_discard_window (window);
 }
 
 static gboolean
@@ -848,8 +719,8 @@ test_export_formats (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
-  load_file (window, fixture->sample);
+  window = gui_test_create_window (app, 1000, 700);
+  gui_test_load_file (window, fixture->sample);
 
   /* A token format: one layer, tagged with a scheme. */
   dialog = open_export (window);
@@ -892,7 +763,7 @@ test_export_formats (Fixture       *fixture,
     g_assert_true (g_file_test (txt, G_FILE_TEST_IS_REGULAR));
   }
 
-  destroy_window (window);
+  gui_test_discard_window (window);
 }
 
 /* ---- Import ----------------------------------------------------------- */
@@ -930,8 +801,8 @@ test_import_merge (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
-  load_file (window, fixture->text);
+  window = gui_test_create_window (app, 1000, 700);
+  gui_test_load_file (window, fixture->text);
   document = byline_window_get_document (window);
   g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 0);
 
@@ -995,7 +866,7 @@ test_import_merge (Fixture       *fixture,
   /* The article's own a15 is what it was. */
   g_assert_cmpstr (byline_annotation_get_label (byline_document_lookup_annotation (document, "a15")), ==, "GPE");
 
-  destroy_window (window);
+  gui_test_discard_window (window);
 }
 
 static void
@@ -1017,8 +888,8 @@ test_import_suggestions (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
-  load_file (window, fixture->text);
+  window = gui_test_create_window (app, 1000, 700);
+  gui_test_load_file (window, fixture->text);
   document = byline_window_get_document (window);
 
   /* A JSONL file: another article first, then this one with three spans
@@ -1057,7 +928,7 @@ test_import_suggestions (Fixture       *fixture,
       g_assert_cmpstr (byline_annotation_get_origin (a), ==, "import:jsonl");
     }
 
-  destroy_window (window);
+  gui_test_discard_window (window);
 }
 
 static void
@@ -1093,8 +964,8 @@ test_import_spacy (Fixture       *fixture,
   g_assert_true (byline_writer_finish (writer, &error));
   g_assert_no_error (error);
 
-  window = create_window ();
-  load_file (window, fixture->text);
+  window = gui_test_create_window (app, 1000, 700);
+  gui_test_load_file (window, fixture->text);
   document = byline_window_get_document (window);
   dialog = open_import (window);
   run_import (dialog, spacy);
@@ -1105,7 +976,7 @@ test_import_spacy (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 0);
 
-  destroy_window (window);
+  gui_test_discard_window (window);
 }
 
 /* The label of the toast shown now, if any. */
@@ -1149,8 +1020,8 @@ test_import_warnings (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
-  load_file (window, fixture->text);
+  window = gui_test_create_window (app, 1000, 700);
+  gui_test_load_file (window, fixture->text);
 
   /* A label the schema does not know: kept, with a warning. */
   other = byline_document_new ();
@@ -1171,25 +1042,25 @@ test_import_warnings (Fixture       *fixture,
   g_assert_nonnull (button);
   /* A button activated by a key shows itself pressed for a moment. */
   gtk_widget_activate (button);
-  for (guint i = 0; i < 100 && find_toplevel (ADW_TYPE_MESSAGE_DIALOG, window) == NULL; i++)
+  for (guint i = 0; i < 100 && gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)) == NULL; i++)
     {
-      flush_main_context ();
+      gui_test_flush ();
       g_usleep (10000);
     }
-  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, window);
+  question = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (question);
   g_assert_nonnull (find_descendant (question, GTK_TYPE_LABEL, "label “SPACESHIP” is not in schema"));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), "odd.byline.json"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "close");
   gtk_window_destroy (GTK_WINDOW (question));
 
-  destroy_window (window);
+  gui_test_discard_window (window);
 }
 
 static AdwMessageDialog *
 find_question (BylineWindow *window)
 {
-  GtkWidget *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, window);
+  GtkWidget *dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
 
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_widget_get_name (dialog), ==, "byline-import-confirm");
@@ -1223,8 +1094,8 @@ test_import_opens_other (Fixture       *fixture,
                        "{\"id\": \"three\", \"text\": \"Third.\"}\n", -1, &error);
   g_assert_no_error (error);
 
-  window = create_window ();
-  load_file (window, fixture->sample);
+  window = gui_test_create_window (app, 1000, 700);
+  gui_test_load_file (window, fixture->sample);
   document = byline_window_get_document (window);
 
   /* Unsaved changes: the window asks first; Cancel keeps them. */
@@ -1236,7 +1107,7 @@ test_import_opens_other (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_close_response (question), ==, "cancel");
   g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "save");
   adw_message_dialog_response (question, "cancel");
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_true (byline_window_get_document (window) == document);
   g_assert_true (byline_document_get_modified (document));
 
@@ -1244,7 +1115,7 @@ test_import_opens_other (Fixture       *fixture,
   dialog = open_import (window);
   run_import (dialog, other);
   adw_message_dialog_response (find_question (window), "discard");
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_true (byline_window_get_document (window) != document);
   g_assert_cmpstr (byline_document_get_text (byline_window_get_document (window)), ==,
                    "A different article.\n");
@@ -1255,10 +1126,10 @@ test_import_opens_other (Fixture       *fixture,
   byline_document_set_modified (byline_window_get_document (window), FALSE);
   dialog = open_import (window);
   run_import (dialog, corpus);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, window));
+  g_assert_null (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
   g_assert_cmpstr (byline_document_get_text (byline_window_get_document (window)), ==, "First.");
 
-  destroy_window (window);
+  gui_test_discard_window (window);
 }
 
 static void
@@ -1279,8 +1150,8 @@ test_import_error (Fixture       *fixture,
   g_file_set_contents (broken, "{\"text\": \"ok\"}\n{not json\n", -1, &error);
   g_assert_no_error (error);
 
-  window = create_window ();
-  load_file (window, fixture->sample);
+  window = gui_test_create_window (app, 1000, 700);
+  gui_test_load_file (window, fixture->sample);
   dialog = open_import (window);
   {
     g_autoptr(GFile) file = g_file_new_for_path (broken);
@@ -1290,12 +1161,12 @@ test_import_error (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (dialog, "import.run", NULL));
   wait_idle (dialog);
   /* The dialog stays, to choose another file; the article is untouched. */
-  g_assert_true (find_toplevel (BYLINE_TYPE_IMPORT_DIALOG, window) == dialog);
+  g_assert_true (gui_test_find_toplevel (BYLINE_TYPE_IMPORT_DIALOG, GTK_WINDOW (window)) == dialog);
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, 24);
   g_assert_false (byline_document_get_modified (window->document));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  destroy_window (window);
+  gui_test_discard_window (window);
 }
 
 /* ---- Accessibility and keys ------------------------------------------- */
@@ -1330,8 +1201,8 @@ test_accessible_names (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
-  load_file (window, fixture->sample);
+  window = gui_test_create_window (app, 1000, 700);
+  gui_test_load_file (window, fixture->sample);
 
   dialog = open_export (window);
   select_format (dialog, "jsonl");
@@ -1346,45 +1217,10 @@ test_accessible_names (Fixture       *fixture,
                                        "Choose a file to import");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  destroy_window (window);
+  gui_test_discard_window (window);
 }
 
 #ifdef HAVE_XTEST
-static void
-flush_x (void)
-{
-  for (guint i = 0; i < 40; i++)
-    {
-      flush_main_context ();
-      g_usleep (2000);
-    }
-}
-
-/* Types @keysym with @mods held, into @target (no window manager under
- * Xvfb: the test gives the focus). */
-static void
-type_key (GtkWidget    *target,
-          KeySym        keysym,
-          const KeySym *mods)
-{
-  GdkDisplay *display = gtk_widget_get_display (target);
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (target));
-  Display *xd;
-  guint n_mods = 0;
-
-  g_assert_true (GDK_IS_X11_DISPLAY (display));
-  xd = gdk_x11_display_get_xdisplay (display);
-  XSetInputFocus (xd, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  while (mods != NULL && mods[n_mods] != 0)
-    XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, mods[n_mods++]), True, 0);
-  XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, keysym), True, 0);
-  XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, keysym), False, 0);
-  while (n_mods > 0)
-    XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, mods[--n_mods]), False, 0);
-  XSync (xd, False);
-  flush_x ();
-}
-
 static const KeySym ctrl[] = { XK_Control_L, 0 };
 
 static void
@@ -1396,41 +1232,38 @@ test_keys (Fixture       *fixture,
   BylineWindow *window;
   GtkWidget *dialog;
 
-  if (!have_display || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("no X11 display");
-      return;
-    }
+  if (gui_test_skip_without_x11 (have_display))
+    return;
 
-  window = create_window ();
-  load_file (window, fixture->sample);
+  window = gui_test_create_window (app, 1000, 700);
+  gui_test_load_file (window, fixture->sample);
   gtk_widget_grab_focus (GTK_WIDGET (window->article_view));
 
   /* ctrl+e opens Export; Escape closes it. */
-  type_key (GTK_WIDGET (window), XK_e, ctrl);
-  dialog = find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, window);
+  gui_test_type_key (GTK_WIDGET (window), XK_e, ctrl);
+  dialog = gui_test_find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  type_key (dialog, XK_Escape, NULL);
-  g_assert_null (find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, window));
+  gui_test_type_key (dialog, XK_Escape, NULL);
+  g_assert_null (gui_test_find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, GTK_WINDOW (window)));
 
   /* ctrl+i opens Import; Escape closes it. */
-  type_key (GTK_WIDGET (window), XK_i, ctrl);
-  dialog = find_toplevel (BYLINE_TYPE_IMPORT_DIALOG, window);
+  gui_test_type_key (GTK_WIDGET (window), XK_i, ctrl);
+  dialog = gui_test_find_toplevel (BYLINE_TYPE_IMPORT_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  type_key (dialog, XK_Escape, NULL);
-  g_assert_null (find_toplevel (BYLINE_TYPE_IMPORT_DIALOG, window));
+  gui_test_type_key (dialog, XK_Escape, NULL);
+  g_assert_null (gui_test_find_toplevel (BYLINE_TYPE_IMPORT_DIALOG, GTK_WINDOW (window)));
 
   /* Enter exports, from the dialog as it opens. */
-  type_key (GTK_WIDGET (window), XK_e, ctrl);
-  dialog = find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, window);
+  gui_test_type_key (GTK_WIDGET (window), XK_e, ctrl);
+  dialog = gui_test_find_toplevel (BYLINE_TYPE_EXPORT_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   set_destination (dialog, output);
   g_object_weak_ref (G_OBJECT (dialog), on_destroyed_cb, &gone);
-  type_key (dialog, XK_Return, NULL);
+  gui_test_type_key (dialog, XK_Return, NULL);
   wait_for (&gone, FALSE);
   g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
 
-  destroy_window (window);
+  gui_test_discard_window (window);
 }
 #endif
 
@@ -1507,7 +1340,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (test_root);
+  gui_test_remove_tree (test_root);
   g_free (test_root);
   return status;
 }

@@ -19,9 +19,6 @@
 #include <glib/gstdio.h>
 
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
-#include <X11/keysym.h>
 
 #include "byline-application.h"
 #include "byline-native.h"
@@ -30,113 +27,29 @@
 #include "byline-window.h"
 #include "byline-window-private.h"
 
+#include "gui-test-util.h"
+#include "gui-test-xtest.h"
+
 #define REVIEWER "Test Reviewer"
 
 static gboolean have_display;
 static GtkApplication *app;
 
-static void
-flush (void)
-{
-  /* X events arrive asynchronously: give them a few turns. */
-  for (guint i = 0; i < 40; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        {
-        }
-      g_usleep (2000);
-    }
-}
-
-static Display *
-xdisplay (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-
-  if (!GDK_IS_X11_DISPLAY (display))
-    return NULL;
-  return gdk_x11_display_get_xdisplay (display);
-}
-
-/* Types @keysym with the modifier keys @mods (keysyms, 0-terminated) held. */
-static void
-type_key (BylineWindow *window,
-          KeySym        keysym,
-          const KeySym *mods)
-{
-  Display *xd = xdisplay (GTK_WIDGET (window));
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  guint n_mods = 0;
-
-  g_assert_nonnull (xd);
-  /* No window manager under Xvfb: give the window the focus ourselves. */
-  XSetInputFocus (xd, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  while (mods != NULL && mods[n_mods] != 0)
-    XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, mods[n_mods++]), True, 0);
-  XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, keysym), True, 0);
-  XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, keysym), False, 0);
-  while (n_mods > 0)
-    XTestFakeKeyEvent (xd, XKeysymToKeycode (xd, mods[--n_mods]), False, 0);
-  XSync (xd, False);
-  flush ();
-}
-
 static const KeySym shift[] = { XK_Shift_L, 0 };
 static const KeySym ctrl[] = { XK_Control_L, 0 };
 static const KeySym ctrl_shift[] = { XK_Control_L, XK_Shift_L, 0 };
-
-typedef struct
-{
-  gboolean done;
-  gboolean ok;
-} Load;
-
-static void
-on_loaded_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Load *load = user_data;
-
-  load->ok = byline_window_load_finish (BYLINE_WINDOW (object), result, NULL);
-  load->done = TRUE;
-}
-
-static gboolean
-skip_without_x11 (void)
-{
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return TRUE;
-    }
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("keys are typed through X11's XTEST");
-      return TRUE;
-    }
-  return FALSE;
-}
 
 static BylineWindow *
 open_file (const char *path,
            int         width,
            int         height)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  BylineWindow *window = g_object_new (BYLINE_TYPE_WINDOW, "application", app, NULL);
-  Load load = { FALSE, FALSE };
+  BylineWindow *window = gui_test_create_window (app, width, height);
 
-  g_object_ref (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  byline_window_load_async (window, file, NULL, on_loaded_cb, &load);
-  while (!load.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (load.ok);
+  gui_test_load_file (window, path);
   byline_window_set_layer (window, "entities");
   gtk_widget_grab_focus (GTK_WIDGET (window->article_view));
-  flush ();
+  gui_test_settle ();
   return window;
 }
 
@@ -144,8 +57,7 @@ open_file (const char *path,
 static BylineWindow *
 open_sample (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples",
-                                                 "blinken-china-nbc.txt", NULL);
+  g_autofree char *path = gui_test_sample_path ("blinken-china-nbc.txt");
 
   return open_file (path, 1200, 800);
 }
@@ -156,51 +68,7 @@ close_window (BylineWindow *window)
   /* A worker holds the window until it is back, cancelled or not. */
   while (byline_window_get_suggesting (window) || window->review->n_suggest_workers > 0)
     g_main_context_iteration (NULL, TRUE);
-  /* Nothing to ask about: drop the changes. */
-  if (window->document != NULL)
-    byline_document_set_modified (window->document, FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush ();
-  g_assert_finalize_object (window);
-}
-
-/* The code-point range of the @nth occurrence of @needle in the article. */
-static void
-find_text (BylineWindow *window,
-           const char   *needle,
-           guint         nth,
-           guint        *start,
-           guint        *end)
-{
-  const char *text = byline_document_get_text (window->document);
-  const char *hit = text - 1;
-
-  for (guint i = 0; i < nth; i++)
-    {
-      hit = strstr (hit + 1, needle);
-      g_assert_nonnull (hit);
-    }
-  *start = (guint) g_utf8_pointer_to_offset (text, hit);
-  *end = *start + (guint) g_utf8_strlen (needle, -1);
-}
-
-static BylineAnnotation *
-annotation_at (BylineWindow *window,
-               guint         start,
-               guint         end,
-               const char   *label)
-{
-  g_autoptr(GPtrArray) there = byline_document_query (window->document, start, end);
-
-  for (guint i = 0; i < there->len; i++)
-    {
-      BylineAnnotation *a = there->pdata[i];
-
-      if (byline_annotation_get_start (a) == start && byline_annotation_get_end (a) == end &&
-          g_strcmp0 (byline_annotation_get_label (a), label) == 0)
-        return a;
-    }
-  return NULL;
+  gui_test_discard_window (window);
 }
 
 /* The suggestions the tests review, in reading order of the article:
@@ -242,7 +110,7 @@ add_suggestions (BylineWindow *window)
       guint start, end;
       const char *id;
 
-      find_text (window, hand[i].text, hand[i].nth, &start, &end);
+      gui_test_find_text (window->document, hand[i].text, hand[i].nth, &start, &end);
       byline_suggestions_set_origin (s, hand[i].origin);
       id = byline_suggestions_add_span (s, hand[i].layer, hand[i].label, start, end, hand[i].confidence);
       if (g_str_equal (hand[i].label, "QUOTE"))
@@ -254,7 +122,7 @@ add_suggestions (BylineWindow *window)
   n = byline_suggestions_apply (s, window->document, &n_relations);
   g_assert_cmpuint (n_relations, ==, 1);
   byline_suggestions_free (s);
-  flush ();
+  gui_test_settle ();
   return n;
 }
 
@@ -265,8 +133,8 @@ hand_annotation (BylineWindow *window,
   guint start, end;
   BylineAnnotation *a;
 
-  find_text (window, hand[i].text, hand[i].nth, &start, &end);
-  a = annotation_at (window, start, end, hand[i].label);
+  gui_test_find_text (window->document, hand[i].text, hand[i].nth, &start, &end);
+  a = gui_test_annotation_at (window->document, start, end, hand[i].label);
   g_assert_nonnull (a);
   return a;
 }
@@ -317,7 +185,7 @@ test_review_keys (void)
   g_autofree char *expected = NULL;
   guint n;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
   n = add_suggestions (window);
@@ -332,9 +200,9 @@ test_review_keys (void)
       g_assert_nonnull (byline_annotation_get_origin (a));
     }
   /* One step. */
-  type_key (window, XK_z, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_z, ctrl);
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, 0);
-  type_key (window, XK_z, ctrl_shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_z, ctrl_shift);
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, n);
 
   blinken = hand_annotation (window, 0);
@@ -345,7 +213,7 @@ test_review_keys (void)
 
   /* ctrl+r: the bar, at the first suggestion in reading order. */
   g_assert_false (byline_window_get_reviewing (window));
-  type_key (window, XK_r, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_r, ctrl);
   g_assert_true (byline_window_get_reviewing (window));
   g_assert_true (gtk_revealer_get_reveal_child (window->review_revealer));
   g_assert_true (gtk_toggle_button_get_active (window->review_button));
@@ -365,7 +233,7 @@ test_review_keys (void)
   g_clear_pointer (&expected, g_free);
 
   /* a: accepted, by the reviewer, still the current one. */
-  type_key (window, XK_a, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_a, NULL);
   g_assert_cmpint (byline_annotation_get_status (blinken), ==, BYLINE_STATUS_ACCEPTED);
   g_assert_cmpstr (byline_annotation_get_reviewer (blinken), ==, REVIEWER);
   g_assert_true (selected (window) == blinken);
@@ -373,17 +241,17 @@ test_review_keys (void)
   g_assert_cmpstr (progress_text (window), ==, expected);
   g_clear_pointer (&expected, g_free);
   /* Undone, it is a suggestion again, with no reviewer. */
-  type_key (window, XK_z, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_z, ctrl);
   g_assert_cmpint (byline_annotation_get_status (blinken), ==, BYLINE_STATUS_SUGGESTED);
   g_assert_null (byline_annotation_get_reviewer (blinken));
   expected = g_strdup_printf ("0 of %u decided", n);
   g_assert_cmpstr (progress_text (window), ==, expected);
   g_clear_pointer (&expected, g_free);
-  type_key (window, XK_a, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_a, NULL);
   g_assert_cmpint (byline_annotation_get_status (blinken), ==, BYLINE_STATUS_ACCEPTED);
 
   /* n: the next undecided one. */
-  type_key (window, XK_n, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_n, NULL);
   g_assert_true (selected (window) != blinken);
   g_assert_cmpint (byline_annotation_get_status (selected (window)), ==, BYLINE_STATUS_SUGGESTED);
   {
@@ -394,7 +262,7 @@ test_review_keys (void)
     g_clear_pointer (&expected, g_free);
 
     /* x: rejected, hidden, and the next undecided one is current. */
-    type_key (window, XK_x, NULL);
+    gui_test_type_key (GTK_WIDGET (window), XK_x, NULL);
     g_assert_cmpint (byline_annotation_get_status (second), ==, BYLINE_STATUS_REJECTED);
     g_assert_cmpstr (byline_annotation_get_reviewer (second), ==, REVIEWER);
     g_assert_false (is_drawn_at (window, second));
@@ -409,11 +277,11 @@ test_review_keys (void)
     g_clear_pointer (&expected, g_free);
 
     /* ctrl+z brings it back, drawn again. */
-    type_key (window, XK_z, ctrl);
+    gui_test_type_key (GTK_WIDGET (window), XK_z, ctrl);
     g_assert_cmpint (byline_annotation_get_status (second), ==, BYLINE_STATUS_SUGGESTED);
     g_assert_null (byline_annotation_get_reviewer (second));
     g_assert_true (is_drawn_at (window, second));
-    type_key (window, XK_z, ctrl_shift);
+    gui_test_type_key (GTK_WIDGET (window), XK_z, ctrl_shift);
     g_assert_cmpint (byline_annotation_get_status (second), ==, BYLINE_STATUS_REJECTED);
 
     /* p goes back, past the decided ones, round to the last one; n
@@ -424,9 +292,9 @@ test_review_keys (void)
       BylineAnnotation *last = sorted->pdata[sorted->len - 1];
 
       g_assert_true (third != NULL);
-      type_key (window, XK_p, NULL);
+      gui_test_type_key (GTK_WIDGET (window), XK_p, NULL);
       g_assert_true (selected (window) == last);
-      type_key (window, XK_n, NULL);
+      gui_test_type_key (GTK_WIDGET (window), XK_n, NULL);
       g_assert_true (selected (window) == third);
     }
   }
@@ -435,7 +303,7 @@ test_review_keys (void)
   g_assert_true (beijing != NULL && shanghai != NULL && wang != NULL && state != NULL);
 
   /* Escape leaves review mode; the bar goes. */
-  type_key (window, XK_Escape, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_Escape, NULL);
   g_assert_false (byline_window_get_reviewing (window));
   g_assert_false (gtk_revealer_get_reveal_child (window->review_revealer));
   g_assert_false (gtk_toggle_button_get_active (window->review_button));
@@ -454,7 +322,7 @@ test_review_fix (void)
   guint start, end;
   GtkTextBuffer *buffer;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
   add_suggestions (window);
@@ -465,20 +333,20 @@ test_review_fix (void)
   /* Outside review mode, shift+right selects text and leaves the
    * suggestion be. */
   byline_article_view_set_selected (window->article_view, state);
-  flush ();
-  type_key (window, XK_Right, shift);
+  gui_test_settle ();
+  gui_test_type_key (GTK_WIDGET (window), XK_Right, shift);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->article_view));
   g_assert_true (gtk_text_buffer_get_has_selection (buffer));
   g_assert_cmpint (byline_annotation_get_status (state), ==, BYLINE_STATUS_SUGGESTED);
   g_assert_cmpuint (byline_annotation_get_end (state), ==, end);
 
   /* In review mode, the selected suggestion is the current one. */
-  type_key (window, XK_r, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_r, ctrl);
   g_assert_true (selected (window) == state);
   g_assert_false (gtk_text_buffer_get_has_selection (buffer));
 
   /* shift+left shrinks the end: "State", accepted as changed. */
-  type_key (window, XK_Left, shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_Left, shift);
   g_assert_cmpuint (byline_annotation_get_end (state), <, end);
   g_assert_cmpint (byline_annotation_get_status (state), ==, BYLINE_STATUS_ACCEPTED);
   g_assert_cmpstr (byline_annotation_get_reviewer (state), ==, REVIEWER);
@@ -487,48 +355,48 @@ test_review_fix (void)
     g_assert_cmpstr (text, ==, "State");
   }
   /* shift+right grows it back; ctrl+shift+left grows the start by a word. */
-  type_key (window, XK_Right, shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_Right, shift);
   g_assert_cmpuint (byline_annotation_get_end (state), ==, end);
-  type_key (window, XK_Left, ctrl_shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_Left, ctrl_shift);
   g_assert_cmpuint (byline_annotation_get_start (state), <, start);
   {
     g_autofree char *text = byline_document_dup_annotation_text (window->document, state);
     g_assert_cmpstr (text, ==, "US State Department");
   }
-  type_key (window, XK_Right, ctrl_shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_Right, ctrl_shift);
   g_assert_cmpuint (byline_annotation_get_start (state), ==, start);
   /* Each move was a step: four undos bring back the suggestion. */
   for (guint i = 0; i < 4; i++)
-    type_key (window, XK_z, ctrl);
+    gui_test_type_key (GTK_WIDGET (window), XK_z, ctrl);
   g_assert_cmpuint (byline_annotation_get_start (state), ==, start);
   g_assert_cmpuint (byline_annotation_get_end (state), ==, end);
   g_assert_cmpint (byline_annotation_get_status (state), ==, BYLINE_STATUS_SUGGESTED);
   g_assert_null (byline_annotation_get_reviewer (state));
 
   /* A label's own key: shift+g makes it a GPE, accepted. */
-  type_key (window, XK_g, shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_g, shift);
   g_assert_cmpstr (byline_annotation_get_label (state), ==, "GPE");
   g_assert_cmpint (byline_annotation_get_status (state), ==, BYLINE_STATUS_ACCEPTED);
   g_assert_cmpstr (byline_annotation_get_reviewer (state), ==, REVIEWER);
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, G_N_ELEMENTS (hand));
-  type_key (window, XK_z, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_z, ctrl);
   g_assert_cmpstr (byline_annotation_get_label (state), ==, "ORG");
   g_assert_cmpint (byline_annotation_get_status (state), ==, BYLINE_STATUS_SUGGESTED);
 
   /* e opens the labels of its layer, the first (PERSON) focused: Return. */
-  type_key (window, XK_e, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_e, NULL);
   g_assert_true (gtk_widget_get_visible (window->label_popover));
-  type_key (window, XK_Return, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_Return, NULL);
   g_assert_false (gtk_widget_get_visible (window->label_popover));
   g_assert_cmpstr (byline_annotation_get_label (state), ==, "PERSON");
   g_assert_cmpint (byline_annotation_get_status (state), ==, BYLINE_STATUS_ACCEPTED);
   g_assert_cmpstr (byline_annotation_get_reviewer (state), ==, REVIEWER);
   gtk_widget_grab_focus (GTK_WIDGET (window->article_view));
-  type_key (window, XK_z, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_z, ctrl);
   g_assert_cmpstr (byline_annotation_get_label (state), ==, "ORG");
 
   /* space: accepted, and on to the next undecided one. */
-  type_key (window, XK_space, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_space, NULL);
   g_assert_cmpint (byline_annotation_get_status (state), ==, BYLINE_STATUS_ACCEPTED);
   current = selected (window);
   g_assert_nonnull (current);
@@ -555,13 +423,13 @@ test_review_all_and_save (void)
   BylineAnnotation *quote, *speaker;
   guint n, n_rejected = 0;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
   n = add_suggestions (window);
   quote = hand_annotation (window, 5);
   speaker = hand_annotation (window, 6);
-  type_key (window, XK_r, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_r, ctrl);
   /* Reject every other one, accept the rest: x and space. */
   for (guint i = 0; i < n; i++)
     {
@@ -572,21 +440,21 @@ test_review_all_and_save (void)
       if (current == quote)
         {
           /* Accepted while its speaker is not yet: the relation waits. */
-          type_key (window, XK_space, NULL);
+          gui_test_type_key (GTK_WIDGET (window), XK_space, NULL);
           g_assert_cmpint (byline_relation_get_status (said_by (window)), ==, BYLINE_STATUS_SUGGESTED);
         }
       else if (current == speaker)
         {
-          type_key (window, XK_space, NULL);
+          gui_test_type_key (GTK_WIDGET (window), XK_space, NULL);
           g_assert_cmpint (byline_relation_get_status (said_by (window)), ==, BYLINE_STATUS_ACCEPTED);
         }
       else if (i % 2 == 1)
         {
-          type_key (window, XK_x, NULL);
+          gui_test_type_key (GTK_WIDGET (window), XK_x, NULL);
           n_rejected++;
         }
       else
-        type_key (window, XK_space, NULL);
+        gui_test_type_key (GTK_WIDGET (window), XK_space, NULL);
     }
   for (guint i = 0; i < n; i++)
     {
@@ -599,7 +467,7 @@ test_review_all_and_save (void)
   g_assert_cmpstr (progress_text (window), ==, expected);
   g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (window->review->progress_bar), 1.0, 1e-9);
   /* Nothing left: n says so and stays. */
-  type_key (window, XK_n, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_n, NULL);
   g_assert_true (byline_window_get_reviewing (window));
 
   g_assert_true (byline_window_save_to_file (window, out, &error));
@@ -638,15 +506,15 @@ test_rejected_hidden (void)
   BylineWindow *window;
   BylineAnnotation *beijing;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
   add_suggestions (window);
   beijing = hand_annotation (window, 1);
   byline_article_view_set_selected (window->article_view, beijing);
-  flush ();
+  gui_test_settle ();
   /* x outside review mode: rejected, hidden, deselected. */
-  type_key (window, XK_x, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_x, NULL);
   g_assert_cmpint (byline_annotation_get_status (beijing), ==, BYLINE_STATUS_REJECTED);
   g_assert_false (is_drawn_at (window, beijing));
   g_assert_null (selected (window));
@@ -657,13 +525,13 @@ test_rejected_hidden (void)
   g_assert_true (byline_article_view_get_show_rejected (window->article_view));
   g_assert_true (is_drawn_at (window, beijing));
   byline_article_view_set_selected (window->article_view, beijing);
-  flush ();
-  type_key (window, XK_a, NULL);
+  gui_test_settle ();
+  gui_test_type_key (GTK_WIDGET (window), XK_a, NULL);
   g_assert_cmpint (byline_annotation_get_status (beijing), ==, BYLINE_STATUS_ACCEPTED);
 
   g_action_group_change_action_state (G_ACTION_GROUP (window->layer_actions), "show-rejected",
                                       g_variant_new_boolean (FALSE));
-  type_key (window, XK_x, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_x, NULL);
   g_assert_false (is_drawn_at (window, beijing));
   close_window (window);
 }
@@ -677,7 +545,7 @@ test_bulk (void)
   BylineWindowReview *r;
   guint n;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
   n = add_suggestions (window);
@@ -704,16 +572,16 @@ test_bulk (void)
   g_assert_cmpint (byline_annotation_get_status (hand_annotation (window, 6)), ==, BYLINE_STATUS_REJECTED);
   g_assert_cmpint (byline_relation_get_status (said_by (window)), ==, BYLINE_STATUS_REJECTED);
   g_assert_cmpint (byline_annotation_get_status (hand_annotation (window, 3)), ==, BYLINE_STATUS_SUGGESTED);
-  type_key (window, XK_z, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_z, ctrl);
   g_assert_cmpint (byline_annotation_get_status (hand_annotation (window, 5)), ==, BYLINE_STATUS_SUGGESTED);
   g_assert_cmpint (byline_annotation_get_status (hand_annotation (window, 6)), ==, BYLINE_STATUS_SUGGESTED);
   g_assert_cmpint (byline_relation_get_status (said_by (window)), ==, BYLINE_STATUS_SUGGESTED);
 
   /* The popover: its choices list what is undecided, its buttons count. */
-  type_key (window, XK_r, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_r, ctrl);
   r = window->review;
   /* b opens it. */
-  type_key (window, XK_b, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_b, NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (r->bulk_popover)));
   /* All labels (n - 1: Blinken is accepted), then the labels, sorted. */
   {
@@ -733,7 +601,7 @@ test_bulk (void)
     g_assert_cmpstr (gtk_button_get_label (r->bulk_reject_button), ==, "Reject 2 Suggestions");
   }
   g_signal_emit_by_name (r->bulk_accept_button, "clicked");
-  flush ();
+  gui_test_settle ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (r->bulk_popover)));
   g_assert_cmpint (byline_annotation_get_status (hand_annotation (window, 1)), ==, BYLINE_STATUS_ACCEPTED);
   g_assert_cmpint (byline_annotation_get_status (hand_annotation (window, 2)), ==, BYLINE_STATUS_ACCEPTED);
@@ -745,50 +613,30 @@ test_bulk (void)
   close_window (window);
 }
 
-/* The panel filters by origin and by confidence; rows say the
- * confidence. */
-static void
-find_by_id (GtkWidget  *widget,
-            gpointer    user_data);
-
-typedef struct
-{
-  const char *id;
-  GtkWidget  *found;
-} FindId;
-
-static void
-find_by_id (GtkWidget *widget,
-            gpointer   user_data)
-{
-  FindId *find = user_data;
-
-  if (find->found == NULL && GTK_IS_BUILDABLE (widget) &&
-      g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), find->id) == 0)
-    find->found = widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL && find->found == NULL;
-       child = gtk_widget_get_next_sibling (child))
-    find_by_id (child, user_data);
-}
-
+/* The widget with that buildable id in @root. */
 static GtkWidget *
 find_widget (GtkWidget  *root,
              const char *id)
 {
-  FindId find = { id, NULL };
+  GtkWidget *found = NULL;
 
   /* The panel makes its widgets after the window's first frames. */
-  for (guint i = 0; i < 100 && find.found == NULL; i++)
+  for (guint i = 0; i < 100 && found == NULL; i++)
     {
-      find_by_id (root, &find);
-      if (find.found == NULL)
-        flush ();
+      g_autoptr(GPtrArray) all = gui_test_find_all (root, GTK_TYPE_WIDGET, id, NULL, NULL);
+
+      g_assert_cmpuint (all->len, <=, 1);
+      if (all->len == 1)
+        found = all->pdata[0];
+      else
+        gui_test_settle ();
     }
-  g_assert_nonnull (find.found);
-  return find.found;
+  g_assert_nonnull (found);
+  return found;
 }
 
+/* The panel filters by origin and by confidence; rows say the
+ * confidence. */
 static void
 test_panel_filters (void)
 {
@@ -798,7 +646,7 @@ test_panel_filters (void)
   GListModel *model;
   guint quotes = G_MAXUINT;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
   add_suggestions (window);
@@ -815,27 +663,27 @@ test_panel_filters (void)
     }
   g_assert_cmpuint (quotes, !=, G_MAXUINT);
   gtk_drop_down_set_selected (origin, quotes);
-  flush ();
+  gui_test_settle ();
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (window->annotation_panel), ==, 2);
   gtk_drop_down_set_selected (origin, 0);
-  flush ();
+  gui_test_settle ();
 
   /* ≥ 0.8: Blinken, Beijing, Shanghai; ≥ 0.9: Blinken, Beijing. */
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (confidence)), 3), ==,
                    "≥ 0.8");
   gtk_drop_down_set_selected (confidence, 3);
-  flush ();
+  gui_test_settle ();
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (window->annotation_panel), ==, 3);
   gtk_drop_down_set_selected (confidence, 4);
-  flush ();
+  gui_test_settle ();
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (window->annotation_panel), ==, 2);
   /* With the origin too. */
   gtk_drop_down_set_selected (origin, quotes);
-  flush ();
+  gui_test_settle ();
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (window->annotation_panel), ==, 0);
   gtk_drop_down_set_selected (origin, 0);
   gtk_drop_down_set_selected (confidence, 0);
-  flush ();
+  gui_test_settle ();
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (window->annotation_panel), ==, G_N_ELEMENTS (hand));
 
   /* The accessible names of the new controls. */
@@ -846,25 +694,6 @@ test_panel_filters (void)
   close_window (window);
 }
 
-static void
-check_accessible_label (GtkWidget *widget,
-                        gpointer   user_data)
-{
-  gboolean interactive = GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
-                         GTK_IS_SPIN_BUTTON (widget) || GTK_IS_PROGRESS_BAR (widget) ||
-                         (GTK_IS_ACTIONABLE (widget) &&
-                          gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL);
-
-  if (interactive &&
-      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    g_error ("%s (%s) has no accessible label", G_OBJECT_TYPE_NAME (widget),
-             gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    check_accessible_label (child, user_data);
-}
-
 /* Every control of the bar, the bulk popover, the header's Suggest and
  * Review buttons and the command dialog has a name for screen readers. */
 static void
@@ -873,42 +702,27 @@ test_accessible (void)
   BylineWindow *window;
   GtkWindow *preferences;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
   add_suggestions (window);
-  type_key (window, XK_r, ctrl);
-  check_accessible_label (GTK_WIDGET (window), NULL);
-  check_accessible_label (GTK_WIDGET (window->review->bulk_popover), NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_r, ctrl);
+  gui_test_assert_accessible_labels (GTK_WIDGET (window));
+  gui_test_assert_accessible_labels (GTK_WIDGET (window->review->bulk_popover));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (window->suggest_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Suggest Annotations");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (window->review_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Review Suggestions");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.suggest-preferences", NULL);
-  flush ();
+  gui_test_settle ();
   preferences = GTK_WINDOW (window->review->preferences);
   g_assert_nonnull (preferences);
-  check_accessible_label (GTK_WIDGET (preferences), NULL);
+  gui_test_assert_accessible_labels (GTK_WIDGET (preferences));
   gtk_window_destroy (preferences);
-  flush ();
+  gui_test_settle ();
   g_assert_null (window->review->preferences);
   close_window (window);
-}
-
-static GtkWindow *
-find_message_dialog (BylineWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
-        return w;
-    }
-  return NULL;
 }
 
 static void
@@ -919,7 +733,7 @@ wait_suggest (BylineWindow *window)
   while (byline_window_get_suggesting (window) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (byline_window_get_suggesting (window));
-  flush ();
+  gui_test_settle ();
 }
 
 static gboolean
@@ -944,7 +758,7 @@ test_suggest (void)
   BylineWindow *window;
   guint n;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   if (!have_extractors ())
     {
@@ -952,7 +766,7 @@ test_suggest (void)
       return;
     }
   window = open_sample ();
-  type_key (window, XK_r, ctrl_shift);
+  gui_test_type_key (GTK_WIDGET (window), XK_r, ctrl_shift);
   g_assert_true (byline_window_get_suggesting (window) ||
                  byline_document_get_n_annotations (window->document) > 0);
   if (byline_window_get_suggesting (window))
@@ -979,15 +793,15 @@ test_suggest (void)
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, n);
 
   /* Review mode goes through them all, in reading order, with space. */
-  type_key (window, XK_r, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_r, ctrl);
   {
     g_autofree char *expected = g_strdup_printf ("Suggestion 1 of %u", n);
     g_assert_cmpstr (position_text (window), ==, expected);
   }
-  type_key (window, XK_Escape, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_Escape, NULL);
 
   /* One undo takes them all away. */
-  type_key (window, XK_z, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_z, ctrl);
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, 0);
 
   /* Started and stopped at once: nothing is added, the button is idle. */
@@ -1025,7 +839,7 @@ test_suggest_command_error (void)
   GtkWindow *dialog;
   g_autoptr(GSettings) settings = NULL;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
   settings = g_object_ref (window->settings);
@@ -1037,11 +851,11 @@ test_suggest_command_error (void)
   g_assert_false (byline_window_get_suggesting (window));
 
   g_settings_set_string (settings, "suggest-command", "sh -c 'cat >/dev/null; echo model exploded >&2; exit 3'");
-  flush ();
+  gui_test_settle ();
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window->review->suggest_actions), "command"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.suggest", NULL);
   wait_suggest (window);
-  dialog = find_message_dialog (window);
+  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "The Suggestion Command Failed");
@@ -1076,7 +890,7 @@ test_suggest_cancelled_by_new_document (void)
   g_autoptr(BylineDocument) other = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   if (!have_extractors ())
     {
@@ -1095,7 +909,7 @@ test_suggest_cancelled_by_new_document (void)
   /* Let the worker end: its result is dropped. */
   while (window->review->n_suggest_workers > 0)
     g_main_context_iteration (NULL, TRUE);
-  flush ();
+  gui_test_settle ();
   g_assert_cmpuint (byline_document_get_n_annotations (other), ==, 0);
   close_window (window);
 }
@@ -1135,47 +949,47 @@ test_screenshot (void)
       g_test_skip ("set BYLINE_SCREENSHOT_DIR to take it");
       return;
     }
-  if (skip_without_x11 ())
+  if (gui_test_skip_without_x11 (have_display))
     return;
   if (!have_extractors ())
     {
       g_test_skip ("no built-in extractor in this build");
       return;
     }
-  sample = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples", "blinken-china-nbc.txt", NULL);
+  sample = gui_test_sample_path ("blinken-china-nbc.txt");
   window = open_file (sample, 1280, 860);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.suggest", NULL);
   wait_suggest (window);
-  type_key (window, XK_r, ctrl);
+  gui_test_type_key (GTK_WIDGET (window), XK_r, ctrl);
   /* Decide a few, so that accepted, suggested and the current one show. */
-  type_key (window, XK_space, NULL);
-  type_key (window, XK_space, NULL);
-  type_key (window, XK_x, NULL);
-  type_key (window, XK_space, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_space, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_space, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_x, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_space, NULL);
   for (guint i = 0; i < 20; i++)
-    flush ();
+    gui_test_settle ();
   path = g_build_filename (dir, "review.png", NULL);
   save_png (GTK_WIDGET (window), path);
 
   /* For a look, not for the metainfo: the bulk popover, the command
    * dialog, and rejected suggestions shown in the dark style. */
-  type_key (window, XK_b, NULL);
+  gui_test_type_key (GTK_WIDGET (window), XK_b, NULL);
   for (guint i = 0; i < 10; i++)
-    flush ();
+    gui_test_settle ();
   g_free (path);
   path = g_build_filename (dir, "review-bulk.png", NULL);
   save_png (GTK_WIDGET (window->review->bulk_popover), path);
   gtk_popover_popdown (window->review->bulk_popover);
   gtk_menu_button_popup (window->suggest_menu_button);
   for (guint i = 0; i < 10; i++)
-    flush ();
+    gui_test_settle ();
   g_free (path);
   path = g_build_filename (dir, "review-suggest-menu.png", NULL);
   save_png (GTK_WIDGET (gtk_menu_button_get_popover (window->suggest_menu_button)), path);
   gtk_menu_button_popdown (window->suggest_menu_button);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.suggest-preferences", NULL);
   for (guint i = 0; i < 10; i++)
-    flush ();
+    gui_test_settle ();
   g_free (path);
   path = g_build_filename (dir, "review-preferences.png", NULL);
   save_png (window->review->preferences, path);
@@ -1184,7 +998,7 @@ test_screenshot (void)
   g_action_group_change_action_state (G_ACTION_GROUP (window->layer_actions), "show-rejected",
                                       g_variant_new_boolean (TRUE));
   for (guint i = 0; i < 20; i++)
-    flush ();
+    gui_test_settle ();
   g_free (path);
   path = g_build_filename (dir, "review-dark.png", NULL);
   save_png (GTK_WIDGET (window), path);

@@ -8,11 +8,12 @@
 #include <locale.h>
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "byline-format.h"
 #include "byline-window.h"
 #include "byline-window-private.h"
+
+#include "gui-test-util.h"
 
 /* Whether GTK could open a display: without one every test skips. */
 static gboolean have_display;
@@ -28,59 +29,6 @@ typedef struct
   char *native;   /* where Save As puts it, NAME.byline.json */
 } Fixture;
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} LoadResult;
-
-static void
-flush_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    {
-    }
-}
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            {
-              remove_tree (child);
-            }
-          else
-            {
-              g_unlink (child);
-            }
-        }
-    }
-
-  g_rmdir (path);
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -93,9 +41,7 @@ fixture_setup (Fixture       *fixture,
   fixture->dir = g_build_filename (test_root, "articles-XXXXXX", NULL);
   g_assert_nonnull (g_mkdtemp (fixture->dir));
 
-  /* G_TEST_SRCDIR is tests/gui in the source tree. */
-  sample = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples",
-                                  "blinken-china-nbc.txt", NULL);
+  sample = gui_test_sample_path ("blinken-china-nbc.txt");
   g_file_get_contents (sample, &contents, &length, &error);
   g_assert_no_error (error);
 
@@ -111,67 +57,14 @@ fixture_teardown (Fixture       *fixture,
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  remove_tree (fixture->dir);
-  remove_tree (recovery_dir);
+  gui_test_remove_tree (fixture->dir);
+  gui_test_remove_tree (recovery_dir);
   g_settings_reset (settings, "autosave-interval");
   g_settings_reset (settings, "recent-files");
 
   g_free (fixture->dir);
   g_free (fixture->article);
   g_free (fixture->native);
-}
-
-static BylineWindow *
-create_window (void)
-{
-  BylineWindow *window;
-
-  /* GTK owns toplevels; the extra reference lets the test check that
-   * destroying the window really finalizes it. */
-  window = g_object_new (BYLINE_TYPE_WINDOW, NULL);
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  flush_main_context ();
-
-  return window;
-}
-
-static void
-destroy_window (BylineWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_context ();
-  g_assert_finalize_object (window);
-}
-
-static void
-on_loaded_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LoadResult *load = user_data;
-
-  load->ok = byline_window_load_finish (BYLINE_WINDOW (object), result, &load->error);
-  load->done = TRUE;
-}
-
-static void
-load_file (BylineWindow *window,
-           const char   *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  LoadResult load = { FALSE, FALSE, NULL };
-
-  byline_window_load_async (window, file, NULL, on_loaded_cb, &load);
-
-  while (!load.done)
-    {
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_assert_no_error (load.error);
-  g_assert_true (load.ok);
-  flush_main_context ();
 }
 
 /* Labels the first sentence-ish words of the article. */
@@ -194,7 +87,7 @@ wait_for_recovery (BylineWindow *window)
 {
   while (byline_window_get_recovery_progress (window, NULL, NULL))
     g_main_context_iteration (NULL, TRUE);
-  flush_main_context ();
+  gui_test_flush ();
 }
 
 static gboolean
@@ -218,28 +111,6 @@ recovery_path_for (const char *path,
   return g_build_filename (recovery_dir, name, NULL);
 }
 
-static GtkWindow *
-find_file_chooser (void)
-{
-  g_autoptr(GListModel) toplevels = NULL;
-  guint n;
-
-  toplevels = g_object_ref (gtk_window_get_toplevels ());
-  n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          return window;
-        }
-    }
-
-  return NULL;
-}
-
 static void
 test_io_actions_enabled (Fixture       *fixture,
                          gconstpointer  data)
@@ -252,18 +123,18 @@ test_io_actions_enabled (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
+  window = gui_test_create_window (NULL, 0, 0);
 
   /* Nothing to save before there is a document. */
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->save_button)));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (window->save_button),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Save");
 
-  load_file (window, fixture->article);
+  gui_test_load_file (window, fixture->article);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->save_button)));
   g_assert_false (title_is_marked (window));
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 static void
@@ -292,8 +163,8 @@ test_io_save (Fixture       *fixture,
   g_file_get_contents (fixture->article, &article_before, NULL, &error);
   g_assert_no_error (error);
 
-  window = create_window ();
-  load_file (window, fixture->article);
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_load_file (window, fixture->article);
   document = byline_window_get_document (window);
 
   add_person (document, 0, 7);
@@ -304,8 +175,8 @@ test_io_save (Fixture       *fixture,
   /* Save on an article asks where to put the annotations, suggesting
    * NAME.byline.json beside it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  flush_main_context ();
-  chooser = find_file_chooser ();
+  gui_test_flush ();
+  chooser = gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER, NULL);
   if (chooser == NULL)
     {
       g_test_message ("no file chooser window (a portal answered)");
@@ -318,8 +189,8 @@ test_io_save (Fixture       *fixture,
       G_GNUC_BEGIN_IGNORE_DEPRECATIONS
       gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
       G_GNUC_END_IGNORE_DEPRECATIONS
-      flush_main_context ();
-      g_assert_null (find_file_chooser ());
+      gui_test_flush ();
+      g_assert_null (gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER, NULL));
     }
   g_assert_true (byline_document_get_modified (document));
 
@@ -355,8 +226,8 @@ test_io_save (Fixture       *fixture,
   add_person (document, 8, 10);
   g_assert_true (title_is_marked (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  flush_main_context ();
-  g_assert_null (find_file_chooser ());
+  gui_test_flush ();
+  g_assert_null (gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER, NULL));
   g_assert_false (byline_document_get_modified (document));
   g_assert_false (title_is_marked (window));
   backup = g_strconcat (fixture->native, "~", NULL);
@@ -367,7 +238,7 @@ test_io_save (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (byline_document_get_n_annotations (reloaded), ==, 2);
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 static void
@@ -385,8 +256,8 @@ test_io_save_error (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
-  load_file (window, fixture->article);
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_load_file (window, fixture->article);
   add_person (byline_window_get_document (window), 0, 7);
 
   /* A folder that does not exist: an error, and nothing changes. */
@@ -400,28 +271,20 @@ test_io_save_error (Fixture       *fixture,
 
   byline_window_discard_recovery (window);
   byline_document_set_modified (byline_window_get_document (window), FALSE);
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Until @path is there, for at most 10 seconds. */
 static void
 wait_for_file (const char *path)
 {
-  gboolean timed_out = FALSE;
-  guint id;
-
-  id = g_timeout_add_seconds (10, on_timeout_cb, &timed_out);
-
-  while (!g_file_test (path, G_FILE_TEST_EXISTS) && !timed_out)
-    {
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  if (!timed_out)
-    {
-      g_source_remove (id);
-    }
-
-  g_assert_false (timed_out);
+  gui_test_wait_until (file_exists, (gpointer) path, 10);
 }
 
 static void
@@ -453,8 +316,8 @@ test_io_recovery (Fixture       *fixture,
   copy = recovery_path_for (fixture->article, ".byline.json");
   info = recovery_path_for (fixture->article, ".info.json");
 
-  window = create_window ();
-  load_file (window, fixture->article);
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_load_file (window, fixture->article);
   document = byline_window_get_document (window);
   window_copy = byline_window_dup_recovery_path (window);
   g_assert_cmpstr (window_copy, ==, copy);
@@ -480,7 +343,7 @@ test_io_recovery (Fixture       *fixture,
 
   /* Undo back to the state on disk: nothing left to recover. */
   g_assert_true (byline_document_undo (document));
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_false (title_is_marked (window));
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (info, G_FILE_TEST_EXISTS));
@@ -493,12 +356,12 @@ test_io_recovery (Fixture       *fixture,
 
   /* The session ends without saving (the window is destroyed without
    * asking): the copy stays. */
-  destroy_window (window);
+  gui_test_destroy_window (window);
   g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
 
   /* The next start: the start page lists the file with unsaved changes
    * first, and opening the article offers the copy. */
-  window = create_window ();
+  window = gui_test_create_window (NULL, 0, 0);
   {
     GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->recent_list));
 
@@ -507,7 +370,7 @@ test_io_recovery (Fixture       *fixture,
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Unsaved changes"));
     g_assert_true (gtk_widget_get_visible (window->recent_box));
   }
-  load_file (window, fixture->article);
+  gui_test_load_file (window, fixture->article);
   document = byline_window_get_document (window);
   g_assert_cmpuint (byline_document_get_n_annotations (document), ==, 0);
   dialog = byline_window_get_message_dialog (window);
@@ -520,7 +383,7 @@ test_io_recovery (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "blinken.txt"));
 
   adw_message_dialog_response (dialog, "restore");
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_null (byline_window_get_message_dialog (window));
 
   /* The copy, marked modified, still saved to the article's place. */
@@ -539,7 +402,7 @@ test_io_recovery (Fixture       *fixture,
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (info, G_FILE_TEST_EXISTS));
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 /* The copy is made between frames: an edit while it is being made makes
@@ -567,8 +430,8 @@ test_io_recovery_stale (Fixture       *fixture,
   g_settings_set_uint (settings, "autosave-interval", 1);
   copy = recovery_path_for (fixture->article, ".byline.json");
 
-  window = create_window ();
-  load_file (window, fixture->article);
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_load_file (window, fixture->article);
   document = byline_window_get_document (window);
 
   add_person (document, 0, 7);
@@ -587,7 +450,7 @@ test_io_recovery_stale (Fixture       *fixture,
   g_assert_true (byline_window_get_recovery_progress (window, &longest, NULL) == FALSE);
   g_assert_cmpint (longest, >=, 0);
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 static void
@@ -607,40 +470,40 @@ test_io_recovery_discard (Fixture       *fixture,
 
   copy = recovery_path_for (fixture->article, ".byline.json");
 
-  window = create_window ();
-  load_file (window, fixture->article);
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_load_file (window, fixture->article);
   add_person (byline_window_get_document (window), 0, 7);
   g_assert_true (byline_window_write_recovery (window, &error));
   g_assert_no_error (error);
-  destroy_window (window);
+  gui_test_destroy_window (window);
 
-  window = create_window ();
-  load_file (window, fixture->article);
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_load_file (window, fixture->article);
   dialog = byline_window_get_message_dialog (window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  flush_main_context ();
+  gui_test_flush ();
 
   g_assert_null (byline_window_get_message_dialog (window));
   g_assert_cmpuint (byline_document_get_n_annotations (byline_window_get_document (window)), ==, 0);
   g_assert_false (title_is_marked (window));
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 
   /* A copy equal to the file is no news: removed without asking. A window
    * destroyed with unsaved changes writes one last copy on the way out. */
-  window = create_window ();
-  load_file (window, fixture->article);
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_load_file (window, fixture->article);
   byline_document_set_modified (byline_window_get_document (window), TRUE);
-  destroy_window (window);
+  gui_test_destroy_window (window);
   g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
 
-  window = create_window ();
-  load_file (window, fixture->article);
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_load_file (window, fixture->article);
   g_assert_null (byline_window_get_message_dialog (window));
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 static void
@@ -661,22 +524,22 @@ test_io_close (Fixture       *fixture,
   copy = recovery_path_for (fixture->article, ".byline.json");
 
   /* Nothing unsaved: closing closes. */
-  window = create_window ();
-  load_file (window, fixture->article);
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_load_file (window, fixture->article);
   gtk_window_close (GTK_WINDOW (window));
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_null (byline_window_get_message_dialog (window));
   g_assert_finalize_object (window);
 
-  window = create_window ();
-  load_file (window, fixture->article);
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_load_file (window, fixture->article);
   add_person (byline_window_get_document (window), 0, 7);
   g_assert_true (byline_window_write_recovery (window, &error));
   g_assert_no_error (error);
 
   /* Unsaved changes: the window asks and stays. */
   gtk_window_close (GTK_WINDOW (window));
-  flush_main_context ();
+  gui_test_flush ();
   dialog = byline_window_get_message_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -692,22 +555,22 @@ test_io_close (Fixture       *fixture,
 
   /* A second close shows the same question. */
   gtk_window_close (GTK_WINDOW (window));
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_true (byline_window_get_message_dialog (window) == dialog);
 
   adw_message_dialog_response (dialog, "cancel");
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_null (byline_window_get_message_dialog (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (byline_document_get_modified (byline_window_get_document (window)));
 
   /* Discard: the window goes, and so does the copy. */
   gtk_window_close (GTK_WINDOW (window));
-  flush_main_context ();
+  gui_test_flush ();
   dialog = byline_window_get_message_dialog (window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_finalize_object (window);
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
 }
@@ -728,8 +591,8 @@ test_io_close_save (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
-  load_file (window, fixture->article);
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_load_file (window, fixture->article);
   native = g_file_new_for_path (fixture->native);
   g_assert_true (byline_window_save_to_file (window, native, &error));
   g_assert_no_error (error);
@@ -737,11 +600,11 @@ test_io_close_save (Fixture       *fixture,
   /* A Byline file: Save in the question saves and closes. */
   add_person (byline_window_get_document (window), 0, 7);
   gtk_window_close (GTK_WINDOW (window));
-  flush_main_context ();
+  gui_test_flush ();
   dialog = byline_window_get_message_dialog (window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "save");
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_finalize_object (window);
 
   reloaded = byline_document_load_any (fixture->native, &error);
@@ -765,8 +628,8 @@ test_io_open_asks (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
-  load_file (window, fixture->article);
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_load_file (window, fixture->article);
   native = g_file_new_for_path (fixture->native);
   g_assert_true (byline_window_save_to_file (window, native, &error));
   g_assert_no_error (error);
@@ -775,18 +638,18 @@ test_io_open_asks (Fixture       *fixture,
   /* Open (the dialog, drag and drop, a recent file) asks first. */
   article = g_file_new_for_path (fixture->article);
   byline_window_open (window, article);
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_false (byline_window_get_loading (window));
   dialog = byline_window_get_message_dialog (window);
   g_assert_nonnull (dialog);
 
   adw_message_dialog_response (dialog, "cancel");
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_true (g_file_equal (byline_window_get_file (window), native));
   g_assert_cmpuint (byline_document_get_n_annotations (byline_window_get_document (window)), ==, 1);
 
   byline_window_open (window, article);
-  flush_main_context ();
+  gui_test_flush ();
   dialog = byline_window_get_message_dialog (window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
@@ -795,13 +658,13 @@ test_io_open_asks (Fixture       *fixture,
     {
       g_main_context_iteration (NULL, TRUE);
     }
-  flush_main_context ();
+  gui_test_flush ();
 
   g_assert_true (g_file_equal (byline_window_get_file (window), article));
   g_assert_cmpuint (byline_document_get_n_annotations (byline_window_get_document (window)), ==, 0);
   g_assert_false (title_is_marked (window));
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 static GtkDropTarget *
@@ -842,7 +705,7 @@ test_io_drop (Fixture       *fixture,
       return;
     }
 
-  window = create_window ();
+  window = gui_test_create_window (NULL, 0, 0);
   target = find_drop_target (GTK_WIDGET (window));
   g_assert_nonnull (target);
 
@@ -871,7 +734,7 @@ test_io_drop (Fixture       *fixture,
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
   g_value_unset (&value);
   g_assert_true (handled);
-  flush_main_context ();
+  gui_test_flush ();
 
   dialog = byline_window_get_message_dialog (window);
   g_assert_nonnull (dialog);
@@ -881,27 +744,22 @@ test_io_drop (Fixture       *fixture,
     {
       g_main_context_iteration (NULL, TRUE);
     }
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_true (g_file_equal (byline_window_get_file (window), article));
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 static void
 collect_recent_rows (GtkWidget *widget,
-                     GPtrArray *rows)
+                     gpointer   user_data)
 {
+  GPtrArray *rows = user_data;
+
   if (GTK_IS_LIST_BOX_ROW (widget) &&
       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.open-recent") == 0)
     {
       g_ptr_array_add (rows, widget);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      collect_recent_rows (child, rows);
     }
 }
 
@@ -932,10 +790,10 @@ test_io_recent (Fixture       *fixture,
   g_settings_set_strv (settings, "recent-files", recent);
 
   /* The empty page offers the files that are still there. */
-  window = create_window ();
+  window = gui_test_create_window (NULL, 0, 0);
   g_assert_true (gtk_widget_get_visible (window->recent_box));
   rows = g_ptr_array_new ();
-  collect_recent_rows (GTK_WIDGET (window), rows);
+  gui_test_foreach_widget (GTK_WIDGET (window), collect_recent_rows, rows);
   g_assert_cmpuint (rows->len, ==, 1);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (rows, 0)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Open blinken.txt");
@@ -953,7 +811,7 @@ test_io_recent (Fixture       *fixture,
   g_settings_set_strv (settings, "recent-files", NULL);
   g_assert_false (gtk_widget_get_visible (window->recent_box));
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 int
@@ -1004,7 +862,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (test_root);
+  gui_test_remove_tree (test_root);
   g_free (recovery_dir);
   g_free (test_root);
 

@@ -11,107 +11,10 @@
 #include "byline-window.h"
 #include "byline-window-private.h"
 
+#include "gui-test-util.h"
+
 /* Whether GTK could open a display: without one every test skips. */
 static gboolean have_display;
-
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} LoadResult;
-
-static void
-flush_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    {
-    }
-}
-
-static BylineWindow *
-create_window (void)
-{
-  BylineWindow *window;
-
-  /* GTK owns toplevels; the extra reference lets the test check that
-   * destroying the window really finalizes it. */
-  window = g_object_new (BYLINE_TYPE_WINDOW, NULL);
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  flush_main_context ();
-
-  return window;
-}
-
-static void
-destroy_window (BylineWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_context ();
-  g_assert_finalize_object (window);
-}
-
-static void
-on_loaded_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LoadResult *load = user_data;
-
-  load->ok = byline_window_load_finish (BYLINE_WINDOW (object), result, &load->error);
-  load->done = TRUE;
-}
-
-static gboolean
-load_file (BylineWindow  *window,
-           const char    *path,
-           GError       **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  LoadResult load = { FALSE, FALSE, NULL };
-
-  byline_window_load_async (window, file, NULL, on_loaded_cb, &load);
-  g_assert_true (byline_window_get_loading (window));
-
-  while (!load.done)
-    {
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_assert_false (byline_window_get_loading (window));
-
-  if (load.error != NULL)
-    {
-      g_propagate_error (error, load.error);
-    }
-
-  return load.ok;
-}
-
-static char *
-sample_path (void)
-{
-  /* G_TEST_SRCDIR is tests/gui in the source tree. */
-  return g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples",
-                                "blinken-china-nbc.txt", NULL);
-}
-
-/* Calls @func on @widget and every widget inside it. */
-static void
-foreach_widget (GtkWidget *widget,
-                void     (*func) (GtkWidget *, gpointer),
-                gpointer   user_data)
-{
-  func (widget, user_data);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      foreach_widget (child, func, user_data);
-    }
-}
 
 static void
 collect_open_buttons (GtkWidget *widget,
@@ -127,48 +30,6 @@ collect_open_buttons (GtkWidget *widget,
 }
 
 static void
-check_accessible_label (GtkWidget *widget,
-                        gpointer   user_data)
-{
-  gboolean interactive;
-
-  interactive = GTK_IS_MENU_BUTTON (widget) ||
-                GTK_IS_TEXT_VIEW (widget) ||
-                (GTK_IS_ACTIONABLE (widget) &&
-                 gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL);
-
-  if (interactive &&
-      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    {
-      g_error ("%s (%s) has no accessible label",
-               G_OBJECT_TYPE_NAME (widget),
-               gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)));
-    }
-}
-
-static GtkWindow *
-find_file_chooser (void)
-{
-  g_autoptr(GListModel) toplevels = NULL;
-  guint n;
-
-  toplevels = g_object_ref (gtk_window_get_toplevels ());
-  n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          return window;
-        }
-    }
-
-  return NULL;
-}
-
-static void
 test_window_empty (void)
 {
   BylineWindow *window;
@@ -179,7 +40,7 @@ test_window_empty (void)
       return;
     }
 
-  window = create_window ();
+  window = gui_test_create_window (NULL, 0, 0);
 
   g_assert_null (byline_window_get_document (window));
   g_assert_null (byline_window_get_file (window));
@@ -187,7 +48,7 @@ test_window_empty (void)
   g_assert_cmpstr (adw_status_page_get_title (window->status_page), ==, "Open an Article");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Byline");
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 static void
@@ -211,13 +72,13 @@ test_window_open_sample (void)
       return;
     }
 
-  path = sample_path ();
+  path = gui_test_sample_path ("blinken-china-nbc.txt");
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   g_assert_true (g_utf8_validate (contents, length, NULL));
 
-  window = create_window ();
-  load_file (window, path, &error);
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_try_load_file (window, path, &error);
   g_assert_no_error (error);
 
   document = byline_window_get_document (window);
@@ -248,7 +109,7 @@ test_window_open_sample (void)
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, title);
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), !=, "");
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 static void
@@ -267,8 +128,8 @@ test_window_open_missing (void)
 
   path = g_test_build_filename (G_TEST_BUILT, "no-such-article.txt", NULL);
 
-  window = create_window ();
-  g_assert_false (load_file (window, path, &error));
+  window = gui_test_create_window (NULL, 0, 0);
+  g_assert_false (gui_test_try_load_file (window, path, &error));
   g_assert_nonnull (error);
   g_assert_cmpstr (error->message, !=, "");
   g_assert_null (byline_window_get_document (window));
@@ -284,7 +145,7 @@ test_window_open_missing (void)
     }
   g_assert_null (byline_window_get_document (window));
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 static void
@@ -294,8 +155,8 @@ test_window_open_twice (void)
   g_autofree char *missing = NULL;
   g_autoptr(GFile) first = NULL;
   g_autoptr(GFile) second = NULL;
-  LoadResult first_load = { FALSE, FALSE, NULL };
-  LoadResult second_load = { FALSE, FALSE, NULL };
+  GuiTestLoad first_load = { FALSE, FALSE, NULL };
+  GuiTestLoad second_load = { FALSE, FALSE, NULL };
   BylineWindow *window;
 
   if (!have_display)
@@ -304,15 +165,15 @@ test_window_open_twice (void)
       return;
     }
 
-  path = sample_path ();
+  path = gui_test_sample_path ("blinken-china-nbc.txt");
   missing = g_test_build_filename (G_TEST_BUILT, "no-such-article.txt", NULL);
   first = g_file_new_for_path (missing);
   second = g_file_new_for_path (path);
 
   /* The newer load wins, whichever thread finishes first. */
-  window = create_window ();
-  byline_window_load_async (window, first, NULL, on_loaded_cb, &first_load);
-  byline_window_load_async (window, second, NULL, on_loaded_cb, &second_load);
+  window = gui_test_create_window (NULL, 0, 0);
+  byline_window_load_async (window, first, NULL, gui_test_load_cb, &first_load);
+  byline_window_load_async (window, second, NULL, gui_test_load_cb, &second_load);
 
   while (!first_load.done || !second_load.done)
     {
@@ -327,7 +188,7 @@ test_window_open_twice (void)
   g_assert_false (byline_window_get_loading (window));
   g_assert_true (g_file_equal (byline_window_get_file (window), second));
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 static void
@@ -344,12 +205,12 @@ test_window_open_button (void)
       return;
     }
 
-  window = create_window ();
+  window = gui_test_create_window (NULL, 0, 0);
 
   /* One Open in the header bar, one on the empty page, both labelled for
    * screen readers. */
   buttons = g_ptr_array_new ();
-  foreach_widget (GTK_WIDGET (window), collect_open_buttons, buttons);
+  gui_test_foreach_widget (GTK_WIDGET (window), collect_open_buttons, buttons);
   g_assert_cmpuint (buttons->len, ==, 2);
 
   for (guint i = 0; i < buttons->len; i++)
@@ -369,11 +230,11 @@ test_window_open_button (void)
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Open");
 
   /* Clicking it asks for a file; cancelling leaves everything as it was. */
-  g_assert_null (find_file_chooser ());
+  g_assert_null (gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER, NULL));
   g_signal_emit_by_name (header_button, "clicked");
-  flush_main_context ();
+  gui_test_flush ();
 
-  chooser = find_file_chooser ();
+  chooser = gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER, NULL);
   if (chooser == NULL)
     {
       /* A portal answered instead of GTK's own dialog: nothing to click. */
@@ -385,13 +246,13 @@ test_window_open_button (void)
       G_GNUC_BEGIN_IGNORE_DEPRECATIONS
       gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
       G_GNUC_END_IGNORE_DEPRECATIONS
-      flush_main_context ();
-      g_assert_null (find_file_chooser ());
+      gui_test_flush ();
+      g_assert_null (gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER, NULL));
     }
 
   g_assert_null (byline_window_get_document (window));
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 /* Header bar buttons that only show an icon say what they do, with
@@ -429,17 +290,17 @@ test_window_accessible_labels (void)
       return;
     }
 
-  path = sample_path ();
-  window = create_window ();
-  foreach_widget (GTK_WIDGET (window), check_accessible_label, NULL);
-  foreach_widget (GTK_WIDGET (window), check_icon_button_tooltip, &n_tooltips);
+  path = gui_test_sample_path ("blinken-china-nbc.txt");
+  window = gui_test_create_window (NULL, 0, 0);
+  gui_test_assert_accessible_labels (GTK_WIDGET (window));
+  gui_test_foreach_widget (GTK_WIDGET (window), check_icon_button_tooltip, &n_tooltips);
   g_assert_cmpuint (n_tooltips, >=, 6);
 
-  load_file (window, path, &error);
+  gui_test_try_load_file (window, path, &error);
   g_assert_no_error (error);
-  foreach_widget (GTK_WIDGET (window), check_accessible_label, NULL);
+  gui_test_assert_accessible_labels (GTK_WIDGET (window));
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
 }
 
 static void
@@ -453,17 +314,17 @@ test_window_actions (void)
       return;
     }
 
-  window = create_window ();
+  window = gui_test_create_window (NULL, 0, 0);
 
   /* gtk_widget_class_install_action () makes win.open part of the class. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
-  flush_main_context ();
+  gui_test_flush ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
-  flush_main_context ();
+  gui_test_flush ();
 
   /* The dialog goes away with its window. */
-  destroy_window (window);
-  g_assert_null (find_file_chooser ());
+  gui_test_destroy_window (window);
+  g_assert_null (gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER, NULL));
 }
 
 static void
@@ -484,7 +345,7 @@ test_window_settings (void)
   g_settings_set_int (settings, "window-width", 777);
   g_settings_set_int (settings, "window-height", 555);
 
-  window = create_window ();
+  window = gui_test_create_window (NULL, 0, 0);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 777);
   g_assert_cmpint (height, ==, 555);
@@ -493,7 +354,7 @@ test_window_settings (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
 
-  destroy_window (window);
+  gui_test_destroy_window (window);
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
 }
