@@ -644,10 +644,11 @@ test_panel_many (Fixture       *fixture,
   g_autoptr(GTimer) timer = g_timer_new ();
   g_autoptr(GPtrArray) rows = NULL;
   GtkSearchEntry *search;
-  guint n_chars = byline_document_get_n_chars (fixture->document);
+  guint n_chars;
   guint n = 5000;
 
   SKIP_WITHOUT_DISPLAY ();
+  n_chars = byline_document_get_n_chars (fixture->document);
 
   byline_document_begin_group (fixture->document, "many");
   for (guint i = 0; i < n; i++)
@@ -703,11 +704,12 @@ test_panel_large (Fixture       *fixture,
   GtkDropDown *labels;
   BylineAnnotation *middle, *added;
   GtkListView *list_view;
-  guint n_chars = byline_document_get_n_chars (fixture->document);
+  guint n_chars;
   guint n = 3000;
   guint position;
 
   SKIP_WITHOUT_DISPLAY ();
+  n_chars = byline_document_get_n_chars (fixture->document);
 
   large = byline_document_new ();
   g_assert_true (byline_document_set_text (large, byline_document_get_text (fixture->document), -1, NULL));

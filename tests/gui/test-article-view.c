@@ -830,9 +830,9 @@ static void
 test_select_scrolls (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (fixture->view);
-  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->view));
-  guint n = byline_document_get_n_chars (fixture->document);
+  GtkTextView *view;
+  GtkAdjustment *vadj;
+  guint n;
   g_autoptr(BylineAnnotation) at_edge = NULL;
   g_autoptr(BylineAnnotation) far = NULL;
   g_autoptr(GError) error = NULL;
@@ -844,6 +844,9 @@ test_select_scrolls (Fixture       *fixture,
 
   if (skip_without_display ())
     return;
+  view = GTK_TEXT_VIEW (fixture->view);
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->view));
+  n = byline_document_get_n_chars (fixture->document);
   gui_test_run_for (100);
 
   /* A word on the last line that is all on screen. */
