@@ -752,6 +752,69 @@ test_cancel (void)
   g_rmdir (dir);
 }
 
+/* The thread that cancels is still in its own ::cancelled handlers when
+ * the command is gone and the runner is done with it. With a
+ * GCancellableSource on the caller's cancellable (GLib before 2.81.1), the
+ * source leaked there, which LeakSanitizer reports at exit: what a busy
+ * machine did now and then (the cancelling thread held up right after it
+ * woke the runner), made certain. */
+typedef struct
+{
+  const char *pids;
+  gboolean    waited;
+} SlowCancel;
+
+static void
+on_cancelled_slowly (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  SlowCancel *slow = user_data;
+  g_autofree char *contents = NULL;
+  GPid pid;
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  /* The script, reaped: the runner has only to tidy up. */
+  if (!g_file_get_contents (slow->pids, &contents, NULL, NULL))
+    return;
+  pid = (GPid) g_ascii_strtoll (contents, NULL, 10);
+  while (pid > 1 && !(kill (pid, 0) != 0 && errno == ESRCH) && g_get_monotonic_time () < until)
+    g_usleep (10000);
+  g_usleep (200000);
+  slow->waited = TRUE;
+}
+
+static void
+test_cancel_slow_handlers (void)
+{
+  g_autoptr(BylineDocument) doc = sample_document ();
+  g_autoptr(BylineSuggestions) s = byline_suggestions_new_for_document (doc);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = NULL;
+  g_autofree char *pids = pid_file_path (&dir);
+  g_autofree char *quoted = g_shell_quote (pids);
+  g_autofree char *command = command_for ("sh", "hang.sh", quoted);
+  Job job = { s, command, NULL, 0, cancellable, NULL, FALSE };
+  SlowCancel slow = { pids, FALSE };
+  GThread *thread;
+
+  job.json = byline_native_to_string (doc, &job.len);
+  /* After the runner's own handler, whenever that was connected. */
+  g_signal_connect_after (cancellable, "cancelled", G_CALLBACK (on_cancelled_slowly), &slow);
+  thread = g_thread_new ("suggest", run_job, &job);
+  wait_for_file (pids);
+  g_cancellable_cancel (cancellable);
+  g_thread_join (thread);
+  g_assert_true (slow.waited);
+  g_assert_false (job.ok);
+  g_assert_error (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_processes_gone (pids);
+
+  g_clear_error (&job.error);
+  g_free (job.json);
+  g_unlink (pids);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -773,6 +836,7 @@ main (int    argc,
   g_test_add_func ("/suggest-command/not-runnable", test_not_runnable);
   g_test_add_func ("/suggest-command/timeout", test_timeout);
   g_test_add_func ("/suggest-command/cancel", test_cancel);
+  g_test_add_func ("/suggest-command/cancel-slow-handlers", test_cancel_slow_handlers);
 
   return g_test_run ();
 }

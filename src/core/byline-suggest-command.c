@@ -127,12 +127,26 @@ on_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
+/* Runs in the thread that cancelled (the window's, or the CLI's main
+ * thread on Ctrl+C): it only wakes the loop in run_process (), which then
+ * finds the cancellable cancelled.
+ *
+ * Not a g_cancellable_source_new (): in GLib before 2.81.1, a
+ * GCancellableSource disposed while another thread is still inside
+ * g_cancellable_cancel () takes a reference on itself, meant to be
+ * dropped by its ::cancelled handler, and disconnects that handler in the
+ * same breath. The handler has then either run already (it is what woke
+ * the loop) or never will, so the reference stays and the source, 120
+ * bytes, leaks (fixed upstream by GLib commit 3a07b2ab, "Fixes: #2309,
+ * #2313"). A plain handler holds no such reference, and
+ * g_cancellable_disconnect () waits for a cancellation under way in
+ * another thread to be done with it, so the context is not used after
+ * it is gone. */
+static void
 on_cancelled (GCancellable *cancellable,
               gpointer      user_data)
 {
-  ((Run *) user_data)->cancelled = TRUE;
-  return G_SOURCE_REMOVE;
+  g_main_context_wakeup (user_data);
 }
 
 static void
@@ -247,7 +261,7 @@ run_process (const char * const *argv,
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GInputStream) in = NULL;
   g_autoptr(GSource) timeout = NULL;
-  g_autoptr(GSource) cancel = NULL;
+  gulong cancel_handler = 0;
   g_autoptr(GError) local_error = NULL;
   Run run = { 0 };
   const char *identifier;
@@ -311,16 +325,16 @@ run_process (const char * const *argv,
       g_source_set_callback (timeout, on_timeout, &run, NULL);
       g_source_attach (timeout, context);
     }
+  /* Already cancelled, this calls on_cancelled () at once (and returns 0);
+   * the wakeup it leaves makes the first iteration return. */
   if (cancellable != NULL)
-    {
-      cancel = g_cancellable_source_new (cancellable);
-      g_source_set_callback (cancel, G_SOURCE_FUNC (on_cancelled), &run, NULL);
-      g_source_attach (cancel, context);
-    }
+    cancel_handler = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), context, NULL);
 
   while (run.pending > 0)
     {
       g_main_context_iteration (context, TRUE);
+      if (g_cancellable_is_cancelled (cancellable))
+        run.cancelled = TRUE;
       if ((run.timed_out || run.cancelled) && !run.killed)
         {
           kill_process (&run);
@@ -332,10 +346,12 @@ run_process (const char * const *argv,
           g_cancellable_cancel (run.io_cancellable);
         }
     }
+  /* Waits, if another thread is cancelling right now, until it is done
+   * with on_cancelled (). */
+  if (cancel_handler != 0)
+    g_cancellable_disconnect (cancellable, cancel_handler);
   if (timeout != NULL)
     g_source_destroy (timeout);
-  if (cancel != NULL)
-    g_source_destroy (cancel);
   g_main_context_pop_thread_default (context);
 
   {
@@ -453,7 +469,9 @@ display_name (const char *command)
  * objects, or spaCy-style "spans"/"ents") to @self, with origin
  * "command:PROGRAM" unless the objects give their own. Blocks until the
  * command exits: call it from a worker thread in the window. Nothing is
- * added unless all of the output is valid.
+ * added unless all of the output is valid. @cancellable may be cancelled
+ * from any thread; before returning, this waits for a cancellation under
+ * way to finish, so a ::cancelled handler must not wait for this call.
  *
  * Errors: %G_IO_ERROR_CANCELLED when @cancellable was cancelled,
  * %G_IO_ERROR_TIMED_OUT after @timeout_ms (in both cases the command and
