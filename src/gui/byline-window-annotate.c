@@ -18,8 +18,8 @@
 #include "byline-window-private.h"
 #include "byline-gui-private.h"
 
-static BylineAnnotation *
-selected_annotation (BylineWindow *self)
+BylineAnnotation *
+_byline_window_selected_annotation (BylineWindow *self)
 {
   if (self->article_view == NULL)
     return NULL;
@@ -98,7 +98,7 @@ byline_window_apply_label (BylineWindow *self,
       return TRUE;
     }
 
-  selected = selected_annotation (self);
+  selected = _byline_window_selected_annotation (self);
   if (selected != NULL)
     {
       g_autoptr(BylineAnnotation) state = byline_annotation_copy (selected);
@@ -288,7 +288,7 @@ edge_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   BylineWindow *self = BYLINE_WINDOW (widget);
-  BylineAnnotation *selected = selected_annotation (self);
+  BylineAnnotation *selected = _byline_window_selected_annotation (self);
   g_autoptr(BylineAnnotation) state = NULL;
   g_autoptr(GError) error = NULL;
   gboolean at_end = g_str_has_suffix (action_name, "-end");
@@ -342,7 +342,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   BylineWindow *self = BYLINE_WINDOW (widget);
-  BylineAnnotation *selected = selected_annotation (self);
+  BylineAnnotation *selected = _byline_window_selected_annotation (self);
   g_autofree char *id = NULL;
   g_autofree char *title = NULL;
   g_autofree char *text = NULL;
@@ -392,7 +392,7 @@ add_fragment_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   BylineWindow *self = BYLINE_WINDOW (widget);
-  BylineAnnotation *selected = selected_annotation (self);
+  BylineAnnotation *selected = _byline_window_selected_annotation (self);
   g_autoptr(BylineAnnotation) state = NULL;
   g_autoptr(GError) error = NULL;
   guint start, end;
@@ -413,160 +413,6 @@ add_fragment_action (GtkWidget  *widget,
                                            state, &error))
     byline_window_add_error_toast (self, error->message);
 }
-
-/* ---- Relations --------------------------------------------------------- */
-
-static void
-add_relation (BylineWindow     *self,
-              BylineAnnotation *from,
-              BylineAnnotation *to,
-              const char       *type)
-{
-  g_autoptr(BylineRelation) relation = byline_relation_new (type, byline_annotation_get_id (from),
-                                                            byline_annotation_get_id (to));
-  g_autoptr(GError) error = NULL;
-
-  byline_relation_set_origin (relation, g_get_user_name ());
-  if (byline_document_add_relation (self->document, relation, &error) == NULL)
-    byline_window_add_error_toast (self, error->message);
-}
-
-static void
-on_relation_type_chosen_cb (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter);
-
-/* Called with the target: adds the relation when one type fits, asks with a
- * popover when several do, says so when none does. */
-void
-byline_window_finish_relation (BylineWindow     *self,
-                               BylineAnnotation *target)
-{
-  BylineAnnotation *source = self->relation_source;
-  g_autoptr(GPtrArray) types = NULL;
-
-  g_return_if_fail (BYLINE_IS_WINDOW (self));
-
-  byline_article_view_end_pick (self->article_view);
-  if (source == NULL || target == NULL || source == target)
-    {
-      g_clear_object (&self->relation_source);
-      return;
-    }
-  types = byline_schema_relation_types_for (self->schema, byline_annotation_get_label (source),
-                                            byline_annotation_get_label (target));
-  if (types->len == 0)
-    {
-      g_autofree char *msg =
-        g_strdup_printf (_("The schema has no relation from %s to %s"),
-                         byline_annotation_get_label (source), byline_annotation_get_label (target));
-
-      byline_window_add_error_toast (self, msg);
-      g_clear_object (&self->relation_source);
-      return;
-    }
-  if (types->len == 1)
-    {
-      add_relation (self, source, target, ((BylineRelationType *) types->pdata[0])->name);
-      byline_article_view_set_selected (self->article_view, source);
-      g_clear_object (&self->relation_source);
-      return;
-    }
-
-  /* Several fit: a menu of them, at the target. */
-  g_set_object (&self->relation_target, target);
-  {
-    g_autoptr(GMenu) menu = g_menu_new ();
-
-    for (guint i = 0; i < types->len; i++)
-      {
-        const BylineRelationType *t = types->pdata[i];
-        g_autoptr(GMenuItem) item = g_menu_item_new (t->title, NULL);
-
-        g_menu_item_set_action_and_target_value (item, "win.relation-type", g_variant_new_string (t->name));
-        g_menu_append_item (menu, item);
-      }
-    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->relation_popover), G_MENU_MODEL (menu));
-    gtk_popover_popup (GTK_POPOVER (self->relation_popover));
-  }
-}
-
-static void
-on_relation_type_chosen_cb (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  BylineWindow *self = BYLINE_WINDOW (widget);
-
-  if (self->relation_source != NULL && self->relation_target != NULL)
-    {
-      add_relation (self, self->relation_source, self->relation_target,
-                    g_variant_get_string (parameter, NULL));
-      byline_article_view_set_selected (self->article_view, self->relation_source);
-    }
-  g_clear_object (&self->relation_source);
-  g_clear_object (&self->relation_target);
-}
-
-/* win.relation (r): with an annotation selected, pick the target by a click
- * or with alt+arrows and Enter. */
-static void
-relation_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  BylineWindow *self = BYLINE_WINDOW (widget);
-  BylineAnnotation *selected = selected_annotation (self);
-
-  if (selected == NULL)
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-  g_set_object (&self->relation_source, selected);
-  byline_article_view_begin_pick (self->article_view);
-}
-
-static void
-on_target_picked_cb (BylineArticleView *view,
-                     BylineAnnotation  *target,
-                     BylineWindow      *self)
-{
-  byline_window_finish_relation (self, target);
-}
-
-/* Enter while picking takes the pick target; Escape cancels. */
-static void
-activate_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  BylineWindow *self = BYLINE_WINDOW (widget);
-
-  if (byline_article_view_get_picking (self->article_view))
-    byline_window_finish_relation (self, byline_article_view_get_pick_target (self->article_view));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  BylineWindow *self = BYLINE_WINDOW (widget);
-
-  if (byline_article_view_get_picking (self->article_view))
-    {
-      byline_article_view_end_pick (self->article_view);
-      g_clear_object (&self->relation_source);
-      return;
-    }
-  /* Escape leaves review mode first. */
-  if (byline_window_review_cancel (self))
-    return;
-  byline_article_view_set_selected (self->article_view, NULL);
-}
-
-/* While picking, alt+arrows move the pick target (the view does it). */
 
 /* ---- View settings ----------------------------------------------------- */
 
@@ -632,10 +478,10 @@ byline_window_class_annotate_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.add-fragment", NULL, add_fragment_action);
-  gtk_widget_class_install_action (widget_class, "win.relation", NULL, relation_action);
-  gtk_widget_class_install_action (widget_class, "win.relation-type", "s", on_relation_type_chosen_cb);
-  gtk_widget_class_install_action (widget_class, "win.activate", NULL, activate_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.relation", NULL, _byline_window_relation_action);
+  gtk_widget_class_install_action (widget_class, "win.relation-type", "s", _byline_window_relation_type_action);
+  gtk_widget_class_install_action (widget_class, "win.activate", NULL, _byline_window_activate_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, _byline_window_cancel_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
@@ -910,7 +756,7 @@ byline_window_annotate_init (BylineWindow *self)
   self->relation_popover = gtk_popover_menu_new_from_model (NULL);
   gtk_widget_set_parent (self->relation_popover, GTK_WIDGET (self->article_view));
 
-  g_signal_connect (self->article_view, "target-picked", G_CALLBACK (on_target_picked_cb), self);
+  g_signal_connect (self->article_view, "target-picked", G_CALLBACK (_byline_window_on_target_picked_cb), self);
   /* The article and the panel select the same annotation; the binding
    * stops the echo of its own change. */
   g_object_bind_property (self->article_view, "selected", self->annotation_panel, "selected",

@@ -134,11 +134,30 @@ gboolean    byline_window_apply_label         (BylineWindow     *self,
 const char *byline_window_get_layer           (BylineWindow     *self);
 void        byline_window_set_layer           (BylineWindow     *self,
                                                const char       *layer);
-void        byline_window_finish_relation     (BylineWindow     *self,
-                                               BylineAnnotation *target);
 void        byline_window_show_label_popover  (BylineWindow     *self,
                                                double            x,
                                                double            y);
+BylineAnnotation *_byline_window_selected_annotation (BylineWindow *self);
+
+/* byline-window-relations.c: relations from the keyboard (r, the target,
+ * the type). */
+void        byline_window_finish_relation     (BylineWindow     *self,
+                                               BylineAnnotation *target);
+void        _byline_window_relation_action      (GtkWidget         *widget,
+                                                 const char        *action_name,
+                                                 GVariant          *parameter);
+void        _byline_window_relation_type_action (GtkWidget         *widget,
+                                                 const char        *action_name,
+                                                 GVariant          *parameter);
+void        _byline_window_activate_action      (GtkWidget         *widget,
+                                                 const char        *action_name,
+                                                 GVariant          *parameter);
+void        _byline_window_cancel_action        (GtkWidget         *widget,
+                                                 const char        *action_name,
+                                                 GVariant          *parameter);
+void        _byline_window_on_target_picked_cb  (BylineArticleView *view,
+                                                 BylineAnnotation  *target,
+                                                 BylineWindow      *self);
 
 /* byline-window-review.c: review mode, accepting and rejecting
  * suggestions, bulk decisions; byline-review-suggest.c: Suggest. */
