@@ -15,6 +15,9 @@
  *    unsaved article, after the same "Save Changes?" question Open asks.
  *
  * What the reader kept but found doubtful is offered from a toast.
+ *
+ * The merging is in byline-import-merge.c; the toast of the result and
+ * the opening of another article are in byline-import-open.c.
  */
 #include "config.h"
 
@@ -25,11 +28,8 @@
 #include "byline-error.h"
 #include "byline-format.h"
 #include "byline-format-row.h"
-#include "byline-import-dialog.h"
+#include "byline-import-dialog-private.h"
 #include "byline-window-private.h"
-
-#define NATIVE_SUFFIX        ".byline.json"
-#define MAX_WARNINGS_SHOWN   100
 
 struct _BylineImportDialog
 {
@@ -60,169 +60,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* ---- Merging ---------------------------------------------------------- */
-
-static gboolean
-same_fragments (BylineAnnotation *a,
-                BylineAnnotation *b)
-{
-  guint n = byline_annotation_get_n_fragments (a);
-
-  if (n != byline_annotation_get_n_fragments (b))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      const BylineFragment *fa = byline_annotation_get_fragment (a, i);
-      const BylineFragment *fb = byline_annotation_get_fragment (b, i);
-
-      if (fa->start != fb->start || fa->end != fb->end)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* The annotation of @target that says what @a says, if any. */
-static BylineAnnotation *
-find_same_annotation (BylineDocument   *target,
-                      BylineAnnotation *a)
-{
-  g_autoptr(GPtrArray) near = byline_document_query (target,
-                                                     byline_annotation_get_start (a),
-                                                     MAX (byline_annotation_get_end (a),
-                                                          byline_annotation_get_start (a) + 1));
-
-  for (guint i = 0; i < near->len; i++)
-    {
-      BylineAnnotation *b = near->pdata[i];
-
-      if (g_strcmp0 (byline_annotation_get_layer (a), byline_annotation_get_layer (b)) == 0 &&
-          g_strcmp0 (byline_annotation_get_label (a), byline_annotation_get_label (b)) == 0 &&
-          same_fragments (a, b))
-        return b;
-    }
-  return NULL;
-}
-
-static gboolean
-has_relation (BylineDocument *target,
-              const char     *type,
-              const char     *from,
-              const char     *to)
-{
-  g_autoptr(GPtrArray) relations = byline_document_get_relations_of (target, from);
-
-  for (guint i = 0; i < relations->len; i++)
-    {
-      BylineRelation *r = relations->pdata[i];
-
-      if (g_strcmp0 (byline_relation_get_relation_type (r), type) == 0 &&
-          g_strcmp0 (byline_relation_get_from (r), from) == 0 &&
-          g_strcmp0 (byline_relation_get_to (r), to) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/**
- * byline_import_merge:
- * @target: the window's document
- * @source: a document with the same text
- * @n_annotations: (out) (optional): how many annotations were added
- * @n_relations: (out) (optional): how many relations were added
- * @n_present: (out) (optional): annotations @target had already
- *
- * Adds the annotations and relations of @source to @target as one undo
- * step. An id @target uses already gets a new one, and the relations
- * follow their annotations to their new ids. On failure nothing is added.
- *
- * Returns: %TRUE on success
- */
-gboolean
-byline_import_merge (BylineDocument  *target,
-                     BylineDocument  *source,
-                     guint           *n_annotations,
-                     guint           *n_relations,
-                     guint           *n_present,
-                     GError         **error)
-{
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  guint added = 0, linked = 0, present = 0;
-  guint n;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (target), FALSE);
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (source), FALSE);
-
-  byline_document_begin_group (target, _("Import"));
-
-  n = byline_document_get_n_annotations (source);
-  for (guint i = 0; ok && i < n; i++)
-    {
-      BylineAnnotation *a = byline_document_get_annotation (source, i);
-      BylineAnnotation *same = find_same_annotation (target, a);
-      g_autoptr(BylineAnnotation) copy = NULL;
-      BylineAnnotation *in;
-
-      if (same != NULL)
-        {
-          g_hash_table_insert (ids, g_strdup (byline_annotation_get_id (a)),
-                               g_strdup (byline_annotation_get_id (same)));
-          present++;
-          continue;
-        }
-      copy = byline_annotation_copy (a);
-      if (byline_document_lookup_annotation (target, byline_annotation_get_id (a)) != NULL)
-        byline_annotation_set_id (copy, NULL);
-      in = byline_document_add_annotation (target, copy, error);
-      if (in == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      g_hash_table_insert (ids, g_strdup (byline_annotation_get_id (a)),
-                           g_strdup (byline_annotation_get_id (in)));
-      added++;
-    }
-
-  n = byline_document_get_n_relations (source);
-  for (guint i = 0; ok && i < n; i++)
-    {
-      BylineRelation *r = byline_document_get_relation (source, i);
-      const char *from = g_hash_table_lookup (ids, byline_relation_get_from (r));
-      const char *to = g_hash_table_lookup (ids, byline_relation_get_to (r));
-      g_autoptr(BylineRelation) copy = NULL;
-
-      if (from == NULL || to == NULL ||
-          has_relation (target, byline_relation_get_relation_type (r), from, to))
-        continue;
-      copy = byline_relation_copy (r);
-      byline_relation_set_from (copy, from);
-      byline_relation_set_to (copy, to);
-      if (byline_document_lookup_relation (target, byline_relation_get_id (r)) != NULL)
-        byline_relation_set_id (copy, NULL);
-      if (byline_document_add_relation (target, copy, error) == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      linked++;
-    }
-
-  byline_document_end_group (target);
-
-  /* All or nothing: the step just recorded goes again. */
-  if (!ok && added + linked > 0)
-    byline_document_undo (target);
-
-  if (n_annotations != NULL)
-    *n_annotations = ok ? added : 0;
-  if (n_relations != NULL)
-    *n_relations = ok ? linked : 0;
-  if (n_present != NULL)
-    *n_present = present;
-  return ok;
-}
 
 /* ---- Reading ---------------------------------------------------------- */
 
@@ -324,342 +161,6 @@ add_toast (AdwToastOverlay *overlay,
       adw_toast_set_timeout (toast, 0);
     }
   adw_toast_overlay_add_toast (overlay, toast);
-}
-
-static void
-on_warnings_toast_clicked_cb (AdwToast *toast,
-                              gpointer  user_data)
-{
-  const char *text = g_object_get_data (G_OBJECT (toast), "byline-warnings");
-  const char *heading = g_object_get_data (G_OBJECT (toast), "byline-heading");
-  GtkWindow *window = GTK_WINDOW (user_data);
-  GtkWidget *dialog;
-  GtkWidget *scroller;
-  GtkWidget *label;
-
-  dialog = adw_message_dialog_new (window, heading,
-                                   _("Byline kept everything the file holds, but these parts look doubtful."));
-
-  /* A hundred warnings scroll, and can be copied. */
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* Wrapped at a width the dialog has, so that its height is right. */
-  gtk_label_set_width_chars (GTK_LABEL (label), 56);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 56);
-  gtk_widget_add_css_class (label, "caption");
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The reader's warnings, one a line, for the dialog that lists them. */
-static char *
-dup_warnings_text (BylineProblems *warnings)
-{
-  guint n = byline_problems_get_n (warnings);
-  GString *text;
-
-  if (n == 0)
-    return NULL;
-  text = g_string_new (NULL);
-  for (guint i = 0; i < n && i < MAX_WARNINGS_SHOWN; i++)
-    {
-      g_autofree char *line = byline_problem_to_string (byline_problems_get (warnings, i));
-
-      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", line);
-    }
-  if (n > MAX_WARNINGS_SHOWN)
-    {
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "…and %u more", "…and %u more",
-                                                 n - MAX_WARNINGS_SHOWN),
-                              n - MAX_WARNINGS_SHOWN);
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* What came of an import, in one toast: "Imported 24 annotations — 3
- * warnings", with a button that lists the warnings. */
-static void
-add_result_toast (BylineWindow *window,
-                  const char   *message,
-                  const char   *name,
-                  const char   *warnings,
-                  guint         n_warnings)
-{
-  g_autofree char *counted = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
-  if (message == NULL && n_warnings == 0)
-    return;
-
-  if (n_warnings > 0)
-    counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
-                               n_warnings);
-  if (message != NULL && counted != NULL)
-    /* Translators: what an import did, then how many warnings it gave. */
-    title = g_strdup_printf (_("%s — %s"), message, counted);
-  else
-    title = g_strdup (message != NULL ? message : counted);
-
-  /* A toast's title is Pango markup; a file name may hold a '&'. */
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
-  if (n_warnings > 0)
-    {
-      adw_toast_set_button_label (toast, _("_Show Warnings"));
-      adw_toast_set_timeout (toast, 10);
-      g_object_set_data_full (G_OBJECT (toast), "byline-warnings", g_strdup (warnings), g_free);
-      g_object_set_data_full (G_OBJECT (toast), "byline-heading",
-                              g_strdup_printf (_("Warnings from “%s”"), name), g_free);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_warnings_toast_clicked_cb),
-                               window, 0);
-    }
-  adw_toast_overlay_add_toast (window->toast_overlay, toast);
-}
-
-/* ---- Opening another article ------------------------------------------ */
-
-typedef struct
-{
-  BylineWindow   *window;
-  BylineDocument *document;
-  /* The toast once it is shown */
-  char           *message;
-  char           *name;
-  char           *warnings;
-  guint           n_warnings;
-} PendingOpen;
-
-static void
-pending_open_free (PendingOpen *pending)
-{
-  g_clear_object (&pending->window);
-  g_clear_object (&pending->document);
-  g_free (pending->message);
-  g_free (pending->name);
-  g_free (pending->warnings);
-  g_free (pending);
-}
-
-/* A new article, not saved anywhere yet. */
-static void
-pending_open_show (PendingOpen *pending)
-{
-  byline_document_set_modified (pending->document, TRUE);
-  byline_window_set_document (pending->window, pending->document, NULL);
-  add_result_toast (pending->window, pending->message, pending->name,
-                    pending->warnings, pending->n_warnings);
-}
-
-static void
-save_then_show (PendingOpen *pending,
-                GFile       *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (byline_window_save_to_file (pending->window, file, &error))
-    {
-      pending_open_show (pending);
-    }
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
-
-      byline_window_add_error_toast (pending->window, message);
-    }
-}
-
-static void
-on_save_as_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        PendingOpen     *pending)
-{
-  g_autoptr(GFile) chosen = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  if (chosen != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (chosen);
-      g_autoptr(GFile) file = NULL;
-
-      /* The window's Save As rule: a Byline file ends in .byline.json. */
-      if (name != NULL && !g_str_has_suffix (name, NATIVE_SUFFIX))
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (chosen);
-          g_autofree char *native = NULL;
-
-          if (g_str_has_suffix (name, ".json"))
-            name[strlen (name) - strlen (".json")] = '\0';
-          native = g_strconcat (name, NATIVE_SUFFIX, NULL);
-          file = g_file_get_child (parent, native);
-        }
-      else
-        {
-          file = g_object_ref (chosen);
-        }
-      save_then_show (pending, file);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  /* Frees @pending with it. */
-  g_object_unref (chooser);
-}
-
-static void
-save_as_then_show (PendingOpen *pending)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GFile *file = byline_window_get_file (pending->window);
-  BylineDocument *document = byline_window_get_document (pending->window);
-  const char *title = byline_document_get_meta_string (document, BYLINE_META_TITLE);
-  g_autofree char *suggested = NULL;
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Save Annotations"),
-                                        GTK_WINDOW (pending->window),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (filter, _("Byline Files"));
-  gtk_file_filter_add_suffix (filter, "byline.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  if (file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (file);
-      g_autofree char *name = g_file_get_basename (file);
-      char *dot = strchr (name, '.');
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-      if (dot != NULL && dot != name)
-        *dot = '\0';
-      suggested = g_strconcat (name, NATIVE_SUFFIX, NULL);
-    }
-  else if (title != NULL && *title != '\0' && strchr (title, G_DIR_SEPARATOR) == NULL)
-    {
-      suggested = g_strconcat (title, NATIVE_SUFFIX, NULL);
-    }
-  else
-    {
-      suggested = g_strdup (_("Untitled.byline.json"));
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
-
-  g_object_set_data_full (G_OBJECT (native), "byline-pending", pending,
-                          (GDestroyNotify) pending_open_free);
-  g_signal_connect (native, "response", G_CALLBACK (on_save_as_response_cb), pending);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static gboolean
-file_is_native (GFile *file)
-{
-  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
-
-  return name != NULL && g_str_has_suffix (name, NATIVE_SUFFIX);
-}
-
-static void
-on_confirm_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        gpointer          user_data)
-{
-  PendingOpen *pending = g_object_steal_data (G_OBJECT (dialog), "byline-pending");
-  BylineWindow *window;
-
-  /* A response button closes the dialog itself, a response given by
-   * other means does not: close it, once. */
-  if (pending == NULL)
-    return;
-  window = pending->window;
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
-  if (g_str_equal (response, "discard"))
-    {
-      byline_window_discard_recovery (window);
-      pending_open_show (pending);
-    }
-  else if (g_str_equal (response, "save") && file_is_native (byline_window_get_file (window)))
-    {
-      save_then_show (pending, byline_window_get_file (window));
-    }
-  else if (g_str_equal (response, "save"))
-    {
-      /* The chooser owns it now. */
-      save_as_then_show (pending);
-      return;
-    }
-  pending_open_free (pending);
-}
-
-/* Open's question, for a document that is not a file. Takes @pending. */
-static void
-open_document (PendingOpen *pending)
-{
-  BylineWindow *window = pending->window;
-  BylineDocument *current = byline_window_get_document (window);
-  GFile *file = byline_window_get_file (window);
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (current == NULL || !byline_document_get_modified (current))
-    {
-      pending_open_show (pending);
-      pending_open_free (pending);
-      return;
-    }
-
-  if (file != NULL)
-    name = g_file_get_basename (file);
-  else
-    name = g_strdup (byline_document_get_meta_string (current, BYLINE_META_TITLE));
-  if (name == NULL || *name == '\0')
-    {
-      g_free (name);
-      name = g_strdup (_("Untitled Article"));
-    }
-  body = g_strdup_printf (_("“%s” has unsaved changes. The imported article replaces it in this window; changes which are not saved will be permanently lost."),
-                          name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", file_is_native (file) ? _("_Save") : _("_Save As…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  gtk_widget_set_name (dialog, "byline-import-confirm");
-  g_object_set_data_full (G_OBJECT (dialog), "byline-pending", pending,
-                          (GDestroyNotify) pending_open_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- The dialog ------------------------------------------------------- */
@@ -909,7 +410,7 @@ on_import_done_cb (GObject      *object,
 
   /* The dialog goes first: what follows may ask a question of the
    * window. */
-  warnings = dup_warnings_text (job->warnings);
+  warnings = _byline_import_dup_warnings_text (job->warnings);
   window = g_object_ref (self->window);
   gtk_window_destroy (GTK_WINDOW (self));
 
@@ -927,7 +428,8 @@ on_import_done_cb (GObject      *object,
           return;
         }
       message = dup_imported_message (n_annotations, n_relations, n_present);
-      add_result_toast (window, message, name, warnings, byline_problems_get_n (job->warnings));
+      _byline_import_add_result_toast (window, message, name, warnings,
+                                       byline_problems_get_n (job->warnings));
     }
   else
     {
@@ -944,7 +446,7 @@ on_import_done_cb (GObject      *object,
       pending->name = g_strdup (name);
       pending->warnings = g_steal_pointer (&warnings);
       pending->n_warnings = byline_problems_get_n (job->warnings);
-      open_document (pending);
+      _byline_import_open_document (pending);
     }
 }
 
