@@ -106,8 +106,8 @@ on_annotation_removed_cb (BylineDocument    *document,
   if (annotation == self->pick_target)
     _byline_article_view_set_pick_target (self, NULL);
   _byline_article_view_retag_range (self,
-                                    byline_annotation_get_start (annotation),
-                                    byline_annotation_get_end (annotation));
+               byline_annotation_get_start (annotation),
+               byline_annotation_get_end (annotation));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -734,30 +734,6 @@ byline_article_view_get_selected (BylineArticleView *self)
   return self->selected;
 }
 
-/* Whether all of @annotation, its chip above it included, is on screen:
- * one just labeled is where the user was looking, and the view does not
- * move it (scrolling animates for 200 ms, redrawing the view each frame). */
-static gboolean
-is_on_screen (BylineArticleView *self,
-              BylineAnnotation  *annotation)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GdkRectangle visible;
-  GdkRectangle first;
-  GdkRectangle last;
-  GtkTextIter iter;
-  guint end = byline_annotation_get_end (annotation);
-
-  gtk_text_view_get_visible_rect (view, &visible);
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) byline_annotation_get_start (annotation));
-  gtk_text_view_get_iter_location (view, &iter, &first);
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) (end > 0 ? end - 1 : 0));
-  gtk_text_view_get_iter_location (view, &iter, &last);
-  return first.y - self->chip_height >= visible.y &&
-         last.y + last.height <= visible.y + visible.height;
-}
-
 void
 _byline_article_view_scroll_to (BylineArticleView *self,
                                 BylineAnnotation  *annotation)
@@ -773,8 +749,6 @@ _byline_article_view_scroll_to (BylineArticleView *self,
     gtk_text_buffer_place_cursor (buffer, &iter);
   if (gtk_widget_get_width (GTK_WIDGET (self)) == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->scroll_pending = TRUE;
-  else if (is_on_screen (self, annotation))
-    return;
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.15, FALSE, 0, 0);
 }
 
@@ -793,8 +767,8 @@ byline_article_view_set_selected (BylineArticleView *self,
 
   if (self->selected != NULL)
     _byline_article_view_unselect_tags (self,
-                                        byline_annotation_get_start (self->selected),
-                                        byline_annotation_get_end (self->selected));
+                   byline_annotation_get_start (self->selected),
+                   byline_annotation_get_end (self->selected));
   g_set_object (&self->selected, annotation);
   if (annotation != NULL)
     {

@@ -823,66 +823,6 @@ test_empty (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
-/* Selecting an annotation brings it on screen; one already all on
- * screen (one just labeled, where the user is looking) stays where it
- * is, even at the edge: the view does not move under the reader. */
-static void
-test_select_scrolls (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  GtkTextView *view;
-  GtkAdjustment *vadj;
-  guint n;
-  g_autoptr(BylineAnnotation) at_edge = NULL;
-  g_autoptr(BylineAnnotation) far = NULL;
-  g_autoptr(GError) error = NULL;
-  GdkRectangle visible;
-  GdkRectangle rect;
-  GtkTextIter iter;
-  double before;
-  guint s;
-
-  if (skip_without_display ())
-    return;
-  view = GTK_TEXT_VIEW (fixture->view);
-  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->view));
-  n = byline_document_get_n_chars (fixture->document);
-  gui_test_run_for (100);
-
-  /* A word on the last line that is all on screen. */
-  gtk_text_view_get_visible_rect (view, &visible);
-  gtk_text_view_get_iter_at_location (view, &iter, 0, visible.y + visible.height - 1);
-  gtk_text_view_get_iter_location (view, &iter, &rect);
-  while (rect.y + rect.height > visible.y + visible.height || gtk_text_iter_ends_line (&iter) ||
-         g_unichar_isspace (gtk_text_iter_get_char (&iter)))
-    {
-      g_assert_true (gtk_text_view_backward_display_line (view, &iter));
-      gtk_text_view_backward_display_line_start (view, &iter);
-      gtk_text_view_get_iter_location (view, &iter, &rect);
-    }
-  s = (guint) gtk_text_iter_get_offset (&iter);
-  at_edge = byline_annotation_new ("entities", "PERSON", s, s + 1);
-  g_assert_nonnull (byline_document_add_annotation (fixture->document, at_edge, &error));
-  far = byline_annotation_new ("entities", "ORG", n - 8, n - 2);
-  g_assert_nonnull (byline_document_add_annotation (fixture->document, far, &error));
-  g_assert_no_error (error);
-  gui_test_run_for (100);
-
-  before = gtk_adjustment_get_value (vadj);
-  byline_article_view_set_selected (fixture->view, at_edge);
-  gui_test_run_for (100);
-  gui_test_run_for (100);
-  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, before);
-
-  /* At the end of the article: the view goes there. */
-  byline_article_view_set_selected (fixture->view, far);
-  for (guint i = 0; i < 10 && gtk_adjustment_get_value (vadj) == before; i++)
-    gui_test_run_for (100);
-  gui_test_run_for (100);
-  gui_test_run_for (100);
-  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, before);
-}
-
 /* Before the worker has tokenized the article, the tokens near a range
  * come from its lines and the lines around them: the same tokens as the
  * whole article's there, so snapping and moving an edge to the next word
@@ -1107,7 +1047,6 @@ main (int   argc,
   ADD ("accessible", test_accessible);
   ADD ("context-menu", test_context_menu);
   ADD ("nodes-kept", test_nodes_kept);
-  ADD ("select-scrolls", test_select_scrolls);
   g_test_add_func ("/gui/article-view/empty", test_empty);
   g_test_add_func ("/gui/article-view/tokens-near", test_tokens_near);
   g_test_add_func ("/gui/article-view/idle-tagging", test_idle_tagging);
