@@ -11,72 +11,16 @@
 #include "config.h"
 
 #include <errno.h>
-#include <locale.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <string.h>
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct
-{
-  char *dir;
-} Fixture;
+#include "cli-test-util.h"
+
+typedef CliTestFixture Fixture;
 
 /* ---- Helpers ----------------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("byline-cli-suggest-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_clear_pointer (&f->dir, g_free);
-}
-
-static char *
-path_in (Fixture    *f,
-         const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
-
-static char *
-sample_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "blinken-china-nbc.txt", NULL);
-}
 
 static char *
 data_path (const char *name)
@@ -97,194 +41,22 @@ model (const char *name,
                           quoted, args ? " " : "", args ? args : "");
 }
 
-static GSubprocess *
-spawn_cli (const char          *dir,
-           const char * const  *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("BYLINE_CLI");
-  GSubprocess *proc;
-
-  g_ptr_array_add (argv, (char *) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  return proc;
-}
-
-/* Runs byline-cli with the NULL-terminated arguments in the fixture's
- * directory; its exit status, or -1 when it did not exit normally. */
-static int
-run_cli (Fixture     *f,
-         char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *command = NULL;
-  const char *arg;
-  va_list ap;
-
-  *out = g_strdup ("");
-  *err = g_strdup ("");
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  proc = spawn_cli (f->dir, (const char * const *) args->pdata);
-  if (proc == NULL)
-    return -1;
-  g_free (*out);
-  g_free (*err);
-  *out = *err = NULL;
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  if (*out == NULL)
-    *out = g_strdup ("");
-  if (*err == NULL)
-    *err = g_strdup ("");
-  command = g_strjoinv (" ", (char **) args->pdata);
-  g_test_message ("byline-cli %s\n stdout: %s\n stderr: %s", command, *out, *err);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  if (error != NULL || !g_subprocess_get_if_exited (proc))
-    return -1;
-  return g_subprocess_get_exit_status (proc);
-}
-
-static char *
-read_file (const char *path,
-           gsize      *len)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  if (!g_file_get_contents (path, &data, len, &error))
-    {
-      g_test_message ("%s", error->message);
-      g_test_fail ();
-      *len = 0;
-      return g_strdup ("");
-    }
-  return data;
-}
-
 static void
 copy_in (Fixture    *f,
          const char *from,
          const char *name)
 {
   g_autofree char *data = NULL;
-  g_autofree char *to = path_in (f, name);
+  g_autofree char *to = cli_test_path_in (f, name);
   gsize len;
 
-  data = read_file (from, &len);
+  data = cli_test_read_file (from, &len);
   g_assert_true (g_file_set_contents (to, data, (gssize) len, NULL));
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, joined by spaces: a test says exactly which
- * files must be there and no others (a stray temporary file is a bug). */
-static char *
-listing (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
-static void
-assert_listing (Fixture    *f,
-                const char *expected)
-{
-  g_autofree char *names = listing (f->dir);
-
-  g_assert_cmpstr (names, ==, expected);
-}
-
-static JsonNode *
-parse_json (const char *data,
-            gssize      len)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, data, len, &error);
-  g_assert_no_error (error);
-  if (error != NULL || json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      g_test_fail ();
-      return NULL;
-    }
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static JsonNode *
-load_json (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len;
-
-  data = read_file (path, &len);
-  return parse_json (data, (gssize) len);
-}
-
-static JsonObject *
-member_object (JsonObject *obj,
-               const char *name)
-{
-  static JsonObject *empty = NULL;
-  JsonNode *member = obj ? json_object_get_member (obj, name) : NULL;
-
-  if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
-    {
-      g_test_message ("member “%s” is missing or not an object", name);
-      g_test_fail ();
-      if (empty == NULL)
-        empty = json_object_new ();
-      return empty;
-    }
-  return json_node_get_object (member);
-}
-
-static gint64
-member_int (JsonObject *obj,
-            const char *name)
-{
-  JsonNode *member = json_object_get_member (obj, name);
-
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_INT64)
-    {
-      g_test_message ("member “%s” is missing or not a whole number", name);
-      g_test_fail ();
-      return -1;
-    }
-  return json_node_get_int (member);
-}
-
+/* The string member @name, or NULL: unlike cli_test_member_string (),
+ * a missing member is an answer, not a failure (annotations_with () and
+ * has_text () ask every annotation; the assertions compare with NULL). */
 static const char *
 member_string (JsonObject *obj,
                const char *name)
@@ -383,24 +155,25 @@ static void
 test_builtin_entities (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = cli_test_sample_path ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *out_path = path_in (f, "article.byline.json");
+  g_autofree char *out_path = cli_test_path_in (f, "article.byline.json");
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) places = NULL;
   g_autoptr(GPtrArray) all = NULL;
   int status;
 
-  status = run_cli (f, &out, &err, "suggest", sample, "-o", "article.byline.json", "--extractors", "entities", NULL);
+  status = cli_test_run (f, &out, &err, "suggest", sample, "-o", "article.byline.json", "--extractors", "entities",
+                         NULL);
   if (status == 1 && skip_if_missing (err))
     return;
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "suggestions added ("));
   g_assert_nonnull (strstr (err, "PERSON "));
-  root = load_json (out_path);
+  root = cli_test_load_json (out_path);
   if (root == NULL)
     return;
   people = annotations_with (json_node_get_object (root), "PERSON");
@@ -415,7 +188,7 @@ test_builtin_entities (Fixture       *f,
       g_assert_cmpstr (member_string (all->pdata[i], "status"), ==, "suggested");
       g_assert_cmpstr (member_string (all->pdata[i], "origin"), ==, "rules:entities");
     }
-  assert_listing (f, "article.byline.json");
+  cli_test_assert_listing (f, "article.byline.json");
 }
 
 /* All extractors by default; a second run suggests nothing again. */
@@ -423,35 +196,35 @@ static void
 test_builtin_all_twice (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = cli_test_sample_path ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  g_autofree char *path = path_in (f, "a.byline.json");
+  g_autofree char *path = cli_test_path_in (f, "a.byline.json");
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) quotes = NULL;
   gsize len1, len2;
   int status;
 
-  status = run_cli (f, &out, &err, "suggest", sample, "-o", "a.byline.json", NULL);
+  status = cli_test_run (f, &out, &err, "suggest", sample, "-o", "a.byline.json", NULL);
   if (status == 1 && skip_if_missing (err))
     return;
   g_assert_cmpint (status, ==, 0);
-  root = load_json (path);
+  root = cli_test_load_json (path);
   quotes = annotations_with (root ? json_node_get_object (root) : NULL, "QUOTE");
   g_assert_cmpuint (quotes->len, >, 0);
   g_assert_cmpuint (n_relations (root ? json_node_get_object (root) : NULL), >, 0);
-  first = read_file (path, &len1);
+  first = cli_test_read_file (path, &len1);
 
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "suggest", "a.byline.json", "-o", "b.byline.json", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "suggest", "a.byline.json", "-o", "b.byline.json", NULL), ==, 0);
   g_assert_nonnull (strstr (err, "0 suggestions added, 0 relations"));
   {
-    g_autofree char *other = path_in (f, "b.byline.json");
+    g_autofree char *other = cli_test_path_in (f, "b.byline.json");
 
-    second = read_file (other, &len2);
+    second = cli_test_read_file (other, &len2);
   }
   g_assert_cmpmem (first, len1, second, len2);
 }
@@ -460,14 +233,14 @@ static void
 test_unknown_extractor (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = cli_test_sample_path ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "suggest", sample, "-o", "x.byline.json", "--extractors",
-                            "entities,quotez", NULL), ==, 2);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "suggest", sample, "-o", "x.byline.json", "--extractors",
+                                 "entities,quotez", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "no extractor is called “quotez” (there are: entities, quotes, claims)"));
-  assert_listing (f, "");
+  cli_test_assert_listing (f, "");
 }
 
 /* ---- External models ---------------------------------------------------- */
@@ -476,23 +249,24 @@ static void
 test_command_native (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = cli_test_sample_path ();
   g_autofree char *command = model ("native.py", "PERSON Blinken");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *path = path_in (f, "out.byline.json");
+  g_autofree char *path = cli_test_path_in (f, "out.byline.json");
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) stats = NULL;
   g_autoptr(GPtrArray) people = NULL;
   JsonObject *review;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "suggest", sample, "-o", "out.byline.json", "--command", command, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "suggest", sample, "-o", "out.byline.json", "--command", command,
+                                 NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
   /* The model's own stderr, then the summary. */
   g_assert_nonnull (strstr (err, "fake model: 11 found\n"));
   g_assert_nonnull (strstr (err, "11 suggestions added (PERSON 11), 0 relations\n"));
-  assert_listing (f, "out.byline.json");
-  root = load_json (path);
+  cli_test_assert_listing (f, "out.byline.json");
+  root = cli_test_load_json (path);
   people = annotations_with (root ? json_node_get_object (root) : NULL, NULL);
   g_assert_cmpuint (people->len, ==, 11);
   for (guint i = 0; i < people->len; i++)
@@ -510,11 +284,12 @@ test_command_native (Fixture       *f,
   /* The statistics see them, undecided. */
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "stats", "--json", "out.byline.json", NULL), ==, 0);
-  stats = parse_json (out, -1);
-  review = member_object (member_object (stats ? json_node_get_object (stats) : NULL, "review"), "command:native.py");
-  g_assert_cmpint (member_int (review, "undecided"), ==, 11);
-  g_assert_cmpint (member_int (review, "accepted"), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "stats", "--json", "out.byline.json", NULL), ==, 0);
+  stats = cli_test_parse_json (out, -1);
+  review = cli_test_member_object (cli_test_member_object (stats ? json_node_get_object (stats) : NULL, "review"),
+                                   "command:native.py");
+  g_assert_cmpint (cli_test_member_int (review, "undecided"), ==, 11);
+  g_assert_cmpint (cli_test_member_int (review, "accepted"), ==, 0);
   g_assert_true (json_object_get_null_member (review, "acceptance_rate"));
 }
 
@@ -523,22 +298,22 @@ static void
 test_command_and_extractors (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = cli_test_sample_path ();
   g_autofree char *command = model ("quotes.py", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *path = path_in (f, "out.byline.json");
+  g_autofree char *path = cli_test_path_in (f, "out.byline.json");
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) all = NULL;
   guint from_model = 0, from_rules = 0;
   int status;
 
-  status = run_cli (f, &out, &err, "suggest", sample, "-o", "out.byline.json", "--extractors", "entities",
-                    "--command", command, NULL);
+  status = cli_test_run (f, &out, &err, "suggest", sample, "-o", "out.byline.json", "--extractors", "entities",
+                         "--command", command, NULL);
   if (status == 1 && skip_if_missing (err))
     return;
   g_assert_cmpint (status, ==, 0);
-  root = load_json (path);
+  root = cli_test_load_json (path);
   all = annotations_with (root ? json_node_get_object (root) : NULL, NULL);
   for (guint i = 0; i < all->len; i++)
     {
@@ -560,18 +335,19 @@ static void
 test_command_spacy (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = cli_test_sample_path ();
   g_autofree char *command = model ("spacy-style.py", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *path = path_in (f, "out.byline.json");
+  g_autofree char *path = cli_test_path_in (f, "out.byline.json");
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) places = NULL;
   g_autoptr(GPtrArray) orgs = NULL;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "suggest", sample, "-o", "out.byline.json", "-c", command, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "suggest", sample, "-o", "out.byline.json", "-c", command, NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (err, "9 suggestions added (GPE 6, ORG 3), 0 relations"));
-  root = load_json (path);
+  root = cli_test_load_json (path);
   places = annotations_with (root ? json_node_get_object (root) : NULL, "GPE");
   orgs = annotations_with (root ? json_node_get_object (root) : NULL, "ORG");
   g_assert_cmpuint (places->len, ==, 6);
@@ -586,19 +362,19 @@ static void
 test_min_confidence (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = cli_test_sample_path ();
   g_autofree char *command = model ("quotes.py", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *path = path_in (f, "out.byline.json");
+  g_autofree char *path = cli_test_path_in (f, "out.byline.json");
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) quotes = NULL;
   g_autoptr(GPtrArray) cues = NULL;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "suggest", sample, "-o", "out.byline.json", "--command", command,
-                            "--min-confidence", "0.8", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "suggest", sample, "-o", "out.byline.json", "--command", command,
+                                 "--min-confidence", "0.8", NULL), ==, 0);
   g_assert_nonnull (strstr (err, "6 suggestions added (CUE 6), 0 relations; 13 below the minimum confidence left out"));
-  root = load_json (path);
+  root = cli_test_load_json (path);
   quotes = annotations_with (root ? json_node_get_object (root) : NULL, "QUOTE");
   cues = annotations_with (root ? json_node_get_object (root) : NULL, "CUE");
   g_assert_cmpuint (quotes->len, ==, 0);
@@ -608,8 +384,8 @@ test_min_confidence (Fixture       *f,
   /* At 0.7 they are in, with their relations. */
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "suggest", sample, "-o", "out.byline.json", "--command", command,
-                            "--min-confidence", "0.7", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "suggest", sample, "-o", "out.byline.json", "--command", command,
+                                 "--min-confidence", "0.7", NULL), ==, 0);
   g_assert_nonnull (strstr (err, "19 suggestions added (QUOTE 13, CUE 6), "));
   g_assert_null (strstr (err, "below the minimum"));
 }
@@ -619,12 +395,13 @@ static void
 test_unknown_label (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = cli_test_sample_path ();
   g_autofree char *command = model ("native.py", "FLAVOUR Blinken");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "suggest", sample, "-o", "out.byline.json", "--command", command, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "suggest", sample, "-o", "out.byline.json", "--command", command,
+                                 NULL), ==, 0);
   g_assert_nonnull (strstr (err, "warning: label “FLAVOUR” is not in schema “news” (kept, in layer “entities”)"));
   /* Once, not once per suggestion. */
   g_assert_true (strstr (err, "FLAVOUR” is not") == g_strrstr (err, "FLAVOUR” is not"));
@@ -636,19 +413,19 @@ static void
 test_stdout (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = cli_test_sample_path ();
   g_autofree char *command = model ("native.py", "PERSON Blinken");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) people = NULL;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "suggest", sample, "-o", "-", "--command", command, NULL), ==, 0);
-  root = parse_json (out, -1);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "suggest", sample, "-o", "-", "--command", command, NULL), ==, 0);
+  root = cli_test_parse_json (out, -1);
   people = annotations_with (root ? json_node_get_object (root) : NULL, "PERSON");
   g_assert_cmpuint (people->len, ==, 11);
   g_assert_nonnull (strstr (err, "11 suggestions added"));
-  assert_listing (f, "");
+  cli_test_assert_listing (f, "");
 }
 
 /* A JSONL corpus streams through, one document at a time. */
@@ -659,8 +436,8 @@ test_corpus (Fixture       *f,
   g_autofree char *command = model ("native.py", "PERSON Smith Jones");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *corpus = path_in (f, "corpus.jsonl");
-  g_autofree char *result = path_in (f, "out.jsonl");
+  g_autofree char *corpus = cli_test_path_in (f, "corpus.jsonl");
+  g_autofree char *result = cli_test_path_in (f, "out.jsonl");
   g_autofree char *data_out = NULL;
   g_auto(GStrv) lines = NULL;
   gsize len;
@@ -668,19 +445,20 @@ test_corpus (Fixture       *f,
   g_assert_true (g_file_set_contents (corpus,
                                       "{\"text\": \"Smith met Jones.\", \"id\": \"one\"}\n"
                                       "{\"text\": \"Jones left. Smith stayed; Smith won.\", \"id\": \"two\"}\n", -1, NULL));
-  g_assert_cmpint (run_cli (f, &out, &err, "suggest", "corpus.jsonl", "-o", "out.jsonl", "--command", command, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "suggest", "corpus.jsonl", "-o", "out.jsonl", "--command", command,
+                                 NULL), ==, 0);
   g_assert_nonnull (strstr (err, "5 suggestions added (PERSON 5), 0 relations in 2 documents"));
-  data_out = read_file (result, &len);
+  data_out = cli_test_read_file (result, &len);
   lines = g_strsplit (g_strchomp (data_out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
   for (guint i = 0; lines[i] != NULL && i < 2; i++)
     {
-      g_autoptr(JsonNode) root = parse_json (lines[i], -1);
+      g_autoptr(JsonNode) root = cli_test_parse_json (lines[i], -1);
       g_autoptr(GPtrArray) people = annotations_with (root ? json_node_get_object (root) : NULL, "PERSON");
 
       g_assert_cmpuint (people->len, ==, i == 0 ? 2 : 3);
     }
-  assert_listing (f, "corpus.jsonl out.jsonl");
+  cli_test_assert_listing (f, "corpus.jsonl out.jsonl");
 }
 
 /* ---- Models that fail: a clear message, nothing written ----------------- */
@@ -711,19 +489,19 @@ test_failure (Fixture       *f,
               gconstpointer  data)
 {
   const Failure *failure = data;
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = cli_test_sample_path ();
   g_autofree char *command = model (failure->script, failure->args);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *doc = path_in (f, "doc.byline.json");
+  g_autofree char *doc = cli_test_path_in (f, "doc.byline.json");
   gsize before_len, after_len;
   gint64 start = g_get_monotonic_time ();
 
   /* A new output is not created. */
-  g_assert_cmpint (run_cli (f, &out, &err, "suggest", sample, "-o", "new.byline.json", "--command", command,
-                            "--timeout", failure->timeout ? failure->timeout : "60", NULL), ==, 1);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "suggest", sample, "-o", "new.byline.json", "--command", command,
+                                 "--timeout", failure->timeout ? failure->timeout : "60", NULL), ==, 1);
   g_assert_cmpstr (out, ==, "");
   for (guint i = 0; failure->messages[i] != NULL; i++)
     g_assert_nonnull (strstr (err, failure->messages[i]));
@@ -731,7 +509,7 @@ test_failure (Fixture       *f,
   g_assert_true (g_str_has_prefix (err, sample));
   g_assert_nonnull (strstr (err, failure->script));
   g_assert_null (strstr (err, "suggestions added"));
-  assert_listing (f, "");
+  cli_test_assert_listing (f, "");
   if (failure->timeout != NULL)
     g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
 
@@ -740,15 +518,16 @@ test_failure (Fixture       *f,
   copy_in (f, sample, "doc.txt");
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "doc.txt", "-o", "doc.byline.json", NULL), ==, 0);
-  before = read_file (doc, &before_len);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "doc.txt", "-o", "doc.byline.json", NULL), ==, 0);
+  before = cli_test_read_file (doc, &before_len);
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "suggest", "doc.byline.json", "-o", "doc.byline.json", "--command", command,
-                            "--timeout", failure->timeout ? failure->timeout : "60", NULL), ==, 1);
-  after = read_file (doc, &after_len);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "suggest", "doc.byline.json", "-o", "doc.byline.json",
+                                 "--command", command,
+                                 "--timeout", failure->timeout ? failure->timeout : "60", NULL), ==, 1);
+  after = cli_test_read_file (doc, &after_len);
   g_assert_cmpmem (before, before_len, after, after_len);
-  assert_listing (f, "doc.byline.json doc.txt");
+  cli_test_assert_listing (f, "doc.byline.json doc.txt");
 }
 
 /* Gone, or a zombie: not running either way. */
@@ -775,8 +554,8 @@ static void
 test_interrupt (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *sample = sample_path ();
-  g_autofree char *pids = path_in (f, "pids");
+  g_autofree char *sample = cli_test_sample_path ();
+  g_autofree char *pids = cli_test_path_in (f, "pids");
   g_autofree char *quoted = g_shell_quote (pids);
   g_autofree char *command = model ("hang.sh", quoted);
   const char *args[] = { "suggest", sample, "-o", "out.byline.json", "--command", command, NULL };
@@ -788,7 +567,7 @@ test_interrupt (Fixture       *f,
   g_auto(GStrv) lines = NULL;
   gint64 until;
 
-  proc = spawn_cli (f->dir, args);
+  proc = cli_test_spawn (f->dir, args);
   until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   while (!g_file_test (pids, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < until)
@@ -823,14 +602,14 @@ test_interrupt (Fixture       *f,
         g_usleep (10000);
       g_assert_true (process_gone (pid));
     }
-  assert_listing (f, "pids");
+  cli_test_assert_listing (f, "pids");
 }
 
 static void
 test_usage (Fixture       *f,
             gconstpointer  data)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = cli_test_sample_path ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   struct
@@ -850,7 +629,7 @@ test_usage (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GSubprocess) proc = spawn_cli (f->dir, cases[i].args);
+      g_autoptr(GSubprocess) proc = cli_test_spawn (f->dir, cases[i].args);
 
       g_free (out);
       g_free (err);
@@ -861,11 +640,11 @@ test_usage (Fixture       *f,
       g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 2);
       g_assert_nonnull (strstr (err, cases[i].message));
     }
-  assert_listing (f, "");
+  cli_test_assert_listing (f, "");
 
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "suggest", "--help", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "suggest", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "byline-cli suggest [OPTION…] INPUT -o OUTPUT"));
   g_assert_nonnull (strstr (out, "--command"));
   g_assert_nonnull (strstr (out, "--extractors"));
@@ -874,7 +653,7 @@ test_usage (Fixture       *f,
 
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "--help", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "  suggest "));
 }
 
@@ -889,9 +668,9 @@ assert_review (JsonObject *obj,
 {
   JsonNode *node = json_object_get_member (obj, "acceptance_rate");
 
-  g_assert_cmpint (member_int (obj, "accepted"), ==, accepted);
-  g_assert_cmpint (member_int (obj, "rejected"), ==, rejected);
-  g_assert_cmpint (member_int (obj, "undecided"), ==, undecided);
+  g_assert_cmpint (cli_test_member_int (obj, "accepted"), ==, accepted);
+  g_assert_cmpint (cli_test_member_int (obj, "rejected"), ==, rejected);
+  g_assert_cmpint (cli_test_member_int (obj, "undecided"), ==, undecided);
   g_assert_nonnull (node);
   if (node == NULL)
     return;
@@ -911,31 +690,32 @@ test_stats_review_json (Fixture       *f,
   g_autoptr(JsonNode) root = NULL;
   JsonObject *review, *quotes, *model_obj, *reviewers;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "stats", "--json", path, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "stats", "--json", path, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  root = parse_json (out, -1);
-  review = member_object (root ? json_node_get_object (root) : NULL, "review");
+  root = cli_test_parse_json (out, -1);
+  review = cli_test_member_object (root ? json_node_get_object (root) : NULL, "review");
   /* Manual work is not a suggestion: carol's PERSON is not there. */
   g_assert_cmpuint (json_object_get_size (review), ==, 2);
-  quotes = member_object (review, "rules:quotes");
-  model_obj = member_object (review, "command:model.py");
+  quotes = cli_test_member_object (review, "rules:quotes");
+  model_obj = cli_test_member_object (review, "command:model.py");
   assert_review (quotes, 3, 1, 1, 0.75);
-  assert_review (member_object (member_object (quotes, "labels"), "QUOTE"), 2, 1, 0, 0.6667);
-  assert_review (member_object (member_object (quotes, "labels"), "SPEAKER"), 1, 0, 0, 1.0);
-  assert_review (member_object (member_object (quotes, "labels"), "CUE"), 0, 0, 1, -1);
-  assert_review (member_object (member_object (quotes, "relation_types"), "said_by"), 1, 1, 0, 0.5);
+  assert_review (cli_test_member_object (cli_test_member_object (quotes, "labels"), "QUOTE"), 2, 1, 0, 0.6667);
+  assert_review (cli_test_member_object (cli_test_member_object (quotes, "labels"), "SPEAKER"), 1, 0, 0, 1.0);
+  assert_review (cli_test_member_object (cli_test_member_object (quotes, "labels"), "CUE"), 0, 0, 1, -1);
+  assert_review (cli_test_member_object (cli_test_member_object (quotes, "relation_types"), "said_by"), 1, 1, 0, 0.5);
   assert_review (model_obj, 1, 2, 1, 0.3333);
-  assert_review (member_object (member_object (model_obj, "labels"), "PERSON"), 1, 2, 0, 0.3333);
-  assert_review (member_object (member_object (model_obj, "labels"), "GPE"), 0, 0, 1, -1);
-  g_assert_cmpuint (json_object_get_size (member_object (model_obj, "relation_types")), ==, 0);
-  reviewers = member_object (root ? json_node_get_object (root) : NULL, "reviewers");
-  g_assert_cmpint (member_int (member_object (reviewers, "alice"), "accepted"), ==, 3);
-  g_assert_cmpint (member_int (member_object (reviewers, "alice"), "rejected"), ==, 1);
-  g_assert_cmpint (member_int (member_object (reviewers, "bob"), "accepted"), ==, 1);
-  g_assert_cmpint (member_int (member_object (reviewers, "bob"), "rejected"), ==, 2);
+  assert_review (cli_test_member_object (cli_test_member_object (model_obj, "labels"), "PERSON"), 1, 2, 0, 0.3333);
+  assert_review (cli_test_member_object (cli_test_member_object (model_obj, "labels"), "GPE"), 0, 0, 1, -1);
+  g_assert_cmpuint (json_object_get_size (cli_test_member_object (model_obj, "relation_types")), ==, 0);
+  reviewers = cli_test_member_object (root ? json_node_get_object (root) : NULL, "reviewers");
+  g_assert_cmpint (cli_test_member_int (cli_test_member_object (reviewers, "alice"), "accepted"), ==, 3);
+  g_assert_cmpint (cli_test_member_int (cli_test_member_object (reviewers, "alice"), "rejected"), ==, 1);
+  g_assert_cmpint (cli_test_member_int (cli_test_member_object (reviewers, "bob"), "accepted"), ==, 1);
+  g_assert_cmpint (cli_test_member_int (cli_test_member_object (reviewers, "bob"), "rejected"), ==, 2);
   g_assert_cmpuint (json_object_get_size (reviewers), ==, 2);
   /* The older tables are still there. */
-  g_assert_cmpint (member_int (member_object (root ? json_node_get_object (root) : NULL, "statuses"), "manual"), ==, 1);
+  g_assert_cmpint (cli_test_member_int (cli_test_member_object (root ? json_node_get_object (root) : NULL, "statuses"),
+                                        "manual"), ==, 1);
 }
 
 static void
@@ -946,7 +726,7 @@ test_stats_review_text (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "stats", path, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "stats", path, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (has_row (out, "Review of suggestions: accepted rejected undecided acceptance"));
   g_assert_true (has_row (out, "rules:quotes 3 1 1 75.0%"));
@@ -968,18 +748,13 @@ test_stats_review_text (Fixture       *f,
 /* ---- main -------------------------------------------------------------- */
 
 #define ADD(path, func, data) \
-  g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, data, cli_test_fixture_setup, func, cli_test_fixture_teardown)
 
 int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  g_test_set_nonfatal_assertions ();
-
-  if (g_getenv ("BYLINE_CLI") == NULL)
-    g_error ("set BYLINE_CLI to the byline-cli to test (meson test does)");
+  cli_test_init (&argc, &argv);
 
   ADD ("/cli/suggest/builtin-entities", test_builtin_entities, NULL);
   ADD ("/cli/suggest/builtin-all-twice", test_builtin_all_twice, NULL);

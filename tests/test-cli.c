@@ -10,12 +10,11 @@
  */
 #include "config.h"
 
-#include <locale.h>
-#include <stdarg.h>
 #include <string.h>
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+
+#include "cli-test-util.h"
 
 /* The running example of formats.md. */
 #define EXAMPLE_TEXT "\"We will win,\" said Smith."
@@ -30,66 +29,9 @@
   "\r\n" \
   "last line"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
+typedef CliTestFixture Fixture;
 
 /* ---- Helpers ----------------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("byline-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_assert (f->dir != NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_assert_false (g_file_test (f->dir, G_FILE_TEST_EXISTS));
-  g_clear_pointer (&f->dir, g_free);
-}
-
-static char *
-path_in (Fixture    *f,
-         const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
-
-static char *
-sample_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "blinken-china-nbc.txt", NULL);
-}
 
 static char *
 bad_path (const char *name)
@@ -101,85 +43,6 @@ static char *
 cli_data_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", "cli", name, NULL);
-}
-
-/* Runs byline-cli with the NULL-terminated arguments in @dir and returns
- * its exit status; -1 when it could not run or did not exit normally (a
- * crash), which no test accepts. */
-static int
-run_cli_in (const char  *dir,
-            char       **out,
-            char       **err,
-            const char  *first,
-            ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stdout_buf = NULL;
-  g_autofree char *stderr_buf = NULL;
-  const char *cli = g_getenv ("BYLINE_CLI");
-  const char *arg;
-  va_list args;
-
-  *out = g_strdup ("");
-  *err = g_strdup ("");
-  g_assert_nonnull (cli);
-  if (cli == NULL)
-    return -1;
-
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  if (proc == NULL)
-    return -1;
-  /* The output must be UTF-8 even when the input was not. */
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &stdout_buf, &stderr_buf, &error);
-  g_assert_no_error (error);
-  g_free (*out);
-  g_free (*err);
-  *out = g_strdup (stdout_buf ? stdout_buf : "");
-  *err = g_strdup (stderr_buf ? stderr_buf : "");
-  {
-    g_autofree char *command = g_strjoinv (" ", (char **) argv->pdata + 1);
-
-    g_test_message ("byline-cli %s\n stdout: %s\n stderr: %s", command, *out, *err);
-  }
-  if (error != NULL)
-    return -1;
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  if (!g_subprocess_get_if_exited (proc))
-    return -1;
-  return g_subprocess_get_exit_status (proc);
-}
-
-#define run_cli(f, out, err, ...) run_cli_in ((f)->dir, out, err, __VA_ARGS__)
-
-static char *
-read_file (const char *path,
-           gsize      *len)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  if (!g_file_get_contents (path, &data, len, &error))
-    {
-      g_test_message ("%s", error->message);
-      g_test_fail ();
-      *len = 0;
-      return g_strdup ("");
-    }
-  return data;
 }
 
 static void
@@ -199,116 +62,9 @@ write_in (Fixture    *f,
           const char *data,
           gssize      len)
 {
-  g_autofree char *path = path_in (f, name);
+  g_autofree char *path = cli_test_path_in (f, name);
 
   write_file (path, data, len);
-}
-
-/* The names in @dir, sorted, joined by spaces: so that a test can say
- * exactly which files must be there and no others. */
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static char *
-listing (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
-/* Reading commands write nothing, not even a temporary file. */
-static void
-assert_dir_empty (Fixture *f)
-{
-  g_autofree char *names = listing (f->dir);
-
-  g_assert_cmpstr (names, ==, "");
-}
-
-/* Parses @data as one JSON object; NULL (and a failed test) otherwise. */
-static JsonNode *
-parse_json (const char *data,
-            gssize      len)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, data, len, &error);
-  g_assert_no_error (error);
-  if (error != NULL)
-    return NULL;
-  /* An empty output parses without error, to nothing. */
-  g_assert_nonnull (json_parser_get_root (parser));
-  if (json_parser_get_root (parser) == NULL)
-    return NULL;
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static const char *
-member_string (JsonObject *obj,
-               const char *name)
-{
-  JsonNode *member = json_object_get_member (obj, name);
-
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
-      json_node_get_value_type (member) != G_TYPE_STRING)
-    {
-      g_test_message ("member “%s” is missing or not a string", name);
-      g_test_fail ();
-      return "";
-    }
-  return json_node_get_string (member);
-}
-
-static gint64
-member_int (JsonObject *obj,
-            const char *name)
-{
-  JsonNode *member = json_object_get_member (obj, name);
-
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
-      json_node_get_value_type (member) != G_TYPE_INT64)
-    {
-      g_test_message ("member “%s” is missing or not a whole number", name);
-      g_test_fail ();
-      return -1;
-    }
-  return json_node_get_int (member);
-}
-
-/* The object member @name; an empty object (and a failed test) when
- * there is none, so that the caller can go on checking. */
-static JsonObject *
-member_object (JsonObject *obj,
-               const char *name)
-{
-  static JsonObject *empty = NULL;
-  JsonNode *member = json_object_get_member (obj, name);
-
-  if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
-    {
-      g_test_message ("member “%s” is missing or not an object", name);
-      g_test_fail ();
-      if (empty == NULL)
-        empty = json_object_new ();
-      return empty;
-    }
-  return json_node_get_object (member);
 }
 
 /* Asserts that @root is a native document whose text is @text, byte for
@@ -320,9 +76,9 @@ assert_object_text (JsonObject *root,
 {
   const char *got;
 
-  g_assert_cmpstr (member_string (root, "format"), ==, "byline");
-  g_assert_cmpint (member_int (root, "version"), ==, 1);
-  got = member_string (root, "text");
+  g_assert_cmpstr (cli_test_member_string (root, "format"), ==, "byline");
+  g_assert_cmpint (cli_test_member_int (root, "version"), ==, 1);
+  got = cli_test_member_string (root, "text");
   g_assert_cmpmem (got, strlen (got), text, text_len);
 }
 
@@ -331,12 +87,8 @@ assert_document_text (const char *path,
                       const char *text,
                       gsize       text_len)
 {
-  g_autofree char *data = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  gsize len;
+  g_autoptr(JsonNode) root = cli_test_load_json (path);
 
-  data = read_file (path, &len);
-  root = parse_json (data, (gssize) len);
   if (root != NULL)
     assert_object_text (json_node_get_object (root), text, text_len);
 }
@@ -349,8 +101,8 @@ assert_files_equal (const char *a,
   g_autofree char *db = NULL;
   gsize la, lb;
 
-  da = read_file (a, &la);
-  db = read_file (b, &lb);
+  da = cli_test_read_file (a, &la);
+  db = cli_test_read_file (b, &lb);
   g_assert_cmpmem (da, la, db, lb);
 }
 
@@ -389,38 +141,39 @@ static void
 test_convert_sample (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = cli_test_sample_path ();
   g_autofree char *sample_data = NULL;
-  g_autofree char *out_path = path_in (f, "sample.byline.json");
-  g_autofree char *again_path = path_in (f, "again.byline.json");
+  g_autofree char *out_path = cli_test_path_in (f, "sample.byline.json");
+  g_autofree char *again_path = cli_test_path_in (f, "again.byline.json");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *names = NULL;
   gsize sample_len;
 
-  sample_data = read_file (sample, &sample_len);
+  sample_data = cli_test_read_file (sample, &sample_len);
   /* The sample has curly quotes and dashes: a test on ASCII proves little. */
   g_assert_cmpuint (sample_len, >, 1000);
   g_assert_nonnull (strstr (sample_data, "\xe2\x80\x99"));
 
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", sample, "-o", "sample.byline.json", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", sample, "-o", "sample.byline.json", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   assert_document_text (out_path, sample_data, sample_len);
 
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "validate", "sample.byline.json", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "validate", "sample.byline.json", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "");
 
   /* Load and save gives the same bytes. */
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "sample.byline.json", "-o", "again.byline.json", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "sample.byline.json", "-o", "again.byline.json", NULL),
+                   ==, 0);
   g_assert_cmpstr (err, ==, "");
   assert_files_equal (out_path, again_path);
 
-  names = listing (f->dir);
+  names = cli_test_listing (f->dir);
   g_assert_cmpstr (names, ==, "again.byline.json sample.byline.json");
 }
 
@@ -431,15 +184,15 @@ test_convert_annotated_roundtrip (Fixture       *f,
                                   gconstpointer  data)
 {
   g_autofree char *small = cli_data_path ("small.byline.json");
-  g_autofree char *copy = path_in (f, "copy.byline.json");
+  g_autofree char *copy = cli_test_path_in (f, "copy.byline.json");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *names = NULL;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", small, "-o", "copy.byline.json", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", small, "-o", "copy.byline.json", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   assert_files_equal (small, copy);
-  names = listing (f->dir);
+  names = cli_test_listing (f->dir);
   g_assert_cmpstr (names, ==, "copy.byline.json");
 }
 
@@ -449,8 +202,8 @@ static void
 test_convert_unicode (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *in_path = path_in (f, "unicode.txt");
-  g_autofree char *out_path = path_in (f, "unicode.byline.json");
+  g_autofree char *in_path = cli_test_path_in (f, "unicode.txt");
+  g_autofree char *out_path = cli_test_path_in (f, "unicode.byline.json");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *names = NULL;
@@ -459,27 +212,27 @@ test_convert_unicode (Fixture       *f,
   gsize len;
 
   write_file (in_path, BOM UNICODE_BODY, -1);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "unicode.txt", "-o", "unicode.byline.json", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "unicode.txt", "-o", "unicode.byline.json", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 
   /* The BOM is not text; everything else, CRLF included, is kept. */
-  written = read_file (out_path, &len);
+  written = cli_test_read_file (out_path, &len);
   g_assert_true (g_utf8_validate_len (written, len, NULL));
   g_assert_null (strstr (written, BOM));
-  root = parse_json (written, (gssize) len);
+  root = cli_test_parse_json (written, (gssize) len);
   if (root != NULL)
     {
       assert_object_text (json_node_get_object (root), UNICODE_BODY, strlen (UNICODE_BODY));
-      g_assert_cmpstr (member_string (json_node_get_object (root), "id"), ==, "unicode");
+      g_assert_cmpstr (cli_test_member_string (json_node_get_object (root), "id"), ==, "unicode");
     }
 
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "validate", "unicode.byline.json", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "validate", "unicode.byline.json", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "");
 
-  names = listing (f->dir);
+  names = cli_test_listing (f->dir);
   g_assert_cmpstr (names, ==, "unicode.byline.json unicode.txt");
 }
 
@@ -491,18 +244,18 @@ check_invalid_input (Fixture    *f,
                      gsize       content_len,
                      const char *expected)
 {
-  g_autofree char *in_path = path_in (f, "bad.txt");
+  g_autofree char *in_path = cli_test_path_in (f, "bad.txt");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *names = NULL;
 
   write_file (in_path, content, (gssize) content_len);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "bad.txt", "-o", "bad.byline.json", NULL), ==, 1);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "bad.txt", "-o", "bad.byline.json", NULL), ==, 1);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_str_has_prefix (err, "bad.txt: "));
   g_assert_nonnull (strstr (err, expected));
   g_assert_cmpuint (count_lines (err), ==, 1);
-  names = listing (f->dir);
+  names = cli_test_listing (f->dir);
   g_assert_cmpstr (names, ==, "bad.txt");
 }
 
@@ -562,7 +315,7 @@ test_convert_deep_nesting (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *path = path_in (f, names[i]);
+      g_autofree char *path = cli_test_path_in (f, names[i]);
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
       GString *content = g_string_new (heads[i]);
@@ -576,7 +329,7 @@ test_convert_deep_nesting (Fixture       *f,
       write_file (path, content->str, content->len);
       g_string_free (content, TRUE);
 
-      g_assert_cmpint (run_cli (f, &out, &err, "convert", names[i], "-o", "out.byline.jsonl", NULL), ==, 1);
+      g_assert_cmpint (cli_test_run (f, &out, &err, "convert", names[i], "-o", "out.byline.jsonl", NULL), ==, 1);
       g_assert_true (g_str_has_prefix (err, names[i]));
       g_assert_nonnull (strstr (err, "nested"));
       g_assert_false (g_file_test ("out.byline.jsonl", G_FILE_TEST_EXISTS));
@@ -589,11 +342,11 @@ static void
 test_convert_failure_keeps_output (Fixture       *f,
                                    gconstpointer  data)
 {
-  g_autofree char *good = path_in (f, "good.txt");
-  g_autofree char *bad = path_in (f, "bad.txt");
-  g_autofree char *corpus = path_in (f, "corpus.jsonl");
-  g_autofree char *doc = path_in (f, "doc.byline.json");
-  g_autofree char *lines = path_in (f, "out.jsonl");
+  g_autofree char *good = cli_test_path_in (f, "good.txt");
+  g_autofree char *bad = cli_test_path_in (f, "bad.txt");
+  g_autofree char *corpus = cli_test_path_in (f, "corpus.jsonl");
+  g_autofree char *doc = cli_test_path_in (f, "doc.byline.json");
+  g_autofree char *lines = cli_test_path_in (f, "out.jsonl");
   g_autofree char *doc_before = NULL;
   g_autofree char *lines_before = NULL;
   g_autofree char *doc_after = NULL;
@@ -607,40 +360,40 @@ test_convert_failure_keeps_output (Fixture       *f,
   write_file (bad, "A bad \xfe article.\n", -1);
   write_file (corpus, "{\"id\": \"x1\", \"text\": \"one\"}\n{\"id\": \"x2\", \"text\": \"two\"}\n", -1);
 
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "good.txt", "-o", "doc.byline.json", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "good.txt", "-o", "doc.byline.json", NULL), ==, 0);
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "good.txt", "-o", "out.jsonl", NULL), ==, 0);
-  doc_before = read_file (doc, &doc_len);
-  lines_before = read_file (lines, &lines_len);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "good.txt", "-o", "out.jsonl", NULL), ==, 0);
+  doc_before = cli_test_read_file (doc, &doc_len);
+  lines_before = cli_test_read_file (lines, &lines_len);
   g_assert_cmpuint (doc_len, >, 0);
   g_assert_cmpuint (lines_len, >, 0);
 
   /* A bad input onto an existing document. */
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "bad.txt", "-o", "doc.byline.json", NULL), ==, 1);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "bad.txt", "-o", "doc.byline.json", NULL), ==, 1);
   g_assert_true (g_str_has_prefix (err, "bad.txt: invalid UTF-8 at byte offset 6 (line 1, "));
 
   /* The second input fails after the first went into the stream. */
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "good.txt", "bad.txt", "-o", "out.jsonl", NULL), ==, 1);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "good.txt", "bad.txt", "-o", "out.jsonl", NULL), ==, 1);
   g_assert_true (g_str_has_prefix (err, "bad.txt: invalid UTF-8"));
 
   /* Two documents cannot go into one .byline.json. */
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "doc.byline.json", NULL), ==, 1);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "corpus.jsonl", "-o", "doc.byline.json", NULL), ==, 1);
   g_assert_true (g_str_has_prefix (err, "doc.byline.json: "));
 
-  doc_after = read_file (doc, &len);
+  doc_after = cli_test_read_file (doc, &len);
   g_assert_cmpmem (doc_after, len, doc_before, doc_len);
-  lines_after = read_file (lines, &len);
+  lines_after = cli_test_read_file (lines, &len);
   g_assert_cmpmem (lines_after, len, lines_before, lines_len);
 
   /* No temporary file, and no backup from the runs that failed. */
-  names = listing (f->dir);
+  names = cli_test_listing (f->dir);
   g_assert_cmpstr (names, ==, "bad.txt corpus.jsonl doc.byline.json good.txt out.jsonl");
 }
 
@@ -648,8 +401,8 @@ static void
 test_convert_backup (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *doc = path_in (f, "doc.byline.json");
-  g_autofree char *backup = path_in (f, "doc.byline.json~");
+  g_autofree char *doc = cli_test_path_in (f, "doc.byline.json");
+  g_autofree char *backup = cli_test_path_in (f, "doc.byline.json~");
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *kept = NULL;
@@ -663,31 +416,31 @@ test_convert_backup (Fixture       *f,
   write_in (f, "three.txt", "third version\n", -1);
 
   /* Nothing to keep the first time. */
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "one.txt", "-o", "doc.byline.json", NULL), ==, 0);
-  names = listing (f->dir);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "one.txt", "-o", "doc.byline.json", NULL), ==, 0);
+  names = cli_test_listing (f->dir);
   g_assert_cmpstr (names, ==, "doc.byline.json one.txt three.txt two.txt");
-  first = read_file (doc, &first_len);
+  first = cli_test_read_file (doc, &first_len);
 
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "two.txt", "-o", "doc.byline.json", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "two.txt", "-o", "doc.byline.json", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  kept = read_file (backup, &len);
+  kept = cli_test_read_file (backup, &len);
   g_assert_cmpmem (kept, len, first, first_len);
   assert_document_text (doc, "second version\n", strlen ("second version\n"));
-  second = read_file (doc, &second_len);
+  second = cli_test_read_file (doc, &second_len);
 
   /* The backup is the version just replaced, not the oldest one. */
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "three.txt", "-o", "doc.byline.json", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "three.txt", "-o", "doc.byline.json", NULL), ==, 0);
   g_free (kept);
-  kept = read_file (backup, &len);
+  kept = cli_test_read_file (backup, &len);
   g_assert_cmpmem (kept, len, second, second_len);
   assert_document_text (doc, "third version\n", strlen ("third version\n"));
 
   g_free (names);
-  names = listing (f->dir);
+  names = cli_test_listing (f->dir);
   g_assert_cmpstr (names, ==, "doc.byline.json doc.byline.json~ one.txt three.txt two.txt");
 }
 
@@ -735,15 +488,15 @@ assert_corpus_document (JsonObject *obj,
                         guint       i)
 {
   assert_object_text (obj, corpus_texts[i], strlen (corpus_texts[i]));
-  g_assert_cmpstr (member_string (obj, "id"), ==, corpus_ids[i]);
-  g_assert_cmpstr (member_string (member_object (obj, "meta"), "title"), ==, corpus_titles[i]);
+  g_assert_cmpstr (cli_test_member_string (obj, "id"), ==, corpus_ids[i]);
+  g_assert_cmpstr (cli_test_member_string (cli_test_member_object (obj, "meta"), "title"), ==, corpus_titles[i]);
 }
 
 static void
 test_convert_corpus_jsonl (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *out_path = path_in (f, "out.jsonl");
+  g_autofree char *out_path = cli_test_path_in (f, "out.jsonl");
   g_autofree char *written = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -753,17 +506,17 @@ test_convert_corpus_jsonl (Fixture       *f,
   gsize len;
 
   write_corpus (f);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "out.jsonl", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "corpus.jsonl", "-o", "out.jsonl", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 
-  written = read_file (out_path, &len);
+  written = cli_test_read_file (out_path, &len);
   g_assert_cmpuint (len, >, 0);
   g_assert_cmpint (written[len - 1], ==, '\n');
   g_assert_cmpuint (count_lines (written), ==, 3);
   lines = g_strsplit (written, "\n", -1);
   for (guint i = 0; i < 3 && lines[i] != NULL; i++)
     {
-      g_autoptr(JsonNode) root = parse_json (lines[i], -1);
+      g_autoptr(JsonNode) root = cli_test_parse_json (lines[i], -1);
 
       if (root != NULL)
         assert_corpus_document (json_node_get_object (root), i);
@@ -772,12 +525,12 @@ test_convert_corpus_jsonl (Fixture       *f,
   /* The corpus counts as three documents. */
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "stats", "--json", "out.jsonl", NULL), ==, 0);
-  stats = parse_json (out, -1);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "stats", "--json", "out.jsonl", NULL), ==, 0);
+  stats = cli_test_parse_json (out, -1);
   if (stats != NULL)
-    g_assert_cmpint (member_int (json_node_get_object (stats), "documents"), ==, 3);
+    g_assert_cmpint (cli_test_member_int (json_node_get_object (stats), "documents"), ==, 3);
 
-  names = listing (f->dir);
+  names = cli_test_listing (f->dir);
   g_assert_cmpstr (names, ==, "corpus.jsonl out.jsonl");
 }
 
@@ -785,31 +538,27 @@ static void
 test_convert_corpus_directory (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autofree char *outdir = path_in (f, "outdir");
+  g_autofree char *outdir = cli_test_path_in (f, "outdir");
   g_autofree char *names = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *direct = NULL;
   g_autofree char *via_dir = NULL;
-  g_autofree char *direct_path = path_in (f, "direct.jsonl");
-  g_autofree char *via_dir_path = path_in (f, "via-dir.jsonl");
+  g_autofree char *direct_path = cli_test_path_in (f, "direct.jsonl");
+  g_autofree char *via_dir_path = cli_test_path_in (f, "via-dir.jsonl");
   gsize direct_len, via_dir_len;
 
   write_corpus (f);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "outdir/", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "corpus.jsonl", "-o", "outdir/", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  names = listing (outdir);
+  names = cli_test_listing (outdir);
   g_assert_cmpstr (names, ==, "art-1.byline.json art-2.byline.json art-3.byline.json");
   for (guint i = 0; i < G_N_ELEMENTS (corpus_ids); i++)
     {
       g_autofree char *name = g_strconcat (corpus_ids[i], ".byline.json", NULL);
       g_autofree char *path = g_build_filename (outdir, name, NULL);
-      g_autofree char *doc = NULL;
-      g_autoptr(JsonNode) root = NULL;
-      gsize len;
+      g_autoptr(JsonNode) root = cli_test_load_json (path);
 
-      doc = read_file (path, &len);
-      root = parse_json (doc, (gssize) len);
       if (root != NULL)
         assert_corpus_document (json_node_get_object (root), i);
     }
@@ -818,25 +567,25 @@ test_convert_corpus_directory (Fixture       *f,
    * reading the directory back skips the backups. */
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "outdir", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "corpus.jsonl", "-o", "outdir", NULL), ==, 0);
   g_free (names);
-  names = listing (outdir);
+  names = cli_test_listing (outdir);
   g_assert_cmpstr (names, ==, "art-1.byline.json art-1.byline.json~ art-2.byline.json "
                               "art-2.byline.json~ art-3.byline.json art-3.byline.json~");
 
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "direct.jsonl", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "corpus.jsonl", "-o", "direct.jsonl", NULL), ==, 0);
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "outdir", "-o", "via-dir.jsonl", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "outdir", "-o", "via-dir.jsonl", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  direct = read_file (direct_path, &direct_len);
-  via_dir = read_file (via_dir_path, &via_dir_len);
+  direct = cli_test_read_file (direct_path, &direct_len);
+  via_dir = cli_test_read_file (via_dir_path, &via_dir_len);
   g_assert_cmpmem (via_dir, via_dir_len, direct, direct_len);
 
   g_free (names);
-  names = listing (f->dir);
+  names = cli_test_listing (f->dir);
   g_assert_cmpstr (names, ==, "corpus.jsonl direct.jsonl outdir via-dir.jsonl");
 }
 
@@ -849,13 +598,13 @@ test_convert_corpus_to_one_file (Fixture       *f,
   g_autofree char *names = NULL;
 
   write_corpus (f);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "one.byline.json", NULL), ==, 1);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "corpus.jsonl", "-o", "one.byline.json", NULL), ==, 1);
   g_assert_cmpstr (out, ==, "");
   /* The message names the output and says what to do instead. */
   g_assert_true (g_str_has_prefix (err, "one.byline.json: "));
   g_assert_nonnull (strstr (err, ".jsonl"));
   g_assert_nonnull (strstr (err, "directory"));
-  names = listing (f->dir);
+  names = cli_test_listing (f->dir);
   g_assert_cmpstr (names, ==, "corpus.jsonl");
 }
 
@@ -868,7 +617,7 @@ test_convert_unsafe_ids (Fixture       *f,
   static const char * const ids[] = { "../escape", "a/b", "dup", "dup", ".hidden", "c:\\\\d" };
   g_autoptr(GString) jsonl = g_string_new (NULL);
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *outdir = path_in (f, "outdir");
+  g_autofree char *outdir = cli_test_path_in (f, "outdir");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *names = NULL;
@@ -880,9 +629,9 @@ test_convert_unsafe_ids (Fixture       *f,
     g_string_append_printf (jsonl, "{\"id\": \"%s\", \"text\": \"text %u\"}\n", ids[i], i);
   write_in (f, "corpus.jsonl", jsonl->str, (gssize) jsonl->len);
 
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "corpus.jsonl", "-o", "outdir/", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "corpus.jsonl", "-o", "outdir/", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  names = listing (f->dir);
+  names = cli_test_listing (f->dir);
   g_assert_cmpstr (names, ==, "corpus.jsonl outdir");
 
   dir = g_dir_open (outdir, 0, NULL);
@@ -890,18 +639,15 @@ test_convert_unsafe_ids (Fixture       *f,
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (outdir, name, NULL);
-      g_autofree char *doc = NULL;
       g_autoptr(JsonNode) root = NULL;
-      gsize len;
 
       n_files++;
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       g_assert_cmpint (name[0], !=, '.');
       g_assert_true (g_str_has_suffix (name, ".byline.json"));
-      doc = read_file (path, &len);
-      root = parse_json (doc, (gssize) len);
+      root = cli_test_load_json (path);
       if (root != NULL)
-        g_hash_table_add (texts, g_strdup (member_string (json_node_get_object (root), "text")));
+        g_hash_table_add (texts, g_strdup (cli_test_member_string (json_node_get_object (root), "text")));
     }
   /* Every document has its own file. */
   g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (ids));
@@ -1021,7 +767,7 @@ test_validate_bad (Fixture       *f,
   g_autofree char *err = NULL;
 
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (run_cli (f, &out, &err, "validate", path, NULL), ==, 1);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "validate", path, NULL), ==, 1);
   /* Problems are the output; nothing else goes anywhere. */
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpuint (count_lines (out), ==, bad->expected->len);
@@ -1030,7 +776,7 @@ test_validate_bad (Fixture       *f,
   g_assert_null (strstr (out, "<data>"));
   g_assert_null (strstr (out, "<input>"));
   g_assert_null (strstr (out, "(null)"));
-  assert_dir_empty (f);
+  cli_test_assert_listing (f, "");
 }
 
 /* Every file in tests/data/bad has an expectation, and every expectation
@@ -1137,31 +883,28 @@ test_validate_unknown_label (Fixture       *f,
 {
   g_autofree char *path = cli_data_path ("unknown-label.byline.json");
   g_autofree char *prefix = g_strconcat (path, ": warning: ", NULL);
-  g_autofree char *copy = path_in (f, "copy.byline.json");
-  g_autofree char *written = NULL;
+  g_autofree char *copy = cli_test_path_in (f, "copy.byline.json");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonArray *annotations;
-  gsize len;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "validate", path, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "validate", path, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpuint (count_lines (out), ==, 1);
   g_assert_true (g_str_has_prefix (out, prefix));
   g_assert_nonnull (strstr (out, "FOO"));
   g_assert_nonnull (strstr (out, "(id a2)"));
-  assert_dir_empty (f);
+  cli_test_assert_listing (f, "");
 
   /* Kept: the label survives a conversion. */
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", path, "-o", "copy.byline.json", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", path, "-o", "copy.byline.json", NULL), ==, 0);
   /* ... and said: convert never drops a doubt silently. */
   g_assert_nonnull (strstr (err, "warning: "));
   g_assert_nonnull (strstr (err, "label “FOO” is not in schema “news” (kept)"));
-  written = read_file (copy, &len);
-  root = parse_json (written, (gssize) len);
+  root = cli_test_load_json (copy);
   if (root == NULL)
     return;
   annotations = json_object_get_array_member (json_node_get_object (root), "annotations");
@@ -1170,7 +913,7 @@ test_validate_unknown_label (Fixture       *f,
     return;
   g_assert_cmpuint (json_array_get_length (annotations), ==, 2);
   if (json_array_get_length (annotations) == 2)
-    g_assert_cmpstr (member_string (json_array_get_object_element (annotations, 1), "label"), ==, "FOO");
+    g_assert_cmpstr (cli_test_member_string (json_array_get_object_element (annotations, 1), "label"), ==, "FOO");
 }
 
 static void
@@ -1180,7 +923,7 @@ test_validate_missing_file (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "validate", "nowhere.byline.json", NULL), ==, 1);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "validate", "nowhere.byline.json", NULL), ==, 1);
   g_assert_true (g_str_has_prefix (out, "nowhere.byline.json: "));
   g_assert_cmpuint (count_lines (out), ==, 1);
 }
@@ -1193,13 +936,13 @@ assert_counts (JsonObject         *obj,
                const char * const *keys,
                const gint64       *counts)
 {
-  JsonObject *table = member_object (obj, name);
+  JsonObject *table = cli_test_member_object (obj, name);
   guint n = 0;
 
   for (; keys[n] != NULL; n++)
     {
       g_test_message ("%s: %s", name, keys[n]);
-      g_assert_cmpint (member_int (table, keys[n]), ==, counts[n]);
+      g_assert_cmpint (cli_test_member_int (table, keys[n]), ==, counts[n]);
     }
   g_assert_cmpuint (json_object_get_size (table), ==, n);
 }
@@ -1224,21 +967,21 @@ test_stats_json (Fixture       *f,
   g_autoptr(JsonNode) root = NULL;
   JsonObject *obj;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "stats", path, "--json", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "stats", path, "--json", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  root = parse_json (out, -1);
+  root = cli_test_parse_json (out, -1);
   if (root == NULL)
     return;
   obj = json_node_get_object (root);
-  g_assert_cmpint (member_int (obj, "documents"), ==, 1);
-  g_assert_cmpint (member_int (obj, "characters"), ==, 26);
-  g_assert_cmpint (member_int (obj, "annotations"), ==, 4);
-  g_assert_cmpint (member_int (obj, "relations"), ==, 1);
+  g_assert_cmpint (cli_test_member_int (obj, "documents"), ==, 1);
+  g_assert_cmpint (cli_test_member_int (obj, "characters"), ==, 26);
+  g_assert_cmpint (cli_test_member_int (obj, "annotations"), ==, 4);
+  g_assert_cmpint (cli_test_member_int (obj, "relations"), ==, 1);
   assert_counts (obj, "layers", layers, layer_counts);
   assert_counts (obj, "labels", labels, label_counts);
   assert_counts (obj, "statuses", statuses, status_counts);
   assert_counts (obj, "relation_types", types, type_counts);
-  assert_dir_empty (f);
+  cli_test_assert_listing (f, "");
 }
 
 /* TRUE when @out has a line whose words are exactly @a and @b. */
@@ -1274,7 +1017,7 @@ test_stats_text (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "stats", path, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "stats", path, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (has_row (out, "Documents:", "1"));
   g_assert_true (has_row (out, "Characters:", "26"));
@@ -1290,7 +1033,7 @@ test_stats_text (Fixture       *f,
   g_assert_true (has_row (out, "suggested", "1"));
   g_assert_true (has_row (out, "accepted", "1"));
   g_assert_true (has_row (out, "said_by", "1"));
-  assert_dir_empty (f);
+  cli_test_assert_listing (f, "");
 }
 
 /* Labels and layers are free text (unknown ones are kept): --json must
@@ -1306,7 +1049,7 @@ test_stats_json_escaping (Fixture       *f,
   g_autoptr(GError) error = NULL;
   JsonObject *obj;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "stats", "--json", path, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "stats", "--json", path, NULL), ==, 0);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
   g_assert_nonnull (json_parser_get_root (parser));
@@ -1314,8 +1057,9 @@ test_stats_json_escaping (Fixture       *f,
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return;
   obj = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpint (member_int (member_object (obj, "layers"), "my \"layer\""), ==, 1);
-  g_assert_cmpint (member_int (member_object (obj, "labels"), "my \"layer\"/SAY \"IT\" \\ NOW"), ==, 1);
+  g_assert_cmpint (cli_test_member_int (cli_test_member_object (obj, "layers"), "my \"layer\""), ==, 1);
+  g_assert_cmpint (cli_test_member_int (cli_test_member_object (obj, "labels"), "my \"layer\"/SAY \"IT\" \\ NOW"),
+                   ==, 1);
 }
 
 /* ---- usage ------------------------------------------------------------- */
@@ -1327,7 +1071,7 @@ test_help_main (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "--help", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "--help", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_str_has_prefix (out, "Usage: byline-cli COMMAND"));
   g_assert_nonnull (strstr (out, "  convert "));
@@ -1337,7 +1081,7 @@ test_help_main (Fixture       *f,
   /* No command at all: the usage, on stderr, and a usage error. */
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, NULL), ==, 2);
+  g_assert_cmpint (cli_test_run (f, &out, &err, NULL), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_str_has_prefix (err, "Usage: byline-cli COMMAND"));
 }
@@ -1365,7 +1109,7 @@ test_help_command (Fixture       *f,
   g_autofree char *err = NULL;
   g_autofree char *usage = g_strdup_printf ("byline-cli %s [OPTION…] %s", hc->command, hc->operands);
 
-  g_assert_cmpint (run_cli (f, &out, &err, hc->command, "--help", NULL), ==, 0);
+  g_assert_cmpint (cli_test_run (f, &out, &err, hc->command, "--help", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_str_has_prefix (out, "Usage:"));
   /* The usage line is one a user can type: the program name, the
@@ -1381,7 +1125,7 @@ test_help_command (Fixture       *f,
     g_autofree char *out2 = NULL;
     g_autofree char *err2 = NULL;
 
-    g_assert_cmpint (run_cli (f, &out2, &err2, hc->command, "-h", NULL), ==, 0);
+    g_assert_cmpint (cli_test_run (f, &out2, &err2, hc->command, "-h", NULL), ==, 0);
     g_assert_cmpstr (out2, ==, out);
   }
 }
@@ -1394,7 +1138,7 @@ test_usage_errors (Fixture       *f,
   g_autofree char *err = NULL;
   g_autofree char *names = NULL;
 
-  g_assert_cmpint (run_cli (f, &out, &err, "frobnicate", "x.txt", NULL), ==, 2);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "frobnicate", "x.txt", NULL), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "unknown command"));
   g_assert_nonnull (strstr (err, "frobnicate"));
@@ -1405,47 +1149,47 @@ test_usage_errors (Fixture       *f,
   write_in (f, "in.txt", "Some text.\n", -1);
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "in.txt", NULL), ==, 2);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "in.txt", NULL), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "-o OUTPUT"));
-  names = listing (f->dir);
+  names = cli_test_listing (f->dir);
   g_assert_cmpstr (names, ==, "in.txt");
 
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "-o", "x.byline.json", NULL), ==, 2);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "-o", "x.byline.json", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "INPUT"));
 
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "--bogus", "in.txt", "-o", "x.byline.json", NULL), ==, 2);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "--bogus", "in.txt", "-o", "x.byline.json", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "--bogus"));
   g_assert_nonnull (strstr (err, "byline-cli convert --help"));
 
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "convert", "in.txt", "-o", "x.unknownext", NULL), ==, 2);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "convert", "in.txt", "-o", "x.unknownext", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "--to"));
 
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "validate", NULL), ==, 2);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "validate", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "FILE"));
 
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run_cli (f, &out, &err, "stats", NULL), ==, 2);
+  g_assert_cmpint (cli_test_run (f, &out, &err, "stats", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "FILE"));
 
   g_free (names);
-  names = listing (f->dir);
+  names = cli_test_listing (f->dir);
   g_assert_cmpstr (names, ==, "in.txt");
 }
 
 /* ---- main -------------------------------------------------------------- */
 
 #define ADD(path, func, data) \
-  g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, data, cli_test_fixture_setup, func, cli_test_fixture_teardown)
 
 int
 main (int    argc,
@@ -1453,12 +1197,7 @@ main (int    argc,
 {
   g_autoptr(GPtrArray) bad_files = NULL;
 
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  g_test_set_nonfatal_assertions ();
-
-  if (g_getenv ("BYLINE_CLI") == NULL)
-    g_error ("set BYLINE_CLI to the byline-cli to test (meson test does)");
+  cli_test_init (&argc, &argv);
   bad_files = load_expected ();
 
   ADD ("/cli/convert/sample", test_convert_sample, NULL);
