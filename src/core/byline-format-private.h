@@ -3,9 +3,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Only format modules (byline-format.c, byline-brat.c, byline-conll.c…)
- * include this. A writer either owns one atomic output file (most
- * formats) or manages its own output (brat's directory).
+ * Only format modules (byline-format.c, byline-format-builtin.c,
+ * byline-brat.c, byline-conll.c…) include this. A writer (byline-writer.c)
+ * either owns one atomic output file (most formats) or manages its own
+ * output (brat's directory).
  */
 #pragma once
 
@@ -120,6 +121,11 @@ void                       byline_writer_lose        (BylineWriter              
 
 /* Registered formats, each defined in its module. A module whose reader or
  * writer is not written yet leaves that pointer %NULL. */
+extern const BylineFormat byline_format_native;  /* byline-format-builtin.c, like the next four */
+extern const BylineFormat byline_format_jsonl;
+extern const BylineFormat byline_format_text;
+extern const BylineFormat byline_format_html;
+extern const BylineFormat byline_format_json;
 extern const BylineFormat byline_format_brat;
 extern const BylineFormat byline_format_spacy;
 extern const BylineFormat byline_format_doccano;
