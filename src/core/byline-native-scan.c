@@ -49,6 +49,48 @@
 #define KEY_IS(key, len, literal) \
   ((len) == sizeof (literal) - 1 && memcmp ((key), (literal), sizeof (literal) - 1) == 0)
 
+/* The loop over an object's members that each reader below runs:
+ *
+ *   Members m = { 0 };
+ *
+ *   while (members_next (s, &m, &key, &len))
+ *     {
+ *       read the value of the member @key, or return FALSE
+ *     }
+ *   if (m.failed)
+ *     return FALSE;
+ *
+ * The first call takes the '{', each later one what must follow the
+ * value just read (a ',' or the closing '}'); then the next key and its
+ * ':'. FALSE after the '}', or with m.failed when the JSON is not that. */
+typedef struct
+{
+  gboolean started;
+  gboolean failed;
+} Members;
+
+static inline gboolean
+members_next (Scan        *s,
+              Members     *m,
+              const char **key,
+              gsize       *len)
+{
+  gboolean more = FALSE;
+
+  if (m->started)
+    m->failed = !_byline_json_next_item (s, '}', &more);
+  else
+    {
+      m->started = TRUE;
+      m->failed = !_byline_json_enter (s, '{');
+      more = !m->failed && !_byline_json_closes_at_once (s, '}');
+    }
+  if (m->failed || !more)
+    return FALSE;
+  m->failed = !_byline_json_read_key (s, key, len);
+  return !m->failed;
+}
+
 typedef struct
 {
   BylineDocument *doc;
@@ -163,21 +205,15 @@ read_attributes (Scan             *s,
                  BylineAnnotation *annotation,
                  BylineRelation   *relation)
 {
-  gboolean more;
+  Members m = { 0 };
+  const char *key;
+  gsize len;
 
-  if (!_byline_json_enter (s, '{'))
-    return FALSE;
-  more = !_byline_json_closes_at_once (s, '}');
-  while (more)
+  while (members_next (s, &m, &key, &len))
     {
-      g_autofree char *name = NULL;
+      g_autofree char *name = g_strndup (key, len);
       g_autoptr(JsonNode) value = NULL;
-      const char *key;
-      gsize len;
 
-      if (!_byline_json_read_key (s, &key, &len))
-        return FALSE;
-      name = g_strndup (key, len);
       if ((value = _byline_json_read_node (s)) == NULL)
         return FALSE;
       /* Setting a name again replaces its value: the last one wins, as
@@ -186,10 +222,8 @@ read_attributes (Scan             *s,
         byline_annotation_set_attribute (annotation, name, value);
       else
         byline_relation_set_attribute (relation, name, value);
-      if (!_byline_json_next_item (s, '}', &more))
-        return FALSE;
     }
-  return TRUE;
+  return !m.failed;
 }
 
 /* A key Byline does not know, kept in *extra. */
@@ -229,7 +263,9 @@ read_annotation (Scan  *s,
   guint start = 0, end = 0;
   double confidence = 0;
   BylineStatus status;
-  gboolean more;
+  Members m = { 0 };
+  const char *key;
+  gsize len;
 
   for (guint i = 0; i < N_FIELDS; i++)
     {
@@ -238,17 +274,10 @@ read_annotation (Scan  *s,
     }
   g_string_truncate (b->arena, 0);
 
-  if (!_byline_json_enter (s, '{'))
-    return FALSE;
-  more = !_byline_json_closes_at_once (s, '}');
-  while (more)
+  while (members_next (s, &m, &key, &len))
     {
-      const char *key;
-      gsize len;
       gboolean ok;
 
-      if (!_byline_json_read_key (s, &key, &len))
-        return FALSE;
       /* Most frequent first. */
       if (KEY_IS (key, len, "id"))
         ok = read_field (s, b, &fields[F_ID]);
@@ -302,9 +331,11 @@ read_annotation (Scan  *s,
         }
       else
         ok = read_extra (s, key, len, &extra);
-      if (!ok || !_byline_json_next_item (s, '}', &more))
+      if (!ok)
         return FALSE;
     }
+  if (m.failed)
+    return FALSE;
 
   /* What the tree reader reports as errors makes the scanner decline. */
   if (fields[F_LAYER].at < 0 || fields[F_LABEL].at < 0 ||
@@ -368,7 +399,9 @@ read_relation (Scan  *s,
   Field fields[N_RELATION_FIELDS];
   gboolean has_attributes = FALSE;
   BylineStatus status;
-  gboolean more;
+  Members m = { 0 };
+  const char *key;
+  gsize len;
 
   for (guint i = 0; i < N_RELATION_FIELDS; i++)
     {
@@ -377,17 +410,10 @@ read_relation (Scan  *s,
     }
   g_string_truncate (b->arena, 0);
 
-  if (!_byline_json_enter (s, '{'))
-    return FALSE;
-  more = !_byline_json_closes_at_once (s, '}');
-  while (more)
+  while (members_next (s, &m, &key, &len))
     {
-      const char *key;
-      gsize len;
       gboolean ok;
 
-      if (!_byline_json_read_key (s, &key, &len))
-        return FALSE;
       if (KEY_IS (key, len, "id"))
         ok = read_field (s, b, &fields[R_ID]);
       else if (KEY_IS (key, len, "type"))
@@ -407,9 +433,11 @@ read_relation (Scan  *s,
         }
       else
         ok = read_extra (s, key, len, &extra);
-      if (!ok || !_byline_json_next_item (s, '}', &more))
+      if (!ok)
         return FALSE;
     }
+  if (m.failed)
+    return FALSE;
 
   if (fields[R_TYPE].at < 0 || fields[R_FROM].at < 0 || fields[R_TO].at < 0)
     return FALSE;
@@ -552,19 +580,14 @@ read_root (Scan          *s,
   g_autoptr(JsonObject) extra = NULL;
   guint seen = 0;
   gboolean annotations_read = FALSE;
-  gboolean more;
+  Members m = { 0 };
+  const char *key;
+  gsize len;
 
-  if (!_byline_json_enter (s, '{'))
-    return FALSE;
-  more = !_byline_json_closes_at_once (s, '}');
-  while (more)
+  while (members_next (s, &m, &key, &len))
     {
-      const char *key;
-      gsize len;
       gboolean ok;
 
-      if (!_byline_json_read_key (s, &key, &len))
-        return FALSE;
       if (KEY_IS (key, len, "annotations"))
         {
           ok = first_time (&seen, SEEN_ANNOTATIONS);
@@ -639,9 +662,11 @@ read_root (Scan          *s,
              read_object_into (s, byline_document_get_attributes (b->doc));
       else
         ok = read_extra (s, key, len, &extra);
-      if (!ok || !_byline_json_next_item (s, '}', &more))
+      if (!ok)
         return FALSE;
     }
+  if (m.failed)
+    return FALSE;
   if ((seen & (SEEN_FORMAT | SEEN_VERSION | SEEN_TEXT)) != (SEEN_FORMAT | SEEN_VERSION | SEEN_TEXT))
     return FALSE;
   _byline_document_set_extra (b->doc, extra);
