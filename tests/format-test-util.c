@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "byline-native.h"
@@ -150,4 +151,46 @@ format_test_write_docs (const BylineFormat        *format,
   byline_writer_finish (writer, &error);
   g_assert_no_error (error);
   return path;
+}
+
+/* A document with @id (may be %NULL) and @text. */
+BylineDocument *
+format_test_new_doc (const char *id,
+                     const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  BylineDocument *doc = byline_document_new ();
+
+  byline_document_set_text (doc, text, -1, &error);
+  g_assert_no_error (error);
+  byline_document_set_id (doc, id);
+  return doc;
+}
+
+/* Adds an annotation of @label over [@start, @end), which must succeed;
+ * returns it (owned by @doc). */
+BylineAnnotation *
+format_test_add (BylineDocument *doc,
+                 const char     *layer,
+                 const char     *label,
+                 guint           start,
+                 guint           end)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineAnnotation) a = byline_annotation_new (layer, label, start, end);
+  BylineAnnotation *added = byline_document_add_annotation (doc, a, &error);
+
+  g_assert_no_error (error);
+  return added;
+}
+
+/* The code point offset of the first @needle in @text, which must hold it. */
+guint
+format_test_at (const char *text,
+                const char *needle)
+{
+  const char *p = strstr (text, needle);
+
+  g_assert_nonnull (p);
+  return (guint) g_utf8_pointer_to_offset (text, p);
 }

@@ -55,21 +55,6 @@ len_of (const char *s)
   return (guint) g_utf8_strlen (s, -1);
 }
 
-static BylineAnnotation *
-add (BylineDocument *doc,
-     const char     *layer,
-     const char     *label,
-     guint           start,
-     guint           end)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BylineAnnotation) a = byline_annotation_new (layer, label, start, end);
-  BylineAnnotation *added = byline_document_add_annotation (doc, a, &error);
-
-  g_assert_no_error (error);
-  return added;
-}
-
 static void
 relate (BylineDocument   *doc,
         const char       *type,
@@ -82,19 +67,6 @@ relate (BylineDocument   *doc,
 
   byline_document_add_relation (doc, r, &error);
   g_assert_no_error (error);
-}
-
-static BylineDocument *
-new_doc (const char *id,
-         const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  BylineDocument *doc = byline_document_new ();
-
-  byline_document_set_text (doc, text, -1, &error);
-  g_assert_no_error (error);
-  byline_document_set_id (doc, id);
-  return doc;
 }
 
 /* Writes @docs to @name in @dir as spaCy, losses to @losses. */
@@ -268,7 +240,7 @@ test_example (void)
     "\"head_span\": {\"start\": 0, \"end\": 14, \"token_start\": 0, \"token_end\": 5, \"label\": \"QUOTE\"}, "
     "\"child_span\": {\"start\": 20, \"end\": 25, \"token_start\": 7, \"token_end\": 7, \"label\": \"SPEAKER\"}, "
     "\"label\": \"SAID_BY\"}], \"answer\": \"accept\"}\n";
-  g_autoptr(BylineDocument) doc = new_doc ("doc-1", "\"We will win,\" said Smith.");
+  g_autoptr(BylineDocument) doc = format_test_new_doc ("doc-1", "\"We will win,\" said Smith.");
   g_autofree char *dir = format_test_make_dir ();
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
@@ -279,9 +251,9 @@ test_example (void)
   BylineAnnotation *quote;
 
   byline_document_set_meta_string (doc, "source", "Wire");
-  quote = add (doc, "speakers", "QUOTE", 0, 14);
-  add (doc, "speakers", "CUE", 15, 19);
-  relate (doc, "said_by", quote, add (doc, "speakers", "SPEAKER", 20, 25));
+  quote = format_test_add (doc, "speakers", "QUOTE", 0, 14);
+  format_test_add (doc, "speakers", "CUE", 15, 19);
+  relate (doc, "said_by", quote, format_test_add (doc, "speakers", "SPEAKER", 20, 25));
 
   path = write_docs (dir, "example.spacy.jsonl", &doc, 1, losses);
   contents = format_test_read_text (path);
@@ -347,7 +319,7 @@ static void
 test_roundtrip_adversarial (void)
 {
   const char *text = ADVERSARIAL;
-  g_autoptr(BylineDocument) doc = new_doc ("adv", text);
+  g_autoptr(BylineDocument) doc = format_test_new_doc ("adv", text);
   g_autoptr(BylineLosses) losses = byline_losses_new ();
   g_autoptr(BylineAnnotation) claim = NULL;
   g_autofree char *dir = format_test_make_dir ();
@@ -366,23 +338,23 @@ test_roundtrip_adversarial (void)
   guint emoji = at (text, "\xf0\x9f\x98\x80");
   guint cafe = at (text, "cafe");
 
-  quote = add (doc, "speakers", "QUOTE", 0, at (text, " said"));
-  cue = add (doc, "speakers", "CUE", at (text, "said"), at (text, "said") + 4);
-  speaker = add (doc, "speakers", "SPEAKER", at (text, "Zoe"), at (text, "Zoe") + 4);
+  quote = format_test_add (doc, "speakers", "QUOTE", 0, at (text, " said"));
+  cue = format_test_add (doc, "speakers", "CUE", at (text, "said"), at (text, "said") + 4);
+  speaker = format_test_add (doc, "speakers", "SPEAKER", at (text, "Zoe"), at (text, "Zoe") + 4);
   relate (doc, "said_by", quote, speaker);
   relate (doc, "cue", quote, cue);
-  add (doc, "entities", "GPE", at (text, "\xe5\x8c\x97"), at (text, "\xe5\x8c\x97") + 2);
+  format_test_add (doc, "entities", "GPE", at (text, "\xe5\x8c\x97"), at (text, "\xe5\x8c\x97") + 2);
   /* Edges inside the word "US-China", and inside the ZWJ family */
-  add (doc, "entities", "GPE", us, us + 2);
-  add (doc, "entities", "GPE", china, china + 5);
-  add (doc, "entities", "PRODUCT", family, family + 5);
-  add (doc, "entities", "FAC", cafe, cafe + 5);
-  add (doc, "entities", "PRODUCT", emoji, emoji + 1);
+  format_test_add (doc, "entities", "GPE", us, us + 2);
+  format_test_add (doc, "entities", "GPE", china, china + 5);
+  format_test_add (doc, "entities", "PRODUCT", family, family + 5);
+  format_test_add (doc, "entities", "FAC", cafe, cafe + 5);
+  format_test_add (doc, "entities", "PRODUCT", emoji, emoji + 1);
   /* A leading space and a tab: moved onto "today" and "The" */
-  add (doc, "entities", "DATE", today - 1, today + 5);
-  add (doc, "entities", "ORG", at (text, "\tThe"), at (text, "The") + 3);
+  format_test_add (doc, "entities", "DATE", today - 1, today + 5);
+  format_test_add (doc, "entities", "ORG", at (text, "\tThe"), at (text, "The") + 3);
   /* Only whitespace: left out */
-  add (doc, "entities", "CARDINAL", at (text, "\r\n"), at (text, "\r\n") + 2);
+  format_test_add (doc, "entities", "CARDINAL", at (text, "\r\n"), at (text, "\r\n") + 2);
   /* Discontinuous: one span per fragment */
   claim = byline_annotation_new ("claims", "CLAIM", us, cafe + 5);
   byline_annotation_add_fragment (claim, at (text, "opened"), today + 5);
@@ -455,10 +427,10 @@ test_roundtrip_corpus (void)
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) back = NULL;
 
-  docs[0] = new_doc ("a", "Smith went to Paris.");
-  add (docs[0], "entities", "PERSON", 0, 5);
-  docs[1] = new_doc ("b", "");
-  docs[2] = new_doc ("c", "\n\n  \t");
+  docs[0] = format_test_new_doc ("a", "Smith went to Paris.");
+  format_test_add (docs[0], "entities", "PERSON", 0, 5);
+  docs[1] = format_test_new_doc ("b", "");
+  docs[2] = format_test_new_doc ("c", "\n\n  \t");
   path = write_docs (dir, "corpus.spacy.jsonl", docs, 3, NULL);
   assert_file_usable (path);
   back = read_ok (path, NULL, 3);
@@ -480,8 +452,8 @@ test_roundtrip_corpus (void)
 static void
 test_reject (void)
 {
-  g_autoptr(BylineDocument) all = new_doc ("all", "Paris is nice and Rome too.");
-  g_autoptr(BylineDocument) mixed = new_doc ("mixed", "Paris is nice and Rome too.");
+  g_autoptr(BylineDocument) all = format_test_new_doc ("all", "Paris is nice and Rome too.");
+  g_autoptr(BylineDocument) mixed = format_test_new_doc ("mixed", "Paris is nice and Rome too.");
   g_autoptr(BylineAnnotation) r1 = byline_annotation_new ("entities", "PERSON", 0, 5);
   g_autoptr(BylineAnnotation) r2 = byline_annotation_new ("entities", "GPE", 18, 22);
   g_autoptr(BylineAnnotation) r3 = byline_annotation_new ("entities", "PERSON", 0, 5);
@@ -501,7 +473,7 @@ test_reject (void)
   byline_document_add_annotation (all, r2, &error);
   byline_document_add_annotation (mixed, r3, &error);
   g_assert_no_error (error);
-  add (mixed, "entities", "GPE", 0, 5);
+  format_test_add (mixed, "entities", "GPE", 0, 5);
   docs[0] = all;
   docs[1] = mixed;
   path = write_docs (dir, "reject.spacy.jsonl", docs, 2, losses);
@@ -689,7 +661,7 @@ test_bad (void)
 static void
 test_losses (void)
 {
-  g_autoptr(BylineDocument) doc = new_doc ("d", "Smith said no.");
+  g_autoptr(BylineDocument) doc = format_test_new_doc ("d", "Smith said no.");
   g_autoptr(BylineLosses) losses = byline_losses_new ();
   g_autoptr(BylineAnnotation) note = byline_annotation_new ("speakers", "CUE", 6, 10);
   g_autoptr(GError) error = NULL;
@@ -703,8 +675,8 @@ test_losses (void)
   byline_annotation_set_attribute_string (note, "tense", "past");
   byline_document_add_annotation (doc, note, &error);
   g_assert_no_error (error);
-  speaker = add (doc, "speakers", "SPEAKER", 0, 5);
-  space = add (doc, "speakers", "QUOTE", 5, 6);
+  speaker = format_test_add (doc, "speakers", "SPEAKER", 0, 5);
+  space = format_test_add (doc, "speakers", "QUOTE", 5, 6);
   relate (doc, "said_by", space, speaker);
   path = write_docs (dir, "losses.spacy.jsonl", &doc, 1, losses);
   g_assert_cmpuint (byline_losses_get_count (losses, "notes", "CUE"), ==, 1);
