@@ -84,6 +84,27 @@ cli_test_path_in (CliTestFixture *f,
   return g_build_filename (f->dir, name, NULL);
 }
 
+/* A file of tests/data/cli. */
+char *
+cli_test_data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "cli", name, NULL);
+}
+
+/* The number of line ends in @text. */
+guint
+cli_test_count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        n++;
+    }
+  return n;
+}
+
 /* The sample article, data/samples/blinken-china-nbc.txt. */
 char *
 cli_test_sample_path (void)

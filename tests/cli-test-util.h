@@ -23,6 +23,7 @@ void         cli_test_fixture_teardown (CliTestFixture     *f,
                                         gconstpointer       data);
 char        *cli_test_path_in          (CliTestFixture     *f,
                                         const char         *name);
+char        *cli_test_data_path        (const char         *name);
 char        *cli_test_sample_path      (void);
 GSubprocess *cli_test_spawn            (const char         *dir,
                                         const char * const *args);
@@ -32,6 +33,7 @@ int          cli_test_run              (CliTestFixture     *f,
                                         ...) G_GNUC_NULL_TERMINATED;
 char        *cli_test_read_file        (const char         *path,
                                         gsize              *len);
+guint        cli_test_count_lines      (const char         *text);
 char        *cli_test_listing          (const char         *dir);
 void         cli_test_assert_listing   (CliTestFixture     *f,
                                         const char         *expected);
