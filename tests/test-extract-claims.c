@@ -10,7 +10,7 @@
 #include "byline-schema.h"
 #include "byline-suggest.h"
 
-static const char * const only_claims[] = { "claims", NULL };
+#include "extract-test-util.h"
 
 /* The code point offset of the first @needle in @text. */
 static guint
@@ -29,21 +29,11 @@ cp_len (const char *needle)
   return g_utf8_strlen (needle, -1);
 }
 
-static char *
-span_text (const char       *text,
-           BylineAnnotation *a)
-{
-  return g_utf8_substring (text, byline_annotation_get_start (a), byline_annotation_get_end (a));
-}
-
 static void
 run_claims (BylineSuggestions *s,
             const char        *text)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (byline_suggestions_run (s, text, only_claims, NULL, &error));
-  g_assert_no_error (error);
+  extract_test_run (s, text, "claims");
 }
 
 static GPtrArray *
@@ -91,7 +81,7 @@ assert_claim (BylineSuggestions *s,
 
       for (guint i = 0; i < claims->len; i++)
         {
-          g_autofree char *t = span_text (text, claims->pdata[i]);
+          g_autofree char *t = extract_test_span_text (text, claims->pdata[i]);
 
           g_string_append_printf (found, "\n  [%s]", t);
         }
@@ -493,7 +483,7 @@ test_unicode (void)
   claim = assert_one_claim (s, text, expected, "yes");
   g_assert_cmpuint (byline_annotation_get_start (claim), ==, cp (text, "Sales"));
   g_assert_cmpuint (byline_annotation_get_end (claim), ==, g_utf8_strlen (text, -1));
-  got = span_text (text, claim);
+  got = extract_test_span_text (text, claim);
   g_assert_cmpstr (got, ==, expected);
   g_assert_cmpstr (claimer_of (s, claim), ==, speaker);
 }
@@ -569,26 +559,7 @@ test_invalid (void)
 static void
 test_cancelled (void)
 {
-  g_autoptr(BylineSuggestions) s = byline_suggestions_new ();
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_cancellable_cancel (cancellable);
-  g_assert_false (byline_extractor_claims.run ("Exports rose by 5 percent.", s, cancellable, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
-static char *
-load_sample (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
-                                                 "blinken-china-nbc.txt", NULL);
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
-  g_assert_no_error (error);
-  return text;
+  extract_test_assert_cancelled (&byline_extractor_claims, "Exports rose by 5 percent.");
 }
 
 static void
@@ -602,8 +573,8 @@ print_claims (BylineSuggestions *s,
       BylineAnnotation *a = claims->pdata[i];
       const char *to = claimer_of (s, a);
       BylineAnnotation *claimer = to != NULL ? byline_suggestions_lookup (s, to) : NULL;
-      g_autofree char *t = span_text (text, a);
-      g_autofree char *who = claimer != NULL ? span_text (text, claimer) : g_strdup ("-");
+      g_autofree char *t = extract_test_span_text (text, a);
+      g_autofree char *who = claimer != NULL ? extract_test_span_text (text, claimer) : g_strdup ("-");
 
       g_test_message ("CLAIM %u–%u %.2f %s [%s] claimer: %s%s%s", byline_annotation_get_start (a),
                       byline_annotation_get_end (a), confidence_of (a),
@@ -660,7 +631,7 @@ assert_sample_claims (BylineSuggestions *s,
   for (guint i = 0; i < claims->len; i++)
     {
       BylineAnnotation *a = claims->pdata[i];
-      g_autofree char *t = span_text (text, a);
+      g_autofree char *t = extract_test_span_text (text, a);
 
       for (guint k = 0; k < G_N_ELEMENTS (not_claims); k++)
         {
@@ -674,7 +645,7 @@ assert_sample_claims (BylineSuggestions *s,
 static void
 test_sample (void)
 {
-  g_autofree char *text = load_sample ();
+  g_autofree char *text = extract_test_read_sample ();
   g_autoptr(BylineSuggestions) s = byline_suggestions_new ();
   g_autoptr(GPtrArray) claims = NULL;
 
@@ -694,7 +665,7 @@ find_label (BylineDocument *doc,
   for (guint i = 0; i < byline_document_get_n_annotations (doc); i++)
     {
       BylineAnnotation *a = byline_document_get_annotation (doc, i);
-      g_autofree char *t = span_text (byline_document_get_text (doc), a);
+      g_autofree char *t = extract_test_span_text (byline_document_get_text (doc), a);
 
       if (g_str_equal (byline_annotation_get_label (a), label) && g_str_equal (t, covered))
         return a;
@@ -751,7 +722,7 @@ test_sample_annotated (void)
 static void
 test_sample_all (void)
 {
-  g_autofree char *text = load_sample ();
+  g_autofree char *text = extract_test_read_sample ();
   g_autoptr(BylineSuggestions) alone = byline_suggestions_new ();
   g_autoptr(BylineSuggestions) s = byline_suggestions_new ();
   g_autoptr(GPtrArray) claims_alone = NULL;
@@ -776,7 +747,7 @@ test_sample_all (void)
 
   to = claimer_of (s, find_claim (s, text, MOST_IMPORTANT));
   g_assert_nonnull (to);
-  who = span_text (text, byline_suggestions_lookup (s, to));
+  who = extract_test_span_text (text, byline_suggestions_lookup (s, to));
   g_assert_cmpstr (who, ==, "Blinken");
   g_assert_nonnull (claimer_of (s, find_claim (s, text, WE_SEE)));
   g_assert_null (claimer_of (s, find_claim (s, text, DATA)));
@@ -785,7 +756,7 @@ test_sample_all (void)
 static void
 test_speed (void)
 {
-  g_autofree char *article = load_sample ();
+  g_autofree char *article = extract_test_read_sample ();
   g_autoptr(GString) big = g_string_new (NULL);
   g_autoptr(BylineSuggestions) one = byline_suggestions_new ();
   g_autoptr(BylineSuggestions) s = byline_suggestions_new ();

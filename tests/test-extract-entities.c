@@ -11,15 +11,14 @@
 #include "byline-error.h"
 #include "byline-suggest.h"
 
+#include "extract-test-util.h"
+
 static BylineSuggestions *
 extract (const char *text)
 {
-  static const char * const names[] = { "entities", NULL };
   BylineSuggestions *s = byline_suggestions_new ();
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (byline_suggestions_run (s, text, names, NULL, &error));
-  g_assert_no_error (error);
+  extract_test_run (s, text, "entities");
   return s;
 }
 
@@ -505,14 +504,11 @@ test_document_people (void)
   g_autoptr(BylineDocument) doc = byline_document_new ();
   g_autoptr(BylineAnnotation) person = byline_annotation_new ("entities", "PERSON", 0, 14);
   g_autoptr(BylineSuggestions) s = NULL;
-  g_autoptr(GError) error = NULL;
-  static const char * const names[] = { "entities", NULL };
 
   g_assert_true (byline_document_set_text (doc, text, -1, NULL));
   g_assert_nonnull (byline_document_add_annotation (doc, person, NULL));
   s = byline_suggestions_new_for_document (doc);
-  g_assert_true (byline_suggestions_run (s, text, names, NULL, &error));
-  g_assert_no_error (error);
+  extract_test_run (s, text, "entities");
   assert_entity_nth (s, text, "Qwertyson", 2, "PERSON");
 }
 
@@ -529,23 +525,10 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-static char *
-read_sample (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
-                                                 "blinken-china-nbc.txt", NULL);
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
-  g_assert_no_error (error);
-  return text;
-}
-
 static void
 test_sample (void)
 {
-  g_autofree char *text = read_sample ();
+  g_autofree char *text = extract_test_read_sample ();
   g_autoptr(BylineSuggestions) s = extract (text);
   g_autofree char *found = describe (s, text);
 
@@ -578,7 +561,7 @@ test_sample (void)
 static void
 test_speed (void)
 {
-  g_autofree char *sample = read_sample ();
+  g_autofree char *sample = extract_test_read_sample ();
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(BylineSuggestions) warm = extract ("Antony Blinken");
   g_autoptr(BylineSuggestions) s = NULL;
