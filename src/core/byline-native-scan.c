@@ -29,7 +29,8 @@
  * Free-form values (meta, attributes, unknown keys) are still built as
  * JsonNodes, member by member in file order as JsonParser builds them, so
  * that they are the same values and a load and save gives the same bytes.
- * tests/test-native-scan.c holds both readers to the same results.
+ * tests/test-native-scan.c and test-native-scan-syntax.c hold both readers
+ * to the same results.
  *
  * The JSON tokens (strings, numbers, values) and the pre-check are in
  * byline-json-scan.c.
