@@ -366,7 +366,7 @@ delete_action (GtkWidget  *widget,
   toast = adw_toast_new (markup);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_button_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  byline_window_add_toast_after_frame (self, toast);
 }
 
 static void

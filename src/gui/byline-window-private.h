@@ -75,6 +75,12 @@ struct _BylineWindow
    * byline-review-suggest.c */
   BylineWindowReview   *review;
 
+  /* Toasts that follow an edit, shown after the frame that shows the
+   * edit: see byline_window_add_toast_after_frame (). */
+  GPtrArray            *later_toasts;     /* AdwToast */
+  guint                 later_toasts_tick_id;
+  guint                 later_toasts_idle_id;
+
   /* Finding: byline-window-search.c */
   GArray               *search_matches;   /* BylineFragment */
   guint                 search_position;
@@ -84,6 +90,8 @@ void byline_window_class_actions_init (GtkWidgetClass *widget_class);
 void byline_window_close_open_dialog  (BylineWindow   *self);
 void byline_window_add_error_toast    (BylineWindow   *self,
                                        const char     *message);
+void byline_window_add_toast_after_frame (BylineWindow *self,
+                                          AdwToast     *toast);
 void byline_window_set_document       (BylineWindow   *self,
                                        BylineDocument *document,
                                        GFile          *file);

@@ -434,7 +434,7 @@ _byline_review_add_undo_toast (BylineWindow *self,
 
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  byline_window_add_toast_after_frame (self, toast);
 }
 
 /* win.reject (x): rejects the selected suggestion, which then disappears

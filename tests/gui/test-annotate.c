@@ -207,6 +207,30 @@ test_select_grow_delete (void)
   g_assert_cmpuint (byline_document_get_n_annotations (window->document), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_nonnull (gui_test_annotation_at (window->document, s1, e1, "ORG"));
+
+  /* Deleted again, then undone from the toast that follows the frame
+   * showing the deletion. */
+  byline_article_view_set_selected (window->article_view, gui_test_annotation_at (window->document, s1, e1, "ORG"));
+  gui_test_type_key (GTK_WIDGET (window), XK_Delete, NULL);
+  g_assert_null (gui_test_annotation_at (window->document, s1, e1, "ORG"));
+  gui_test_wait_frame (GTK_WIDGET (window));
+  gui_test_wait_frame (GTK_WIDGET (window));
+  {
+    g_autoptr(GPtrArray) labels = gui_test_find_all (window->toast_overlay, GTK_TYPE_LABEL, NULL, NULL, NULL);
+    g_autoptr(GPtrArray) buttons = gui_test_find_all (window->toast_overlay, GTK_TYPE_BUTTON, NULL, NULL, NULL);
+    GtkWidget *undo = NULL;
+    gboolean titled = FALSE;
+
+    for (guint i = 0; i < labels->len; i++)
+      titled |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "Deleted ORG “US State Department”") == 0;
+    g_assert_true (titled);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), "_Undo") == 0)
+        undo = buttons->pdata[i];
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+  }
+  g_assert_nonnull (gui_test_annotation_at (window->document, s1, e1, "ORG"));
   gui_test_discard_window (window);
 }
 
