@@ -750,12 +750,6 @@ byline_window_annotate_init (BylineWindow *self)
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (self->label_shortcuts), "byline-label-keys");
   gtk_widget_add_controller (GTK_WIDGET (self->article_view), GTK_EVENT_CONTROLLER (self->label_shortcuts));
 
-  self->label_popover = gtk_popover_menu_new_from_model (NULL);
-  gtk_widget_set_parent (self->label_popover, GTK_WIDGET (self->article_view));
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->label_popover), TRUE);
-  self->relation_popover = gtk_popover_menu_new_from_model (NULL);
-  gtk_widget_set_parent (self->relation_popover, GTK_WIDGET (self->article_view));
-
   g_signal_connect (self->article_view, "target-picked", G_CALLBACK (_byline_window_on_target_picked_cb), self);
   /* The article and the panel select the same annotation; the binding
    * stops the echo of its own change. */
@@ -765,6 +759,21 @@ byline_window_annotate_init (BylineWindow *self)
   g_signal_connect (self->annotation_panel, "annotation-activated", G_CALLBACK (on_panel_activated_cb), self);
   g_signal_connect (self->label_palette, "label-activated", G_CALLBACK (on_palette_label_cb), self);
   update_history_actions (self);
+}
+
+/* The label and relation popovers are made when first shown: most
+ * windows never show them, and a popover menu is 1 % of opening the
+ * sample article. */
+GtkPopover *
+_byline_window_ensure_popover (BylineWindow  *self,
+                               GtkWidget    **popover)
+{
+  if (*popover == NULL)
+    {
+      *popover = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (*popover, GTK_WIDGET (self->article_view));
+    }
+  return GTK_POPOVER (*popover);
 }
 
 void
@@ -908,6 +917,7 @@ byline_window_show_label_popover (BylineWindow *self,
       g_menu_item_set_action_and_target_value (item, "win.label", g_variant_new_string (label->name));
       g_menu_append_item (menu, item);
     }
+  _byline_window_ensure_popover (self, &self->label_popover);
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->label_popover), G_MENU_MODEL (menu));
 
   if (x < 0 || y < 0)

@@ -166,6 +166,8 @@ void        _byline_window_cancel_action        (GtkWidget         *widget,
 void        _byline_window_on_target_picked_cb  (BylineArticleView *view,
                                                  BylineAnnotation  *target,
                                                  BylineWindow      *self);
+GtkPopover *_byline_window_ensure_popover       (BylineWindow      *self,
+                                                 GtkWidget        **popover);
 
 /* byline-window-review.c: review mode, accepting and rejecting
  * suggestions, bulk decisions; byline-review-suggest.c: Suggest. */

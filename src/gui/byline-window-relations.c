@@ -76,6 +76,7 @@ byline_window_finish_relation (BylineWindow     *self,
         g_menu_item_set_action_and_target_value (item, "win.relation-type", g_variant_new_string (t->name));
         g_menu_append_item (menu, item);
       }
+    _byline_window_ensure_popover (self, &self->relation_popover);
     gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->relation_popover), G_MENU_MODEL (menu));
     gtk_popover_popup (GTK_POPOVER (self->relation_popover));
   }

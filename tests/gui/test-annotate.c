@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include <adwaita.h>
+#include <json-glib/json-glib.h>
 
 #include "byline-application.h"
 #include "byline-native.h"
@@ -288,6 +289,96 @@ test_relation_from_keyboard (void)
   gui_test_discard_window (window);
 }
 
+/* When several relation types fit, Enter on the target opens a menu of
+ * them at it, and the one picked is added. The default schema has one
+ * type per pair, so this one adds "paraphrases" from QUOTE to SPEAKER. */
+static void
+test_relation_type_menu (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "schemas", "news.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonBuilder) extra = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(BylineSchema) schema = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  JsonObject *root;
+  BylineWindow *window;
+  BylineAnnotation *quote;
+  BylineAnnotation *speaker;
+  BylineRelation *relation;
+  guint qs, qe, ss, se;
+
+  if (gui_test_skip_without_x11 (have_display))
+    return;
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_builder_begin_object (extra);
+  json_builder_set_member_name (extra, "name");
+  json_builder_add_string_value (extra, "paraphrases");
+  json_builder_set_member_name (extra, "title");
+  json_builder_add_string_value (extra, "Paraphrases");
+  json_builder_set_member_name (extra, "from");
+  json_builder_begin_array (extra);
+  json_builder_add_string_value (extra, "QUOTE");
+  json_builder_end_array (extra);
+  json_builder_set_member_name (extra, "to");
+  json_builder_begin_array (extra);
+  json_builder_add_string_value (extra, "SPEAKER");
+  json_builder_end_array (extra);
+  json_builder_end_object (extra);
+  json_array_add_element (json_object_get_array_member (root, "relations"), json_builder_get_root (extra));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  data = json_generator_to_data (generator, NULL);
+  schema = byline_schema_new_from_data (data, -1, "news-plus.json", &error);
+  g_assert_no_error (error);
+
+  window = open_sample ();
+  g_set_object (&window->schema, schema);
+  byline_window_set_layer (window, "speakers");
+  gui_test_find_text (window->document, "“We are prepared to take action", 1, &qs, &qe);
+  gui_test_find_text (window->document, "the official told", 1, &ss, &se);
+  se = ss + 12;
+  byline_article_view_select_range (window->article_view, ss, se);
+  gui_test_type_key (GTK_WIDGET (window), XK_s, shift);
+  speaker = byline_article_view_get_selected (window->article_view);
+  byline_article_view_select_range (window->article_view, qs, qe);
+  gui_test_type_key (GTK_WIDGET (window), XK_q, shift);
+  quote = byline_article_view_get_selected (window->article_view);
+
+  /* No menu until one is needed. */
+  g_assert_null (window->relation_popover);
+  gui_test_type_key (GTK_WIDGET (window), XK_r, NULL);
+  for (guint i = 0; i < 10 && byline_article_view_get_pick_target (window->article_view) != speaker; i++)
+    gui_test_type_key (GTK_WIDGET (window), XK_Right, alt);
+  gui_test_type_key (GTK_WIDGET (window), XK_Return, NULL);
+  g_assert_cmpuint (byline_document_get_n_relations (window->document), ==, 0);
+  g_assert_nonnull (window->relation_popover);
+  g_assert_true (gtk_widget_get_visible (window->relation_popover));
+  {
+    GMenuModel *menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (window->relation_popover));
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &first));
+    g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_LABEL, "s", &second));
+    g_assert_cmpstr (first, ==, "Said by");
+    g_assert_cmpstr (second, ==, "Paraphrases");
+  }
+
+  /* What the menu's item does when clicked (the click also closes it). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.relation-type", "s", "paraphrases");
+  gtk_popover_popdown (GTK_POPOVER (window->relation_popover));
+  g_assert_cmpuint (byline_document_get_n_relations (window->document), ==, 1);
+  relation = byline_document_get_relation (window->document, 0);
+  g_assert_cmpstr (byline_relation_get_relation_type (relation), ==, "paraphrases");
+  g_assert_cmpstr (byline_relation_get_from (relation), ==, byline_annotation_get_id (quote));
+  g_assert_cmpstr (byline_relation_get_to (relation), ==, byline_annotation_get_id (speaker));
+  gui_test_discard_window (window);
+}
+
 /* A quote interrupted by "he added": select the second part, press f. */
 static void
 test_add_fragment (void)
@@ -407,6 +498,7 @@ main (int    argc,
   g_test_add_func ("/gui/annotate/snapping-off", test_snapping_off);
   g_test_add_func ("/gui/annotate/select-grow-delete", test_select_grow_delete);
   g_test_add_func ("/gui/annotate/relation", test_relation_from_keyboard);
+  g_test_add_func ("/gui/annotate/relation-type-menu", test_relation_type_menu);
   g_test_add_func ("/gui/annotate/add-fragment", test_add_fragment);
   g_test_add_func ("/gui/annotate/find-and-label-all", test_find_and_label_all);
   g_test_add_func ("/gui/annotate/save-and-reload", test_save_and_reload);
