@@ -81,12 +81,22 @@ typedef struct
  * what did change: an edit repaints a word, not the whole view. Each
  * node is wrapped in its own translation, which GSK compares before it
  * pairs two nodes, so that one item more or less does not pair every
- * item after it with a different one (and repaint them all). */
+ * item after it with a different one (and repaint them all).
+ *
+ * An item is drawn with cairo (_byline_item_draw) only when it needs a
+ * path GSK has no node for: a box broken across lines, a dashed line.
+ * The rest (a chip, a box on one line, a solid underline) is made of
+ * colour, border and text nodes (_byline_item_snapshot). GTK 4.8 keeps a
+ * cairo node as a recording and plays it back into a new surface each
+ * time it is drawn, on every frame that repaints it: a scroll repaints
+ * the whole view, and 88 chips and boxes took 1.6 ms of a 6.2 ms paint
+ * of the window. */
 typedef struct
 {
   GByteArray *key;
   GBytes     *bytes;
   cairo_t    *cr;
+  GtkSnapshot *snapshot;
   GskRenderNode *node;
   int         x;
   int         y;
@@ -150,6 +160,9 @@ void      _byline_item_add_string         (Item             *item,
 void      _byline_item_add_runs           (Item             *item,
                                            GArray           *runs);
 cairo_t  *_byline_item_draw               (Frame            *f,
+                                           Item             *item,
+                                           const graphene_rect_t *bounds);
+GtkSnapshot *_byline_item_snapshot        (Frame            *f,
                                            Item             *item,
                                            const graphene_rect_t *bounds);
 void      _byline_item_end                (Frame            *f,

@@ -46,6 +46,38 @@ begin_runs_item (Item          *item,
   _byline_item_add_runs (item, runs);
 }
 
+/* Whether each fragment in @runs is on one line: its shape is then a
+ * rounded rectangle, which render nodes draw without cairo. */
+static gboolean
+one_run_per_fragment (GArray *runs)
+{
+  for (guint i = 1; i < runs->len; i++)
+    {
+      if (g_array_index (runs, Run, i).group == g_array_index (runs, Run, i - 1).group)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The rounded rectangle shape_path () makes of one run (corners of 4 px
+ * at most), grown by @grow on each side. */
+static void
+run_rounded_rect (const Run      *run,
+                  double          pad_x,
+                  double          pad_y,
+                  double          grow,
+                  GskRoundedRect *out)
+{
+  double width = run->width + 2 * pad_x;
+  double height = run->height + 2 * pad_y;
+  double radius = MIN (4, MIN (width, height) / 2);
+
+  gsk_rounded_rect_init_from_rect (out,
+                                   &GRAPHENE_RECT_INIT (run->x - pad_x - grow, run->y - pad_y - grow,
+                                                        width + 2 * grow, height + 2 * grow),
+                                   MAX (0, radius + grow));
+}
+
 static void
 stroke_runs (Frame         *f,
              GArray        *runs,
@@ -64,7 +96,23 @@ stroke_runs (Frame         *f,
     return;
   begin_runs_item (&item, ITEM_STROKE, runs, color, width, pad_x, pad_y, dashed);
   _byline_draw_runs_extents (runs, ABS (pad_x) + width + 1, ABS (pad_y) + width + 1, &bounds);
-  if ((cr = _byline_item_draw (f, &item, &bounds)) != NULL)
+  if (!dashed && one_run_per_fragment (runs))
+    {
+      GtkSnapshot *snapshot = _byline_item_snapshot (f, &item, &bounds);
+      const float widths[4] = { width, width, width, width };
+      const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+      /* A border inside the rectangle grown by half the line width is
+       * the stroke of the rectangle. */
+      for (guint i = 0; snapshot != NULL && i < runs->len; i++)
+        {
+          GskRoundedRect outline;
+
+          run_rounded_rect (&g_array_index (runs, Run, i), pad_x, pad_y, width / 2, &outline);
+          gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+        }
+    }
+  else if ((cr = _byline_item_draw (f, &item, &bounds)) != NULL)
     {
       gdk_cairo_set_source_rgba (cr, color);
       cairo_set_line_width (cr, width);
@@ -91,7 +139,21 @@ fill_runs (Frame         *f,
     return;
   begin_runs_item (&item, ITEM_FILL, runs, color, 0, pad_x, pad_y, FALSE);
   _byline_draw_runs_extents (runs, ABS (pad_x) + 1, ABS (pad_y) + 1, &bounds);
-  if ((cr = _byline_item_draw (f, &item, &bounds)) != NULL)
+  if (one_run_per_fragment (runs))
+    {
+      GtkSnapshot *snapshot = _byline_item_snapshot (f, &item, &bounds);
+
+      for (guint i = 0; snapshot != NULL && i < runs->len; i++)
+        {
+          GskRoundedRect shape;
+
+          run_rounded_rect (&g_array_index (runs, Run, i), pad_x, pad_y, 0, &shape);
+          gtk_snapshot_push_rounded_clip (snapshot, &shape);
+          gtk_snapshot_append_color (snapshot, color, &shape.bounds);
+          gtk_snapshot_pop (snapshot);
+        }
+    }
+  else if ((cr = _byline_item_draw (f, &item, &bounds)) != NULL)
     {
       gdk_cairo_set_source_rgba (cr, color);
       _byline_draw_runs_path (cr, runs, pad_x, pad_y);
@@ -120,7 +182,20 @@ underline_runs (Frame         *f,
   begin_runs_item (&item, ITEM_UNDERLINE, runs, color, width, offset, 0, dashed);
   _byline_draw_runs_extents (runs, 1, 0, &bounds);
   bounds.size.height += 4.5 + offset + width + 1;
-  if ((cr = _byline_item_draw (f, &item, &bounds)) != NULL)
+  if (!dashed)
+    {
+      GtkSnapshot *snapshot = _byline_item_snapshot (f, &item, &bounds);
+
+      for (guint i = 0; snapshot != NULL && i < runs->len; i++)
+        {
+          const Run *run = &g_array_index (runs, Run, i);
+          double y = run->y + run->height + 4.5 + offset;
+
+          gtk_snapshot_append_color (snapshot, color,
+                                     &GRAPHENE_RECT_INIT (run->x, y - width / 2, run->width, width));
+        }
+    }
+  else if ((cr = _byline_item_draw (f, &item, &bounds)) != NULL)
     {
       gdk_cairo_set_source_rgba (cr, color);
       cairo_set_line_width (cr, width);
@@ -150,26 +225,20 @@ strike_runs (Frame         *f,
 {
   graphene_rect_t bounds;
   Item item;
-  cairo_t *cr;
+  GtkSnapshot *snapshot;
 
   if (runs->len == 0)
     return;
   begin_runs_item (&item, ITEM_STRIKE, runs, color, 1, 0, 0, FALSE);
   _byline_draw_runs_extents (runs, 1, 1, &bounds);
-  if ((cr = _byline_item_draw (f, &item, &bounds)) != NULL)
+  if ((snapshot = _byline_item_snapshot (f, &item, &bounds)) != NULL)
     {
-      gdk_cairo_set_source_rgba (cr, color);
-      cairo_set_line_width (cr, 1);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       for (guint i = 0; i < runs->len; i++)
         {
           const Run *run = &g_array_index (runs, Run, i);
           double y = run->y + run->height * 0.55;
 
-          cairo_new_path (cr);
-          cairo_move_to (cr, run->x, y);
-          cairo_line_to (cr, run->x + run->width, y);
-          cairo_stroke (cr);
+          gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (run->x, y - 0.5, run->width, 1));
         }
     }
   _byline_item_end (f, &item);
@@ -305,6 +374,7 @@ draw_chip (Frame            *f,
   Chip chip;
   gboolean moved;
   Item item;
+  graphene_rect_t bounds;
   cairo_t *cr;
 
   g_string_replace (text, "_", " ", 0);
@@ -356,61 +426,77 @@ draw_chip (Frame            *f,
   _byline_item_add_color (&item, &ink);
   _byline_item_add_color (&item, &f->background);
   _byline_item_add_color (&item, &f->neutral);
-  if ((cr = _byline_item_draw (f, &item, &GRAPHENE_RECT_INIT (chip.box.x - 1, chip.box.y - 1,
-                                                               chip.box.width + 2,
-                                                               chip.box.height + 2))) == NULL)
+  bounds = GRAPHENE_RECT_INIT (chip.box.x - 1, chip.box.y - 1, chip.box.width + 2, chip.box.height + 2);
+
+  /* Dashed edges (suggested, rejected) need cairo; the rest is a rounded
+   * clip, colours and the text. */
+  if (selected || (status != BYLINE_STATUS_REJECTED && status != BYLINE_STATUS_SUGGESTED))
+    {
+      GtkSnapshot *snapshot = _byline_item_snapshot (f, &item, &bounds);
+      GskRoundedRect shape;
+
+      if (snapshot != NULL)
+        {
+          gsk_rounded_rect_init_from_rect (&shape,
+                                           &GRAPHENE_RECT_INIT (chip.box.x, chip.box.y,
+                                                                chip.box.width, chip.box.height),
+                                           3);
+          gtk_snapshot_push_rounded_clip (snapshot, &shape);
+          if (selected)
+            {
+              gtk_snapshot_append_color (snapshot, &ink, &shape.bounds);
+              ink = f->background;
+            }
+          else
+            {
+              /* Opaque under the tint, so that arcs and boxes pass behind. */
+              gtk_snapshot_append_color (snapshot, &f->background, &shape.bounds);
+              fill = f->self->dark ? ink : look->color;
+              fill.alpha = (f->self->dark ? 0.30 : 0.16) * alpha;
+              gtk_snapshot_append_color (snapshot, &fill, &shape.bounds);
+              ink.alpha = alpha;
+            }
+          gtk_snapshot_pop (snapshot);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot,
+                                  &GRAPHENE_POINT_INIT (chip.box.x + 3 - logical.x,
+                                                        chip.box.y + (chip.box.height - logical.height) / 2.0 - logical.y));
+          gtk_snapshot_append_layout (snapshot, layout, &ink);
+          gtk_snapshot_restore (snapshot);
+        }
+      _byline_item_end (f, &item);
+      return;
+    }
+
+  if ((cr = _byline_item_draw (f, &item, &bounds)) == NULL)
     {
       _byline_item_end (f, &item);
       return;
     }
 
+  /* A suggestion or a rejected one: a dashed edge. */
   _byline_draw_rounded_rect (cr, chip.box.x, chip.box.y, chip.box.width, chip.box.height, 3);
-  if (selected)
+  gdk_cairo_set_source_rgba (cr, &f->background);
+  cairo_fill_preserve (cr);
+  if (status == BYLINE_STATUS_REJECTED)
     {
-      fill = ink;
-      gdk_cairo_set_source_rgba (cr, &fill);
-      cairo_fill (cr);
-      ink = f->background;
-    }
-  else if (status == BYLINE_STATUS_REJECTED)
-    {
-      static const double dash[] = { 2.0, 1.5 };
-
-      gdk_cairo_set_source_rgba (cr, &f->background);
-      cairo_fill_preserve (cr);
       ink = f->neutral;
       ink.alpha = 0.6;
-      gdk_cairo_set_source_rgba (cr, &ink);
-      cairo_set_line_width (cr, 1);
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_stroke (cr);
+    }
+  else
+    {
+      ink.alpha = 0.75 * alpha;
+    }
+  gdk_cairo_set_source_rgba (cr, &ink);
+  cairo_set_line_width (cr, 1);
+  cairo_set_dash (cr, (const double[]) { 2.0, 1.5 }, 2, 0);
+  cairo_stroke (cr);
+  if (status == BYLINE_STATUS_REJECTED)
+    {
       cairo_set_dash (cr, NULL, 0, 0);
       cairo_move_to (cr, chip.box.x + 2, chip.box.y + chip.box.height / 2);
       cairo_line_to (cr, chip.box.x + chip.box.width - 2, chip.box.y + chip.box.height / 2);
       cairo_stroke (cr);
-    }
-  else if (status == BYLINE_STATUS_SUGGESTED)
-    {
-      static const double dash[] = { 2.0, 1.5 };
-
-      gdk_cairo_set_source_rgba (cr, &f->background);
-      cairo_fill_preserve (cr);
-      ink.alpha = 0.75 * alpha;
-      gdk_cairo_set_source_rgba (cr, &ink);
-      cairo_set_line_width (cr, 1);
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_stroke (cr);
-    }
-  else
-    {
-      /* Opaque under the tint, so that arcs and boxes pass behind. */
-      gdk_cairo_set_source_rgba (cr, &f->background);
-      cairo_fill_preserve (cr);
-      fill = f->self->dark ? ink : look->color;
-      fill.alpha = (f->self->dark ? 0.30 : 0.16) * alpha;
-      gdk_cairo_set_source_rgba (cr, &fill);
-      cairo_fill (cr);
-      ink.alpha = alpha;
     }
   gdk_cairo_set_source_rgba (cr, &ink);
   cairo_move_to (cr, chip.box.x + 3 - logical.x,

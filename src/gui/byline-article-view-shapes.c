@@ -516,15 +516,15 @@ ceil_int (double value)
   return (double) i < value ? i + 1 : i;
 }
 
-/* Returns the context to draw @item with, in buffer coordinates and
- * clipped to @bounds (cut to the screen and a margin), or NULL when
- * there is nothing to draw: the item is empty or off screen, or the
- * frame before drew the same and its node is used again. Either way,
- * _byline_item_end() follows. */
-cairo_t *
-_byline_item_draw (Frame                 *f,
-                   Item                  *item,
-                   const graphene_rect_t *bounds)
+/* Places @item: cuts @bounds to the screen and a margin, finishes its
+ * key, and takes the node of the frame before (or of this one) when it
+ * was drawn the same. Returns whether it must be drawn anew. */
+static gboolean
+item_place (Frame                 *f,
+            Item                  *item,
+            const graphene_rect_t *bounds,
+            int                   *width,
+            int                   *height)
 {
   graphene_rect_t screen;
   graphene_rect_t clipped;
@@ -537,13 +537,13 @@ _byline_item_draw (Frame                 *f,
   graphene_rect_init (&screen, f->visible.x - 64, f->visible.y - 64,
                       f->visible.width + 128, f->visible.height + 128);
   if (!graphene_rect_intersection (bounds, &screen, &clipped))
-    return NULL;
+    return FALSE;
   item->x = floor_int (clipped.origin.x);
   item->y = floor_int (clipped.origin.y);
   x1 = ceil_int (clipped.origin.x + clipped.size.width);
   y1 = ceil_int (clipped.origin.y + clipped.size.height);
   if (x1 <= item->x || y1 <= item->y)
-    return NULL;
+    return FALSE;
   _byline_item_add_uint (item, (guint) item->x);
   _byline_item_add_uint (item, (guint) item->y);
   _byline_item_add_uint (item, (guint) (x1 - item->x));
@@ -555,19 +555,56 @@ _byline_item_draw (Frame                 *f,
   if (node != NULL)
     {
       item->node = gsk_render_node_ref (node);
-      return NULL;
+      return FALSE;
     }
   if (g_hash_table_steal_extended (f->drawn_before, item->bytes, NULL, (gpointer *) &node))
     {
       item->node = node;
-      return NULL;
+      return FALSE;
     }
+  *width = x1 - item->x;
+  *height = y1 - item->y;
+  return TRUE;
+}
 
-  item->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, x1 - item->x, y1 - item->y));
+/* Returns the context to draw @item with, in buffer coordinates and
+ * clipped to @bounds (cut to the screen and a margin), or NULL when
+ * there is nothing to draw: the item is empty or off screen, or the
+ * frame before drew the same and its node is used again. Either way,
+ * _byline_item_end() follows. */
+cairo_t *
+_byline_item_draw (Frame                 *f,
+                   Item                  *item,
+                   const graphene_rect_t *bounds)
+{
+  int width;
+  int height;
+
+  if (!item_place (f, item, bounds, &width, &height))
+    return NULL;
+  item->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
   item->cr = gsk_cairo_node_get_draw_context (item->node);
   cairo_translate (item->cr, -item->x, -item->y);
   cairo_set_line_join (item->cr, CAIRO_LINE_JOIN_ROUND);
   return item->cr;
+}
+
+/* As _byline_item_draw (), for an item made of render nodes: returns the
+ * snapshot to add them to, in buffer coordinates (not clipped), or NULL
+ * when there is nothing to draw. */
+GtkSnapshot *
+_byline_item_snapshot (Frame                 *f,
+                       Item                  *item,
+                       const graphene_rect_t *bounds)
+{
+  int width;
+  int height;
+
+  if (!item_place (f, item, bounds, &width, &height))
+    return NULL;
+  item->snapshot = gtk_snapshot_new ();
+  gtk_snapshot_translate (item->snapshot, &GRAPHENE_POINT_INIT (-item->x, -item->y));
+  return item->snapshot;
 }
 
 /* Appends the item's node to the frame and keeps it for the next one. */
@@ -575,19 +612,25 @@ void
 _byline_item_end (Frame *f,
                   Item  *item)
 {
+  /* Drawn now, not taken from a frame before: placed by a translation. */
+  gboolean fresh = item->cr != NULL || item->snapshot != NULL;
+
   if (item->key != NULL)
     g_byte_array_unref (item->key);
+  if (item->snapshot != NULL)
+    item->node = gtk_snapshot_free_to_node (g_steal_pointer (&item->snapshot));
   if (item->node == NULL)
     {
       g_clear_pointer (&item->bytes, g_bytes_unref);
+      memset (item, 0, sizeof *item);
       return;
     }
-  if (item->cr != NULL)
+  if (fresh)
     {
       GskTransform *at = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (item->x, item->y));
       GskRenderNode *placed;
 
-      cairo_destroy (item->cr);
+      g_clear_pointer (&item->cr, cairo_destroy);
       placed = gsk_transform_node_new (item->node, at);
       gsk_transform_unref (at);
       gsk_render_node_unref (item->node);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "byline-article-view.h"
+#include "byline-article-view-private.h"
 #include "byline-format.h"
 #include "byline-tokenizer.h"
 
@@ -917,34 +918,32 @@ test_tokens_near (void)
   g_object_unref (view);
 }
 
-/* The cairo nodes in a render node tree. */
+/* Every node in a render node tree. */
 static void
-collect_cairo_nodes (GskRenderNode *node,
-                     GPtrArray     *out)
+collect_nodes (GskRenderNode *node,
+               GHashTable    *out)
 {
+  g_hash_table_add (out, node);
   switch (gsk_render_node_get_node_type (node))
     {
-    case GSK_CAIRO_NODE:
-      g_ptr_array_add (out, node);
-      break;
     case GSK_CONTAINER_NODE:
       for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        collect_cairo_nodes (gsk_container_node_get_child (node, i), out);
+        collect_nodes (gsk_container_node_get_child (node, i), out);
       break;
     case GSK_TRANSFORM_NODE:
-      collect_cairo_nodes (gsk_transform_node_get_child (node), out);
+      collect_nodes (gsk_transform_node_get_child (node), out);
       break;
     case GSK_CLIP_NODE:
-      collect_cairo_nodes (gsk_clip_node_get_child (node), out);
+      collect_nodes (gsk_clip_node_get_child (node), out);
       break;
     case GSK_ROUNDED_CLIP_NODE:
-      collect_cairo_nodes (gsk_rounded_clip_node_get_child (node), out);
+      collect_nodes (gsk_rounded_clip_node_get_child (node), out);
       break;
     case GSK_OPACITY_NODE:
-      collect_cairo_nodes (gsk_opacity_node_get_child (node), out);
+      collect_nodes (gsk_opacity_node_get_child (node), out);
       break;
     case GSK_DEBUG_NODE:
-      collect_cairo_nodes (gsk_debug_node_get_child (node), out);
+      collect_nodes (gsk_debug_node_get_child (node), out);
       break;
     default:
       break;
@@ -952,18 +951,35 @@ collect_cairo_nodes (GskRenderNode *node,
 }
 
 /* The view drawn anew, as on the next frame (its class's snapshot, which
- * the frame calls), and the cairo nodes in it. */
+ * the frame calls), and the nodes of the items it drew over and under
+ * the text (boxes, chips: see Item in byline-article-view-draw-private.h),
+ * each checked to be in what it drew. */
 static GPtrArray *
 draw_view (BylineArticleView *view,
            GskRenderNode    **root)
 {
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
   GPtrArray *nodes = g_ptr_array_new ();
 
   GTK_WIDGET_GET_CLASS (view)->snapshot (GTK_WIDGET (view), snapshot);
   *root = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (*root);
-  collect_cairo_nodes (*root, nodes);
+  collect_nodes (*root, drawn);
+  for (guint layer = 0; layer < G_N_ELEMENTS (view->drawn_items); layer++)
+    {
+      GHashTableIter iter;
+      gpointer node;
+
+      if (view->drawn_items[layer] == NULL)
+        continue;
+      g_hash_table_iter_init (&iter, view->drawn_items[layer]);
+      while (g_hash_table_iter_next (&iter, NULL, &node))
+        {
+          g_assert_true (g_hash_table_contains (drawn, node));
+          g_ptr_array_add (nodes, node);
+        }
+    }
   return nodes;
 }
 
