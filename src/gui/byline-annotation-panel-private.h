@@ -133,9 +133,40 @@ enum {
 
 extern GParamSpec *_byline_annotation_panel_properties[N_PROPS];
 
-/* byline-annotation-panel.c */
+enum {
+  ANNOTATION_ACTIVATED,
+  N_SIGNALS
+};
+
+extern guint _byline_annotation_panel_signals[N_SIGNALS];
+
+/* byline-annotation-panel-selection.c */
 void     _byline_annotation_panel_sync_list_selection (BylineAnnotationPanel *self,
                                                        gboolean               scroll);
+void     _byline_annotation_panel_select_annotation   (BylineAnnotationPanel *self,
+                                                       BylineAnnotation      *annotation,
+                                                       gboolean               scroll);
+void     _byline_annotation_panel_queue_scroll        (BylineAnnotationPanel *self);
+GtkListItemFactory *
+         _byline_annotation_panel_new_row_factory     (BylineAnnotationPanel *self);
+void     _byline_annotation_panel_on_selection_selected_cb (BylineAnnotationPanel *self);
+void     _byline_annotation_panel_on_list_view_activate_cb (BylineAnnotationPanel *self,
+                                                            guint                  position);
+
+/* byline-annotation-panel-changes.c */
+void     _byline_annotation_panel_fill                (BylineAnnotationPanel *self);
+void     _byline_annotation_panel_schedule_fill       (BylineAnnotationPanel *self);
+void     _byline_annotation_panel_ensure_filled       (BylineAnnotationPanel *self);
+void     _byline_annotation_panel_schedule_changes    (BylineAnnotationPanel *self);
+void     _byline_annotation_panel_apply_changes       (BylineAnnotationPanel *self);
+void     _byline_annotation_panel_on_annotation_added_cb   (BylineAnnotationPanel *self,
+                                                            BylineAnnotation      *annotation);
+void     _byline_annotation_panel_on_annotation_changed_cb (BylineAnnotationPanel *self,
+                                                            BylineAnnotation      *annotation,
+                                                            guint                  old_start,
+                                                            guint                  old_end);
+void     _byline_annotation_panel_on_annotation_removed_cb (BylineAnnotationPanel *self,
+                                                            BylineAnnotation      *annotation);
 
 /* byline-annotation-panel-filters.c */
 guint    _byline_label_count_hash                     (gconstpointer          key);

@@ -1,6 +1,12 @@
 /* byline-annotation-panel.c: the side panel: annotation list and inspector
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * This file holds the widget: its template, made when the panel is first
+ * mapped, its properties, and the document it shows. The list follows the
+ * document in byline-annotation-panel-changes.c; the rows and the
+ * selection are in byline-annotation-panel-selection.c; the filters and
+ * their counts in byline-annotation-panel-filters.c.
  */
 #include "config.h"
 
@@ -13,175 +19,9 @@
 G_DEFINE_FINAL_TYPE (BylineAnnotationPanel, byline_annotation_panel, GTK_TYPE_WIDGET)
 
 GParamSpec *_byline_annotation_panel_properties[N_PROPS];
+guint _byline_annotation_panel_signals[N_SIGNALS];
 
-enum {
-  ANNOTATION_ACTIVATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-typedef enum
-{
-  CHANGE_ADDED,
-  CHANGE_REMOVED,
-  CHANGE_MOVED,
-} ChangeKind;
-
-/* One document change for the list: the annotation, and where it sorted
- * when the change was made (for a move, before it). */
-typedef struct
-{
-  ChangeKind        kind;
-  BylineAnnotation *annotation;
-  guint             start;
-  guint             end;
-  char             *id;
-} PendingChange;
-
-static void schedule_counts (BylineAnnotationPanel *self);
-static void schedule_changes (BylineAnnotationPanel *self);
-static void apply_changes (BylineAnnotationPanel *self);
-static void ensure_filled (BylineAnnotationPanel *self);
 static void ensure_widgets (BylineAnnotationPanel *self);
-
-/* Selection */
-
-static void
-scroll_to_position (BylineAnnotationPanel *self,
-                    guint                  position)
-{
-  if (!self->built)
-    {
-      return;
-    }
-
-  /* GTK 4.8 has no gtk_list_view_scroll_to (): this is what it does. */
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-}
-
-/* The filter model keeps the list's order: a binary search finds the
- * row, where a scan of 50,000 rows took 20–30 ms per selection. */
-static guint
-find_shown_position (BylineAnnotationPanel *self,
-                     BylineAnnotation      *annotation)
-{
-  BylineSortKey key;
-
-  if (annotation == NULL)
-    {
-      return GTK_INVALID_LIST_POSITION;
-    }
-
-  key = byline_sort_key_of (annotation);
-  return byline_panel_list_find (G_LIST_MODEL (self->filter_model), annotation, &key);
-}
-
-/* Makes the list's selection show self->selected (when it is shown). */
-void
-_byline_annotation_panel_sync_list_selection (BylineAnnotationPanel *self,
-                                              gboolean               scroll)
-{
-  guint position;
-
-  /* The fill selects it. */
-  if (self->fill_pending)
-    {
-      return;
-    }
-
-  position = find_shown_position (self, self->selected);
-  self->syncing++;
-  gtk_single_selection_set_selected (self->selection, position);
-  self->syncing--;
-
-  if (scroll && position != GTK_INVALID_LIST_POSITION)
-    {
-      scroll_to_position (self, position);
-    }
-}
-
-static void
-select_annotation (BylineAnnotationPanel *self,
-                   BylineAnnotation      *annotation,
-                   gboolean               scroll)
-{
-  if (!g_set_object (&self->selected, annotation))
-    {
-      return;
-    }
-
-  /* The inspector follows after the article's frame, with the list. */
-  if (self->built)
-    {
-      self->inspector_stale = TRUE;
-      schedule_changes (self);
-    }
-  if (self->changes == NULL || self->changes->len == 0)
-    _byline_annotation_panel_sync_list_selection (self, scroll);
-  g_object_notify_by_pspec (G_OBJECT (self), _byline_annotation_panel_properties[PROP_SELECTED]);
-}
-
-static void
-activate_annotation (BylineAnnotationPanel *self,
-                     BylineAnnotation      *annotation)
-{
-  if (annotation == NULL)
-    {
-      return;
-    }
-
-  g_object_ref (annotation);
-  select_annotation (self, annotation, FALSE);
-  g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation);
-  g_object_unref (annotation);
-}
-
-static void
-on_selection_selected_cb (BylineAnnotationPanel *self)
-{
-  BylineAnnotation *item;
-
-  if (self->syncing > 0)
-    {
-      return;
-    }
-
-  /* Only a user's choice changes the panel's selection: an annotation
-   * that a filter hides stays selected (and inspected). */
-  item = gtk_single_selection_get_selected_item (self->selection);
-  if (item != NULL && item != self->selected)
-    {
-      select_annotation (self, item, FALSE);
-    }
-}
-
-static void
-on_list_view_activate_cb (BylineAnnotationPanel *self,
-                          guint                  position)
-{
-  g_autoptr(BylineAnnotation) annotation = NULL;
-
-  ensure_filled (self);
-  annotation = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
-  activate_annotation (self, annotation);
-}
-
-static void
-on_row_pressed_cb (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   gpointer         user_data)
-{
-  BylineAnnotationPanel *self = user_data;
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-
-  if (n_press == 1)
-    {
-      activate_annotation (self, byline_annotation_row_get_annotation (BYLINE_ANNOTATION_ROW (row)));
-    }
-}
 
 /* GTK 4.8's drop-down takes the focus with a toggle button of its own,
  * which screen readers find without a name: it gets the drop-down's. */
@@ -197,379 +37,6 @@ name_dropdown_button (GtkDropDown *dropdown,
         gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                         -1);
-    }
-}
-
-/* The list's rows */
-
-static void
-on_factory_setup_cb (GtkListItemFactory *factory,
-                     GtkListItem        *item,
-                     gpointer            user_data)
-{
-  GtkWidget *row = byline_annotation_row_new ();
-  GtkGesture *gesture = gtk_gesture_click_new ();
-
-  /* Capture: the list item's own gesture may claim the click. */
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (on_row_pressed_cb), user_data);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (gesture));
-  gtk_list_item_set_child (item, row);
-}
-
-static void
-on_factory_bind_cb (GtkListItemFactory *factory,
-                    GtkListItem        *item,
-                    gpointer            user_data)
-{
-  BylineAnnotationPanel *self = user_data;
-
-  byline_annotation_row_bind (BYLINE_ANNOTATION_ROW (gtk_list_item_get_child (item)),
-                              self->document, self->schema,
-                              gtk_list_item_get_item (item));
-}
-
-static void
-on_factory_unbind_cb (GtkListItemFactory *factory,
-                      GtkListItem        *item,
-                      gpointer            user_data)
-{
-  byline_annotation_row_unbind (BYLINE_ANNOTATION_ROW (gtk_list_item_get_child (item)));
-}
-
-static gboolean
-counts_idle_cb (gpointer user_data)
-{
-  BylineAnnotationPanel *self = user_data;
-
-  self->counts_idle_id = 0;
-  _byline_annotation_panel_rebuild_label_dropdown (self);
-  _byline_annotation_panel_rebuild_origin_dropdown (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_counts (BylineAnnotationPanel *self)
-{
-  /* With the list's changes, once the frame that shows the edit in the
-   * article is painted (apply_changes): a new count in a drop-down's
-   * button lays the window out again, which is no work for the frame
-   * the user waits for. Counts that come with no list change (an
-   * unmapped panel applies its changes at once) follow in an idle. */
-  if (self->changes_tick_id != 0 || self->changes_idle_id != 0)
-    {
-      self->counts_pending = TRUE;
-      return;
-    }
-  if (self->counts_idle_id == 0)
-    {
-      self->counts_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, counts_idle_cb, self, NULL);
-    }
-}
-
-/* Filling the list */
-
-static void
-fill (BylineAnnotationPanel *self)
-{
-  g_autoptr(GPtrArray) sorted = NULL;
-  guint before = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-
-  self->fill_pending = FALSE;
-  /* The fill reads the document as it is now. */
-  if (self->changes != NULL)
-    g_array_set_size (self->changes, 0);
-  if (self->fill_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick_id);
-      self->fill_tick_id = 0;
-    }
-  g_clear_handle_id (&self->fill_idle_id, g_source_remove);
-
-  /* Sorted once, put in as one change. */
-  sorted = self->document != NULL
-    ? byline_document_get_sorted_annotations (self->document)
-    : g_ptr_array_new ();
-  _byline_annotation_panel_count_all (self, sorted);
-  byline_panel_list_set (self->list, sorted);
-
-  g_clear_handle_id (&self->counts_idle_id, g_source_remove);
-  self->counts_pending = FALSE;
-  _byline_annotation_panel_rebuild_label_dropdown (self);
-  _byline_annotation_panel_rebuild_origin_dropdown (self);
-  _byline_annotation_panel_update_summary (self);
-  _byline_annotation_panel_sync_list_selection (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
-  if (before != g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), _byline_annotation_panel_properties[PROP_N_SHOWN]);
-    }
-}
-
-/* What asks for the list's contents (the API, a row's activation) gets
- * them at once. */
-static void
-ensure_filled (BylineAnnotationPanel *self)
-{
-  if (self->fill_pending)
-    {
-      fill (self);
-    }
-  apply_changes (self);
-}
-
-static gboolean
-fill_idle_cb (gpointer user_data)
-{
-  BylineAnnotationPanel *self = user_data;
-
-  self->fill_idle_id = 0;
-  ensure_filled (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Called in the update phase of the frame that shows the new document:
- * the idle runs once that frame is painted, before the text view goes
- * on laying out the rest of the article. */
-static gboolean
-fill_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *frame_clock,
-              gpointer       user_data)
-{
-  BylineAnnotationPanel *self = BYLINE_ANNOTATION_PANEL (widget);
-
-  self->fill_tick_id = 0;
-  if (self->fill_pending && self->fill_idle_id == 0)
-    {
-      self->fill_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, fill_idle_cb, self, NULL);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_fill (BylineAnnotationPanel *self)
-{
-  /* An unmapped panel waits for its map. */
-  if (self->fill_pending && self->fill_tick_id == 0 && self->fill_idle_id == 0 &&
-      gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->fill_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
-    }
-}
-
-/* Document signals: until the list is filled, the fill will see them. */
-
-static void
-clear_change (gpointer data)
-{
-  PendingChange *change = data;
-
-  g_clear_object (&change->annotation);
-  g_clear_pointer (&change->id, g_free);
-}
-
-static void
-queue_change (BylineAnnotationPanel *self,
-              ChangeKind             kind,
-              BylineAnnotation      *annotation,
-              guint                  start,
-              guint                  end)
-{
-  PendingChange change = {
-    kind, g_object_ref (annotation), start, end, g_strdup (byline_annotation_get_id (annotation))
-  };
-
-  if (self->changes == NULL)
-    {
-      self->changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
-      g_array_set_clear_func (self->changes, clear_change);
-    }
-  g_array_append_val (self->changes, change);
-  schedule_changes (self);
-}
-
-static void
-apply_moved (BylineAnnotationPanel *self,
-             BylineAnnotation      *annotation,
-             const BylineSortKey         *old_key)
-{
-  guint before;
-
-  /* Moved to its new place: the filter re-checks it and the list
-   * rebinds its row. Taken out and put back, it is still one change to
-   * the number shown. */
-  before = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  self->syncing++;
-  self->moving++;
-  byline_panel_list_move (self->list, annotation, old_key);
-  self->moving--;
-  self->syncing--;
-  if (before != g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
-    {
-      _byline_annotation_panel_update_summary (self);
-      g_object_notify_by_pspec (G_OBJECT (self), _byline_annotation_panel_properties[PROP_N_SHOWN]);
-    }
-}
-
-/* Brings the list (and the inspector) up to the document's changes, in
- * the order they were made. Each change's keys are where the annotation
- * sorted when it was made; when a later change moved it again, the list
- * finds it by a scan instead (byline_panel_list_remove, _move). */
-static void
-apply_changes (BylineAnnotationPanel *self)
-{
-  g_autoptr(GArray) changes = NULL;
-  gboolean any;
-
-  g_clear_handle_id (&self->changes_idle_id, g_source_remove);
-  if (self->changes_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->changes_tick_id);
-      self->changes_tick_id = 0;
-    }
-
-  changes = g_steal_pointer (&self->changes);
-  any = changes != NULL && changes->len > 0;
-  /* The list's selection may still show an annotation selected before
-   * these changes: rows moving under it must not select it again. */
-  self->syncing++;
-  for (guint i = 0; any && i < changes->len; i++)
-    {
-      PendingChange *change = &g_array_index (changes, PendingChange, i);
-      BylineSortKey key = { change->start, change->end, change->id };
-
-      switch (change->kind)
-        {
-        case CHANGE_ADDED:
-          byline_panel_list_insert (self->list, change->annotation);
-          break;
-        case CHANGE_REMOVED:
-          byline_panel_list_remove (self->list, change->annotation, &key);
-          break;
-        case CHANGE_MOVED:
-          apply_moved (self, change->annotation, &key);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  self->syncing--;
-
-  if (self->inspector_stale && self->built)
-    {
-      self->inspector_stale = FALSE;
-      byline_inspector_set_annotation (self->inspector, self->selected);
-    }
-  if (any)
-    _byline_annotation_panel_sync_list_selection (self, FALSE);
-  if (self->counts_pending)
-    {
-      self->counts_pending = FALSE;
-      g_clear_handle_id (&self->counts_idle_id, g_source_remove);
-      _byline_annotation_panel_rebuild_label_dropdown (self);
-      _byline_annotation_panel_rebuild_origin_dropdown (self);
-    }
-}
-
-static gboolean
-changes_idle_cb (gpointer user_data)
-{
-  BylineAnnotationPanel *self = user_data;
-
-  self->changes_idle_id = 0;
-  apply_changes (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the update phase of the frame that shows the edit: the idle runs
- * once that frame is painted. */
-static gboolean
-changes_tick_cb (GtkWidget     *widget,
-                 GdkFrameClock *frame_clock,
-                 gpointer       user_data)
-{
-  BylineAnnotationPanel *self = BYLINE_ANNOTATION_PANEL (widget);
-
-  self->changes_tick_id = 0;
-  if (self->changes_idle_id == 0)
-    self->changes_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, changes_idle_cb, self, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_changes (BylineAnnotationPanel *self)
-{
-  /* A panel off screen has no frame to wait for, and no rows to make. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      apply_changes (self);
-      return;
-    }
-  if (self->changes_tick_id == 0 && self->changes_idle_id == 0)
-    self->changes_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), changes_tick_cb, NULL, NULL);
-}
-
-static void
-on_annotation_added_cb (BylineAnnotationPanel *self,
-                        BylineAnnotation      *annotation)
-{
-  if (self->fill_pending)
-    {
-      return;
-    }
-
-  queue_change (self, CHANGE_ADDED, annotation,
-                byline_annotation_get_start (annotation), byline_annotation_get_end (annotation));
-  _byline_annotation_panel_count_in (self, annotation);
-  schedule_counts (self);
-}
-
-static void
-on_annotation_changed_cb (BylineAnnotationPanel *self,
-                          BylineAnnotation      *annotation,
-                          guint                  old_start,
-                          guint                  old_end)
-{
-  LabelCount *count;
-
-  if (self->fill_pending)
-    {
-      return;
-    }
-
-  /* The inspector follows the annotation it shows by itself. */
-  queue_change (self, CHANGE_MOVED, annotation, old_start, old_end);
-
-  count = g_hash_table_lookup (self->counted, annotation);
-  if (count == NULL ||
-      count->label != byline_annotation_get_label (annotation) ||
-      count->layer != byline_annotation_get_layer (annotation) ||
-      g_strcmp0 (g_hash_table_lookup (self->origin_of, annotation),
-                 byline_annotation_get_origin (annotation)) != 0)
-    {
-      _byline_annotation_panel_count_out (self, annotation);
-      _byline_annotation_panel_count_in (self, annotation);
-      schedule_counts (self);
-    }
-}
-
-static void
-on_annotation_removed_cb (BylineAnnotationPanel *self,
-                          BylineAnnotation      *annotation)
-{
-  if (!self->fill_pending)
-    {
-      queue_change (self, CHANGE_REMOVED, annotation,
-                    byline_annotation_get_start (annotation), byline_annotation_get_end (annotation));
-      _byline_annotation_panel_count_out (self, annotation);
-      schedule_counts (self);
-    }
-  if (annotation == self->selected)
-    {
-      select_annotation (self, NULL, FALSE);
     }
 }
 
@@ -627,24 +94,13 @@ byline_annotation_panel_size_allocate (GtkWidget *widget,
     }
 }
 
-static gboolean
-scroll_idle_cb (gpointer user_data)
-{
-  BylineAnnotationPanel *self = user_data;
-
-  self->scroll_idle_id = 0;
-  _byline_annotation_panel_sync_list_selection (self, TRUE);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 show_state (BylineAnnotationPanel *self)
 {
-  schedule_fill (self);
-  if (self->selected != NULL && self->scroll_idle_id == 0)
+  _byline_annotation_panel_schedule_fill (self);
+  if (self->selected != NULL)
     {
-      self->scroll_idle_id = g_idle_add_full (G_PRIORITY_LOW, scroll_idle_cb, self, NULL);
+      _byline_annotation_panel_queue_scroll (self);
     }
 }
 
@@ -711,7 +167,7 @@ byline_annotation_panel_unmap (GtkWidget *widget)
     }
 
   /* No frame will come to apply them after. */
-  apply_changes (BYLINE_ANNOTATION_PANEL (widget));
+  _byline_annotation_panel_apply_changes (BYLINE_ANNOTATION_PANEL (widget));
   GTK_WIDGET_CLASS (byline_annotation_panel_parent_class)->unmap (widget);
 }
 
@@ -862,7 +318,7 @@ byline_annotation_panel_class_init (BylineAnnotationPanelClass *klass)
    * A row was clicked or activated with Enter: the window scrolls the
    * article to the annotation.
    */
-  signals[ANNOTATION_ACTIVATED] =
+  _byline_annotation_panel_signals[ANNOTATION_ACTIVATED] =
     g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_ANNOTATION);
 
@@ -890,7 +346,7 @@ byline_annotation_panel_class_init (BylineAnnotationPanelClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "on_label_dropdown_selected_cb", G_CALLBACK (_byline_annotation_panel_on_label_dropdown_selected_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_origin_dropdown_selected_cb", G_CALLBACK (_byline_annotation_panel_on_origin_dropdown_selected_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_confidence_dropdown_selected_cb", G_CALLBACK (_byline_annotation_panel_on_confidence_dropdown_selected_cb));
-  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_list_view_activate_cb", G_CALLBACK (_byline_annotation_panel_on_list_view_activate_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_inspector_selected_relation_cb);
 
   gtk_widget_class_set_css_name (widget_class, "bylineannotationpanel");
@@ -918,7 +374,7 @@ byline_annotation_panel_init (BylineAnnotationPanel *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (on_selection_selected_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_byline_annotation_panel_on_selection_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (_byline_annotation_panel_on_filter_model_items_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -958,10 +414,7 @@ ensure_widgets (BylineAnnotationPanel *self)
     }
   self->built = TRUE;
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
+  factory = _byline_annotation_panel_new_row_factory (self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
@@ -1031,7 +484,7 @@ byline_annotation_panel_set_document (BylineAnnotationPanel *self,
       return;
     }
 
-  select_annotation (self, NULL, FALSE);
+  _byline_annotation_panel_select_annotation (self, NULL, FALSE);
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
@@ -1047,11 +500,11 @@ byline_annotation_panel_set_document (BylineAnnotationPanel *self,
   if (document != NULL)
     {
       g_signal_connect_object (document, "annotation-added",
-                               G_CALLBACK (on_annotation_added_cb), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_byline_annotation_panel_on_annotation_added_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "annotation-changed",
-                               G_CALLBACK (on_annotation_changed_cb), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_byline_annotation_panel_on_annotation_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "annotation-removed",
-                               G_CALLBACK (on_annotation_removed_cb), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_byline_annotation_panel_on_annotation_removed_cb), self, G_CONNECT_SWAPPED);
     }
 
   if (schema_changed)
@@ -1076,7 +529,7 @@ byline_annotation_panel_set_document (BylineAnnotationPanel *self,
       _byline_annotation_panel_rebuild_label_dropdown (self);
       _byline_annotation_panel_rebuild_origin_dropdown (self);
       _byline_annotation_panel_update_summary (self);
-      schedule_fill (self);
+      _byline_annotation_panel_schedule_fill (self);
       if (before != 0)
         {
           g_object_notify_by_pspec (G_OBJECT (self), _byline_annotation_panel_properties[PROP_N_SHOWN]);
@@ -1084,7 +537,7 @@ byline_annotation_panel_set_document (BylineAnnotationPanel *self,
     }
   else
     {
-      fill (self);
+      _byline_annotation_panel_fill (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), _byline_annotation_panel_properties[PROP_DOCUMENT]);
@@ -1098,36 +551,6 @@ byline_annotation_panel_get_document (BylineAnnotationPanel *self)
   return self->document;
 }
 
-BylineAnnotation *
-byline_annotation_panel_get_selected (BylineAnnotationPanel *self)
-{
-  g_return_val_if_fail (BYLINE_IS_ANNOTATION_PANEL (self), NULL);
-
-  return self->selected;
-}
-
-/**
- * byline_annotation_panel_set_selected:
- * @annotation: (nullable): an annotation of the panel's document
- *
- * Selects @annotation, shows it in the inspector and scrolls the list to
- * it (when the filters show it). Does not emit "annotation-activated".
- */
-void
-byline_annotation_panel_set_selected (BylineAnnotationPanel *self,
-                                      BylineAnnotation      *annotation)
-{
-  g_return_if_fail (BYLINE_IS_ANNOTATION_PANEL (self));
-  g_return_if_fail (annotation == NULL || BYLINE_IS_ANNOTATION (annotation));
-
-  /* The list scrolls to the row in an idle below drawing: the article's
-   * frame for an edit comes first, the panel follows. */
-  if (annotation != self->selected)
-    select_annotation (self, annotation, FALSE);
-  if (self->built && self->scroll_idle_id == 0)
-    self->scroll_idle_id = g_idle_add_full (G_PRIORITY_LOW, scroll_idle_cb, self, NULL);
-}
-
 BylineRelation *
 byline_annotation_panel_get_selected_relation (BylineAnnotationPanel *self)
 {
@@ -1138,7 +561,7 @@ byline_annotation_panel_get_selected_relation (BylineAnnotationPanel *self)
     {
       return NULL;
     }
-  apply_changes (self);
+  _byline_annotation_panel_apply_changes (self);
 
   return byline_inspector_get_selected_relation (self->inspector);
 }
@@ -1207,6 +630,6 @@ byline_annotation_panel_get_n_shown (BylineAnnotationPanel *self)
 {
   g_return_val_if_fail (BYLINE_IS_ANNOTATION_PANEL (self), 0);
 
-  ensure_filled (self);
+  _byline_annotation_panel_ensure_filled (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 }

@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Running the main loop until something has happened, the sample article,
- * a BylineWindow made, loaded and destroyed as a test needs it, and the
- * widgets and annotations the tests look for. Typing real keys is in
- * gui-test-xtest.c, for the tests that link XTEST.
+ * Skipping without a display, running the main loop until something has
+ * happened, the sample article, a BylineWindow made, loaded and destroyed
+ * as a test needs it, the widgets and annotations the tests look for, and
+ * the article view's tags. Typing real keys is in gui-test-xtest.c, for
+ * the tests that link XTEST.
  */
 #include "config.h"
 
@@ -17,6 +18,20 @@
 #include "byline-window-private.h"
 
 #include "gui-test-util.h"
+
+/* ---- The display ------------------------------------------------------ */
+
+/* Skips the test (and returns TRUE) when GTK could not open a display. */
+gboolean
+gui_test_skip_without_display (gboolean have_display)
+{
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return TRUE;
+    }
+  return FALSE;
+}
 
 /* ---- The main loop ---------------------------------------------------- */
 
@@ -406,4 +421,66 @@ gui_test_annotation_at (BylineDocument *document,
         return a;
     }
   return NULL;
+}
+
+/* Adds an annotation over [@start, @end) with @status; returns the
+ * document's (transfer none). */
+BylineAnnotation *
+gui_test_add_annotation (BylineDocument *document,
+                         const char     *layer,
+                         const char     *label,
+                         guint           start,
+                         guint           end,
+                         BylineStatus    status)
+{
+  g_autoptr(BylineAnnotation) annotation = byline_annotation_new (layer, label, start, end);
+  g_autoptr(GError) error = NULL;
+  BylineAnnotation *added;
+
+  byline_annotation_set_status (annotation, status);
+  added = byline_document_add_annotation (document, annotation, &error);
+  g_assert_no_error (error);
+  return added;
+}
+
+/* Checks that @tag covers exactly [@start, @end) around that range (and
+ * one character either side), at code point offsets. */
+void
+gui_test_assert_tag_covers (BylineArticleView *view,
+                            GtkTextTag        *tag,
+                            guint              start,
+                            guint              end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  for (guint o = start > 0 ? start - 1 : 0; o <= end; o++)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) o);
+      if (gtk_text_iter_has_tag (&iter, tag) != (o >= start && o < end))
+        g_error ("tag %p at %u: expected %s in [%u, %u)",
+                 (gpointer) tag, o,
+                 o >= start && o < end ? "on" : "off", start, end);
+    }
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
+  g_assert_true (gtk_text_iter_starts_tag (&iter, tag));
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
+  g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, end);
+}
+
+void
+gui_test_assert_tag_absent (BylineArticleView *view,
+                            GtkTextTag        *tag,
+                            guint              start,
+                            guint              end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter iter;
+
+  for (guint o = start; o < end; o++)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) o);
+      g_assert_false (gtk_text_iter_has_tag (&iter, tag));
+    }
 }

@@ -6,10 +6,14 @@
 
 #include <gtk/gtk.h>
 
+#include "byline-article-view.h"
 #include "byline-document.h"
 #include "byline-window.h"
 
 G_BEGIN_DECLS
+
+/* The display */
+gboolean          gui_test_skip_without_display     (gboolean            have_display);
 
 /* The main loop */
 typedef gboolean (*GuiTestCondition) (gpointer data);
@@ -79,5 +83,19 @@ BylineAnnotation *gui_test_annotation_at            (BylineDocument     *documen
                                                      guint               start,
                                                      guint               end,
                                                      const char         *label);
+BylineAnnotation *gui_test_add_annotation           (BylineDocument     *document,
+                                                     const char         *layer,
+                                                     const char         *label,
+                                                     guint               start,
+                                                     guint               end,
+                                                     BylineStatus        status);
+void              gui_test_assert_tag_covers        (BylineArticleView  *view,
+                                                     GtkTextTag         *tag,
+                                                     guint               start,
+                                                     guint               end);
+void              gui_test_assert_tag_absent        (BylineArticleView  *view,
+                                                     GtkTextTag         *tag,
+                                                     guint               start,
+                                                     guint               end);
 
 G_END_DECLS

@@ -1,4 +1,7 @@
-/* test-article-view.c: the article view, its tags, selection and clicks
+/* test-article-view.c: the article view, its tags, selection and clicks,
+ * and the render nodes it keeps from frame to frame. Tagging a long
+ * article in idle time and tokenizing in a worker are tested in
+ * test-article-view-idle.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +15,6 @@
 #include "byline-article-view.h"
 #include "byline-article-view-private.h"
 #include "byline-format.h"
-#include "byline-tokenizer.h"
 
 #include "gui-test-util.h"
 
@@ -25,17 +27,6 @@ typedef struct
   BylineArticleView *view;
   BylineDocument    *document;
 } Fixture;
-
-static gboolean
-skip_without_display (void)
-{
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return TRUE;
-    }
-  return FALSE;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -82,66 +73,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->document);
 }
 
-static BylineAnnotation *
-add_annotation (BylineDocument *document,
-                const char     *layer,
-                const char     *label,
-                guint           start,
-                guint           end,
-                BylineStatus    status)
-{
-  g_autoptr(BylineAnnotation) annotation = byline_annotation_new (layer, label, start, end);
-  g_autoptr(GError) error = NULL;
-  BylineAnnotation *added;
-
-  byline_annotation_set_status (annotation, status);
-  added = byline_document_add_annotation (document, annotation, &error);
-  g_assert_no_error (error);
-  return added;
-}
-
-/* Checks that @tag covers exactly [@start, @end) around that range (and
- * one character either side), at code point offsets. */
-static void
-assert_tag_covers (BylineArticleView *view,
-                   GtkTextTag        *tag,
-                   guint              start,
-                   guint              end)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter iter;
-
-  g_assert_nonnull (tag);
-  for (guint o = start > 0 ? start - 1 : 0; o <= end; o++)
-    {
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) o);
-      if (gtk_text_iter_has_tag (&iter, tag) != (o >= start && o < end))
-        g_error ("tag %p at %u: expected %s in [%u, %u)",
-                 (gpointer) tag, o,
-                 o >= start && o < end ? "on" : "off", start, end);
-    }
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
-  g_assert_true (gtk_text_iter_starts_tag (&iter, tag));
-  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
-  g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, end);
-}
-
-static void
-assert_tag_absent (BylineArticleView *view,
-                   GtkTextTag        *tag,
-                   guint              start,
-                   guint              end)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter iter;
-
-  for (guint o = start; o < end; o++)
-    {
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) o);
-      g_assert_false (gtk_text_iter_has_tag (&iter, tag));
-    }
-}
-
 static void
 test_projection (Fixture       *fixture,
                  gconstpointer  data)
@@ -153,7 +84,7 @@ test_projection (Fixture       *fixture,
   GtkTextIter end;
   guint s, e, s2, e2, s3, e3;
 
-  if (skip_without_display ())
+  if (gui_test_skip_without_display (have_display))
     return;
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -168,24 +99,24 @@ test_projection (Fixture       *fixture,
   /* After curly quotes and apostrophes: offsets are code points. */
   gui_test_find_text (fixture->document, "Blinken’s trip", 1, &s, &e);
   e = s + 7;
-  add_annotation (fixture->document, "entities", "PERSON", s, e, BYLINE_STATUS_MANUAL);
-  assert_tag_covers (view, byline_article_view_get_label_tag (view, "PERSON", BYLINE_STATUS_MANUAL), s, e);
+  gui_test_add_annotation (fixture->document, "entities", "PERSON", s, e, BYLINE_STATUS_MANUAL);
+  gui_test_assert_tag_covers (view, byline_article_view_get_label_tag (view, "PERSON", BYLINE_STATUS_MANUAL), s, e);
 
   gui_test_find_text (fixture->document, "Ukraine", 1, &s2, &e2);
-  add_annotation (fixture->document, "entities", "GPE", s2, e2, BYLINE_STATUS_SUGGESTED);
-  assert_tag_covers (view, byline_article_view_get_label_tag (view, "GPE", BYLINE_STATUS_SUGGESTED), s2, e2);
-  assert_tag_absent (view, byline_article_view_get_label_tag (view, "GPE", BYLINE_STATUS_MANUAL), s2, e2);
+  gui_test_add_annotation (fixture->document, "entities", "GPE", s2, e2, BYLINE_STATUS_SUGGESTED);
+  gui_test_assert_tag_covers (view, byline_article_view_get_label_tag (view, "GPE", BYLINE_STATUS_SUGGESTED), s2, e2);
+  gui_test_assert_tag_absent (view, byline_article_view_get_label_tag (view, "GPE", BYLINE_STATUS_MANUAL), s2, e2);
 
   gui_test_find_text (fixture->document, "Europe", 1, &s3, &e3);
-  add_annotation (fixture->document, "entities", "LOC", s3, e3, BYLINE_STATUS_REJECTED);
-  assert_tag_absent (view, byline_article_view_get_label_tag (view, "LOC", BYLINE_STATUS_MANUAL), s3, e3);
-  assert_tag_absent (view, byline_article_view_get_label_tag (view, "LOC", BYLINE_STATUS_SUGGESTED), s3, e3);
+  gui_test_add_annotation (fixture->document, "entities", "LOC", s3, e3, BYLINE_STATUS_REJECTED);
+  gui_test_assert_tag_absent (view, byline_article_view_get_label_tag (view, "LOC", BYLINE_STATUS_MANUAL), s3, e3);
+  gui_test_assert_tag_absent (view, byline_article_view_get_label_tag (view, "LOC", BYLINE_STATUS_SUGGESTED), s3, e3);
   g_assert_null (byline_article_view_get_label_tag (view, "LOC", BYLINE_STATUS_REJECTED));
 
   /* A document loaded with annotations is tagged at set_document. */
   byline_article_view_set_document (view, fixture->document, NULL);
-  assert_tag_covers (view, byline_article_view_get_label_tag (view, "PERSON", BYLINE_STATUS_MANUAL), s, e);
-  assert_tag_covers (view, byline_article_view_get_label_tag (view, "GPE", BYLINE_STATUS_SUGGESTED), s2, e2);
+  gui_test_assert_tag_covers (view, byline_article_view_get_label_tag (view, "PERSON", BYLINE_STATUS_MANUAL), s, e);
+  gui_test_assert_tag_covers (view, byline_article_view_get_label_tag (view, "GPE", BYLINE_STATUS_SUGGESTED), s2, e2);
 }
 
 static void
@@ -197,7 +128,7 @@ test_overlap_remove (Fixture       *fixture,
   GtkTextTag *person;
   guint s, e, s2, e2;
 
-  if (skip_without_display ())
+  if (gui_test_skip_without_display (have_display))
     return;
 
   person = byline_article_view_get_label_tag (view, "PERSON", BYLINE_STATUS_MANUAL);
@@ -205,14 +136,14 @@ test_overlap_remove (Fixture       *fixture,
   e = s + strlen ("Antony Blinken");
   s2 = s + strlen ("Antony ");
   e2 = s2 + strlen ("Blinken will");
-  first = add_annotation (fixture->document, "entities", "PERSON", s, e, BYLINE_STATUS_MANUAL);
-  add_annotation (fixture->document, "entities", "PERSON", s2, e2, BYLINE_STATUS_MANUAL);
+  first = gui_test_add_annotation (fixture->document, "entities", "PERSON", s, e, BYLINE_STATUS_MANUAL);
+  gui_test_add_annotation (fixture->document, "entities", "PERSON", s2, e2, BYLINE_STATUS_MANUAL);
   /* One tag per label: the two merge into one range. */
-  assert_tag_covers (view, person, s, e2);
+  gui_test_assert_tag_covers (view, person, s, e2);
 
   g_assert_true (byline_document_remove_annotation (fixture->document,
                                                     byline_annotation_get_id (first)));
-  assert_tag_covers (view, person, s2, e2);
+  gui_test_assert_tag_covers (view, person, s2, e2);
 }
 
 static void
@@ -228,47 +159,47 @@ test_changed_and_undo (Fixture       *fixture,
   GtkTextTag *norp;
   guint s, e, s2, e2;
 
-  if (skip_without_display ())
+  if (gui_test_skip_without_display (have_display))
     return;
 
   gpe = byline_article_view_get_label_tag (view, "GPE", BYLINE_STATUS_MANUAL);
   norp = byline_article_view_get_label_tag (view, "NORP", BYLINE_STATUS_MANUAL);
   gui_test_find_text (fixture->document, "China", 3, &s, &e);
   gui_test_find_text (fixture->document, "Washington", 2, &s2, &e2);
-  annotation = add_annotation (fixture->document, "entities", "GPE", s, e, BYLINE_STATUS_MANUAL);
+  annotation = gui_test_add_annotation (fixture->document, "entities", "GPE", s, e, BYLINE_STATUS_MANUAL);
   id = g_strdup (byline_annotation_get_id (annotation));
-  assert_tag_covers (view, gpe, s, e);
+  gui_test_assert_tag_covers (view, gpe, s, e);
 
   /* Moved elsewhere: the old range is cleared, the new one tagged. */
   state = byline_annotation_copy (annotation);
   byline_annotation_set_range (state, s2, e2);
   g_assert_true (byline_document_replace_annotation (fixture->document, id, state, &error));
   g_assert_no_error (error);
-  assert_tag_absent (view, gpe, s, e);
-  assert_tag_covers (view, gpe, s2, e2);
+  gui_test_assert_tag_absent (view, gpe, s, e);
+  gui_test_assert_tag_covers (view, gpe, s2, e2);
 
   /* Relabelled: one label's tag goes, the other's comes. */
   g_clear_object (&state);
   state = byline_annotation_copy (byline_document_lookup_annotation (fixture->document, id));
   byline_annotation_set_label (state, "NORP");
   g_assert_true (byline_document_replace_annotation (fixture->document, id, state, &error));
-  assert_tag_absent (view, gpe, s2, e2);
-  assert_tag_covers (view, norp, s2, e2);
+  gui_test_assert_tag_absent (view, gpe, s2, e2);
+  gui_test_assert_tag_covers (view, norp, s2, e2);
 
   /* Undo walks it all back. */
   g_assert_true (byline_document_undo (fixture->document));
-  assert_tag_covers (view, gpe, s2, e2);
-  assert_tag_absent (view, norp, s2, e2);
+  gui_test_assert_tag_covers (view, gpe, s2, e2);
+  gui_test_assert_tag_absent (view, norp, s2, e2);
   g_assert_true (byline_document_undo (fixture->document));
-  assert_tag_covers (view, gpe, s, e);
-  assert_tag_absent (view, gpe, s2, e2);
+  gui_test_assert_tag_covers (view, gpe, s, e);
+  gui_test_assert_tag_absent (view, gpe, s2, e2);
 
   g_assert_true (byline_document_remove_annotation (fixture->document, id));
-  assert_tag_absent (view, gpe, s, e);
+  gui_test_assert_tag_absent (view, gpe, s, e);
   g_assert_true (byline_document_undo (fixture->document));
-  assert_tag_covers (view, gpe, s, e);
+  gui_test_assert_tag_covers (view, gpe, s, e);
   g_assert_true (byline_document_redo (fixture->document));
-  assert_tag_absent (view, gpe, s, e);
+  gui_test_assert_tag_absent (view, gpe, s, e);
 }
 
 static void
@@ -280,7 +211,7 @@ test_snapping (Fixture       *fixture,
   guint start = 0;
   guint end = 0;
 
-  if (skip_without_display ())
+  if (gui_test_skip_without_display (have_display))
     return;
 
   g_assert_false (byline_article_view_get_selection (view, &start, &end));
@@ -315,19 +246,19 @@ test_select_next (Fixture       *fixture,
   BylineAnnotation *a, *b, *c, *d;
   guint s, e;
 
-  if (skip_without_display ())
+  if (gui_test_skip_without_display (have_display))
     return;
 
   /* Added out of order; c nests in b and starts with it. */
   gui_test_find_text (fixture->document, "Shanghai", 1, &s, &e);
-  d = add_annotation (fixture->document, "entities", "GPE", s, e, BYLINE_STATUS_MANUAL);
+  d = gui_test_add_annotation (fixture->document, "entities", "GPE", s, e, BYLINE_STATUS_MANUAL);
   gui_test_find_text (fixture->document, "Antony Blinken", 1, &s, &e);
-  b = add_annotation (fixture->document, "entities", "PERSON", s, e, BYLINE_STATUS_MANUAL);
-  c = add_annotation (fixture->document, "speakers", "SPEAKER", s, s + 6, BYLINE_STATUS_MANUAL);
+  b = gui_test_add_annotation (fixture->document, "entities", "PERSON", s, e, BYLINE_STATUS_MANUAL);
+  c = gui_test_add_annotation (fixture->document, "speakers", "SPEAKER", s, s + 6, BYLINE_STATUS_MANUAL);
   gui_test_find_text (fixture->document, "China", 1, &s, &e);
-  a = add_annotation (fixture->document, "entities", "GPE", s, e, BYLINE_STATUS_MANUAL);
+  a = gui_test_add_annotation (fixture->document, "entities", "GPE", s, e, BYLINE_STATUS_MANUAL);
   gui_test_find_text (fixture->document, "Russian", 1, &s, &e);
-  add_annotation (fixture->document, "entities", "NORP", s, e, BYLINE_STATUS_REJECTED);
+  gui_test_add_annotation (fixture->document, "entities", "NORP", s, e, BYLINE_STATUS_REJECTED);
 
   /* From the cursor at the start. */
   g_assert_true (byline_article_view_select_next (view, 1));
@@ -356,10 +287,10 @@ test_select_next (Fixture       *fixture,
   g_assert_true (byline_article_view_get_selected (view) == b);
 
   /* The selected tag follows the selection. */
-  assert_tag_covers (view,
-                     gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))),
-                                                "byline:selected"),
-                     byline_annotation_get_start (b), byline_annotation_get_end (b));
+  gui_test_assert_tag_covers (view,
+                              gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))),
+                                                         "byline:selected"),
+                              byline_annotation_get_start (b), byline_annotation_get_end (b));
 
   /* Deleting the selected annotation clears the selection. */
   byline_document_remove_annotation (fixture->document, byline_annotation_get_id (b));
@@ -423,15 +354,15 @@ test_click_cycle (Fixture       *fixture,
   guint qs, qe;
   guint activated = 0;
 
-  if (skip_without_display ())
+  if (gui_test_skip_without_display (have_display))
     return;
 
   gui_test_find_text (fixture->document, "“We are prepared", 1, &qs, &qe);
   gui_test_find_text (fixture->document, "Europe,”", 1, &s, &qe);
-  quote = add_annotation (fixture->document, "speakers", "QUOTE", qs, qe, BYLINE_STATUS_MANUAL);
-  claim = add_annotation (fixture->document, "claims", "CLAIM", qs + 1, qe - 2, BYLINE_STATUS_MANUAL);
+  quote = gui_test_add_annotation (fixture->document, "speakers", "QUOTE", qs, qe, BYLINE_STATUS_MANUAL);
+  claim = gui_test_add_annotation (fixture->document, "claims", "CLAIM", qs + 1, qe - 2, BYLINE_STATUS_MANUAL);
   gui_test_find_text (fixture->document, "Ukraine", 1, &s, &e);
-  person = add_annotation (fixture->document, "entities", "GPE", s, e, BYLINE_STATUS_MANUAL);
+  person = gui_test_add_annotation (fixture->document, "entities", "GPE", s, e, BYLINE_STATUS_MANUAL);
 
   here = byline_article_view_get_annotations_at (view, s + 2);
   g_assert_cmpuint (here->len, ==, 3);
@@ -480,7 +411,7 @@ test_zoom (Fixture       *fixture,
   GtkTextTag *tag;
   double scale = 0;
 
-  if (skip_without_display ())
+  if (gui_test_skip_without_display (have_display))
     return;
 
   g_assert_cmpfloat_with_epsilon (byline_article_view_get_zoom (view), 1.0, 1e-9);
@@ -516,14 +447,14 @@ test_picking (Fixture       *fixture,
   BylineAnnotation *picked = NULL;
   guint s, e;
 
-  if (skip_without_display ())
+  if (gui_test_skip_without_display (have_display))
     return;
 
   gui_test_find_text (fixture->document, "“We are prepared", 1, &s, &e);
-  quote = add_annotation (fixture->document, "speakers", "QUOTE", s, e, BYLINE_STATUS_MANUAL);
+  quote = gui_test_add_annotation (fixture->document, "speakers", "QUOTE", s, e, BYLINE_STATUS_MANUAL);
   gui_test_find_text (fixture->document, "the official told", 1, &s, &e);
-  speaker = add_annotation (fixture->document, "speakers", "SPEAKER", s, s + 12, BYLINE_STATUS_MANUAL);
-  cue = add_annotation (fixture->document, "speakers", "CUE", s + 13, e, BYLINE_STATUS_MANUAL);
+  speaker = gui_test_add_annotation (fixture->document, "speakers", "SPEAKER", s, s + 12, BYLINE_STATUS_MANUAL);
+  cue = gui_test_add_annotation (fixture->document, "speakers", "CUE", s + 13, e, BYLINE_STATUS_MANUAL);
 
   byline_article_view_set_selected (view, quote);
   byline_article_view_begin_pick (view);
@@ -560,12 +491,12 @@ test_accessible (Fixture       *fixture,
   BylineAnnotation *person;
   guint s, e;
 
-  if (skip_without_display ())
+  if (gui_test_skip_without_display (have_display))
     return;
 
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, "Article");
   gui_test_find_text (fixture->document, "Antony Blinken", 1, &s, &e);
-  person = add_annotation (fixture->document, "entities", "PERSON", s, e, BYLINE_STATUS_MANUAL);
+  person = gui_test_add_annotation (fixture->document, "entities", "PERSON", s, e, BYLINE_STATUS_MANUAL);
   byline_article_view_set_selected (view, person);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Selected: PERSON “Antony Blinken”");
@@ -588,7 +519,7 @@ test_context_menu (Fixture       *fixture,
 {
   guint count = 0;
 
-  if (skip_without_display ())
+  if (gui_test_skip_without_display (have_display))
     return;
 
   g_signal_connect (fixture->view, "context-menu-requested", G_CALLBACK (on_context_menu_cb), &count);
@@ -598,222 +529,13 @@ test_context_menu (Fixture       *fixture,
   g_assert_cmpuint (count, ==, 1);
 }
 
-/* Runs the main loop until the view has tagged the whole article. */
-static void
-wait_until_fully_tagged (BylineArticleView *view)
-{
-  while (!byline_article_view_is_fully_tagged (view))
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* A long article is tagged in idle time after set_document, the first
- * screen at once: edits made before the pass reaches them must come out
- * exactly as if it had all been tagged at once. */
-static void
-test_idle_tagging (void)
-{
-  g_autoptr(BylineDocument) document = byline_document_new ();
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) chinas = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(BylineAnnotation) state = NULL;
-  g_autofree char *moved_id = NULL;
-  g_autofree char *removed_id = NULL;
-  BylineArticleView *view;
-  BylineAnnotation *moved;
-  GtkTextTag *gpe;
-  GtkTextTag *person;
-  GtkTextTag *claim;
-  const char *p;
-  guint n_chars;
-  guint n;
-  guint far;
-  guint removed_start;
-  guint moved_start;
-  guint person_start;
-
-  if (skip_without_display ())
-    return;
-
-  for (guint i = 0; text->len < 200 * 1024; i++)
-    g_string_append (text, i % 4 == 3
-                           ? "US Secretary of State Antony Blinken will warn China about its "
-                             "support for the Russian military, “a senior official” said.\n\n"
-                           : "US Secretary of State Antony Blinken will warn China about its "
-                             "support for the Russian military, “a senior official” said. ");
-  g_assert_true (byline_document_set_text (document, text->str, (gssize) text->len, &error));
-  n_chars = byline_document_get_n_chars (document);
-  /* A GPE on every "China", and one claim across a long stretch, so
-   * that it is tagged in many pieces that must merge into one range. */
-  for (p = strstr (text->str, "China"); p != NULL; p = strstr (p + 1, "China"))
-    {
-      guint start = (guint) g_utf8_pointer_to_offset (text->str, p);
-      g_autoptr(BylineAnnotation) a = byline_annotation_new ("entities", "GPE", start, start + 5);
-
-      g_assert_nonnull (byline_document_add_annotation (document, a, &error));
-      g_array_append_val (chinas, start);
-    }
-  {
-    g_autoptr(BylineAnnotation) a = byline_annotation_new ("claims", "CLAIM", 100, n_chars - 100);
-
-    g_assert_nonnull (byline_document_add_annotation (document, a, &error));
-  }
-  byline_document_mark_loaded (document);
-  n = chinas->len;
-  g_assert_cmpuint (n, >, 1000);
-
-  view = BYLINE_ARTICLE_VIEW (g_object_ref_sink (byline_article_view_new ()));
-  byline_article_view_set_document (view, document, NULL);
-  gpe = byline_article_view_get_label_tag (view, "GPE", BYLINE_STATUS_MANUAL);
-  person = byline_article_view_get_label_tag (view, "PERSON", BYLINE_STATUS_MANUAL);
-  claim = byline_article_view_get_label_tag (view, "CLAIM", BYLINE_STATUS_MANUAL);
-
-  /* The first screen is there at once, the far end not yet. */
-  g_assert_false (byline_article_view_is_fully_tagged (view));
-  assert_tag_covers (view, gpe, g_array_index (chinas, guint, 0), g_array_index (chinas, guint, 0) + 5);
-  far = g_array_index (chinas, guint, n - 1);
-  assert_tag_absent (view, gpe, far, far + 5);
-
-  /* Edits far ahead of the pass: a removal, a move, an addition, and
-   * the selection. */
-  removed_start = g_array_index (chinas, guint, n - 2);
-  {
-    g_autoptr(GPtrArray) there = byline_document_query_at (document, removed_start);
-
-    for (guint i = 0; i < there->len; i++)
-      {
-        if (g_strcmp0 (byline_annotation_get_label (there->pdata[i]), "GPE") == 0)
-          removed_id = g_strdup (byline_annotation_get_id (there->pdata[i]));
-      }
-  }
-  g_assert_nonnull (removed_id);
-  g_assert_true (byline_document_remove_annotation (document, removed_id));
-
-  moved_start = g_array_index (chinas, guint, n - 3);
-  {
-    g_autoptr(GPtrArray) there = byline_document_query_at (document, moved_start);
-
-    for (guint i = 0; i < there->len; i++)
-      {
-        if (g_strcmp0 (byline_annotation_get_label (there->pdata[i]), "GPE") == 0)
-          moved_id = g_strdup (byline_annotation_get_id (there->pdata[i]));
-      }
-  }
-  g_assert_nonnull (moved_id);
-  moved = byline_document_lookup_annotation (document, moved_id);
-  state = byline_annotation_copy (moved);
-  /* "US" at the start of the sentence after it. */
-  byline_annotation_set_range (state, moved_start + 5 + 80, moved_start + 5 + 82);
-  g_assert_true (byline_document_replace_annotation (document, moved_id, state, &error));
-  g_assert_no_error (error);
-
-  person_start = far - strlen ("Antony Blinken will warn ");
-  add_annotation (document, "entities", "PERSON", person_start, person_start + strlen ("Antony Blinken"),
-                  BYLINE_STATUS_MANUAL);
-  byline_article_view_set_selected (view, byline_document_lookup_annotation (document, moved_id));
-
-  wait_until_fully_tagged (view);
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint s = g_array_index (chinas, guint, i);
-
-      if (s == removed_start || s == moved_start)
-        assert_tag_absent (view, gpe, s, s + 5);
-      else
-        assert_tag_covers (view, gpe, s, s + 5);
-    }
-  assert_tag_covers (view, gpe, moved_start + 5 + 80, moved_start + 5 + 82);
-  assert_tag_covers (view, person, person_start, person_start + strlen ("Antony Blinken"));
-  assert_tag_covers (view, claim, 100, n_chars - 100);
-  assert_tag_covers (view,
-                     gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))),
-                                                "byline:selected"),
-                     moved_start + 5 + 80, moved_start + 5 + 82);
-
-  /* A new document starts over; none leaves nothing to do. */
-  byline_article_view_set_document (view, document, NULL);
-  g_assert_false (byline_article_view_is_fully_tagged (view));
-  byline_article_view_set_document (view, NULL, NULL);
-  g_assert_true (byline_article_view_is_fully_tagged (view));
-  g_assert_finalize_object (view);
-}
-
-/* Not a pass/fail test: reports how long loading a large document takes. */
-static void
-test_speed (void)
-{
-  g_autoptr(BylineDocument) document = byline_document_new ();
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTimer) timer = NULL;
-  BylineArticleView *view;
-  static const char * const labels[][2] = {
-    { "entities", "PERSON" }, { "entities", "GPE" }, { "speakers", "QUOTE" },
-    { "claims", "CLAIM" }, { "entities", "ORG" }, { "speakers", "CUE" },
-  };
-  guint n_chars;
-  double seconds;
-
-  if (skip_without_display ())
-    return;
-
-  /* Paragraphs of about 600 bytes, as in news: GtkTextBuffer keeps a
-   * line's segments in a list, so one 1 MB line would be a different
-   * (and unrealistic) test. */
-  for (guint i = 0; text->len < 1024 * 1024; i++)
-    g_string_append (text, i % 4 == 3
-                           ? "US Secretary of State Antony Blinken will warn China about its "
-                             "support for the Russian military during his visit, “a senior "
-                             "official” said.\n\n"
-                           : "US Secretary of State Antony Blinken will warn China about its "
-                             "support for the Russian military during his visit, “a senior "
-                             "official” said. ");
-  g_assert_true (byline_document_set_text (document, text->str, (gssize) text->len, &error));
-  n_chars = byline_document_get_n_chars (document);
-  for (guint i = 0; i < 50000; i++)
-    {
-      guint start = (guint) ((guint64) i * (n_chars - 40) / 50000);
-      g_autoptr(BylineAnnotation) a = byline_annotation_new (labels[i % 6][0], labels[i % 6][1],
-                                                            start, start + 5 + i % 30);
-
-      if (i % 7 == 0)
-        byline_annotation_set_status (a, BYLINE_STATUS_SUGGESTED);
-      g_assert_nonnull (byline_document_add_annotation (document, a, &error));
-    }
-  byline_document_mark_loaded (document);
-
-  view = BYLINE_ARTICLE_VIEW (g_object_ref_sink (byline_article_view_new ()));
-  timer = g_timer_new ();
-  byline_article_view_set_document (view, document, NULL);
-  seconds = g_timer_elapsed (timer, NULL);
-  g_print ("# set_document: %zu bytes, 50000 annotations: %.0f ms\n", text->len, seconds * 1000);
-  g_timer_start (timer);
-  wait_until_fully_tagged (view);
-  g_print ("# then tagged in idle time: %.0f ms\n", g_timer_elapsed (timer, NULL) * 1000);
-
-  /* Retagging one range stays local. */
-  g_timer_start (timer);
-  byline_document_remove_annotation (document, byline_annotation_get_id (byline_document_get_annotation (document, 25000)));
-  g_print ("# remove one of 50000: %.2f ms\n", g_timer_elapsed (timer, NULL) * 1000);
-
-  g_timer_start (timer);
-  for (guint i = 0; i < 100 && byline_article_view_select_next (view, 1); i++)
-    {
-    }
-  g_print ("# select_next x100: %.2f ms\n", g_timer_elapsed (timer, NULL) * 1000);
-
-  byline_article_view_set_document (view, NULL, NULL);
-  g_object_unref (view);
-}
-
 static void
 test_empty (void)
 {
   g_autoptr(BylineArticleView) view = NULL;
   g_autoptr(GPtrArray) none = NULL;
 
-  if (skip_without_display ())
+  if (gui_test_skip_without_display (have_display))
     return;
 
   view = BYLINE_ARTICLE_VIEW (g_object_ref_sink (byline_article_view_new ()));
@@ -824,99 +546,6 @@ test_empty (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
-/* Before the worker has tokenized the article, the tokens near a range
- * come from its lines and the lines around them: the same tokens as the
- * whole article's there, so snapping and moving an edge to the next word
- * (across a paragraph break too) do not depend on the worker being done. */
-static void
-test_tokens_near (void)
-{
-  static const char *paragraphs[] = {
-    "The minister’s “deep concerns” 👩🏽‍⚕️ were noted, café owners said.",
-    "東京 stocks fell 3.5% on Monday; e\u0301migre\u0301s (re)entered at 10:30 a.m.",
-    "   ",
-    "Blinken — who arrived late — met Wang Yi 🇺🇸 in Beijing. https://example.org/x?y=1 was cited.",
-  };
-  g_autoptr(BylineDocument) document = byline_document_new ();
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) full = NULL;
-  g_autoptr(GArray) all = NULL;
-  BylineArticleView *view;
-  guint n_chars;
-  gint64 deadline;
-
-  if (skip_without_display ())
-    return;
-
-  for (guint i = 0; i < 40; i++)
-    {
-      g_string_append (text, paragraphs[i % G_N_ELEMENTS (paragraphs)]);
-      g_string_append (text, i % 3 == 0 ? "\n\n" : "\n");
-    }
-  g_assert_true (byline_document_set_text (document, text->str, (gssize) text->len, &error));
-  n_chars = byline_document_get_n_chars (document);
-  full = byline_tokenize (text->str, (gssize) text->len);
-
-  view = BYLINE_ARTICLE_VIEW (g_object_ref_sink (byline_article_view_new ()));
-  byline_article_view_set_document (view, document, NULL);
-  /* No main loop has run: the worker's tokens cannot have arrived. */
-  for (guint offset = 0; offset < n_chars; offset += 7)
-    {
-      g_autoptr(GArray) near = byline_article_view_dup_tokens_near (view, offset, MIN (offset + 5, n_chars));
-      guint first;
-      guint s = offset;
-      guint e = MIN (offset + 5, n_chars);
-      guint fs = s;
-      guint fe = e;
-
-      g_assert_nonnull (near);
-      g_assert_cmpuint (near->len, >, 0);
-      g_assert_cmpuint (near->len, <, full->len);
-      /* Each one is the whole article's token, at the same place. */
-      first = byline_tokens_find (full, g_array_index (near, BylineToken, 0).start);
-      for (guint i = 0; i < near->len; i++)
-        {
-          const BylineToken *a = &g_array_index (near, BylineToken, i);
-          const BylineToken *b = &g_array_index (full, BylineToken, first + i);
-
-          g_assert_cmpuint (a->start, ==, b->start);
-          g_assert_cmpuint (a->end, ==, b->end);
-          g_assert_cmpint (a->kind, ==, b->kind);
-        }
-      /* The words before and after the range's lines are there too. */
-      g_assert_true (first == 0 || g_array_index (near, BylineToken, 0).start < s);
-      g_assert_true (first + near->len == full->len ||
-                     g_array_index (near, BylineToken, near->len - 1).end > e);
-      byline_snap_to_words (NULL, 0, near, &s, &e);
-      byline_snap_to_words (NULL, 0, full, &fs, &fe);
-      g_assert_cmpuint (s, ==, fs);
-      g_assert_cmpuint (e, ==, fe);
-    }
-
-  /* Then the worker's tokens: the whole article's. */
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  do
-    {
-      g_clear_pointer (&all, g_array_unref);
-      g_main_context_iteration (NULL, FALSE);
-      all = byline_article_view_dup_tokens_near (view, 0, 0);
-    }
-  while (all->len != full->len && g_get_monotonic_time () < deadline);
-  g_assert_cmpuint (all->len, ==, full->len);
-  g_assert_cmpmem (all->data, all->len * sizeof (BylineToken), full->data, full->len * sizeof (BylineToken));
-
-  /* Another document while a worker runs: its tokens, not the old one's. */
-  byline_article_view_set_document (view, NULL, NULL);
-  g_assert_null (byline_article_view_dup_tokens_near (view, 0, 0));
-  byline_article_view_set_document (view, document, NULL);
-  byline_article_view_set_document (view, NULL, NULL);
-  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (byline_article_view_dup_tokens_near (view, 0, 0));
-  g_object_unref (view);
-}
 
 /* Every node in a render node tree. */
 static void
@@ -1002,7 +631,7 @@ test_nodes_kept (Fixture       *fixture,
   guint kept = 0;
   guint fresh = 0;
 
-  if (skip_without_display ())
+  if (gui_test_skip_without_display (have_display))
     return;
 
   /* A quote on screen: its box and chip are drawn by the view. */
@@ -1034,6 +663,7 @@ test_nodes_kept (Fixture       *fixture,
   g_assert_cmpuint (fresh, <=, 4);
 }
 
+
 int
 main (int   argc,
       char *argv[])
@@ -1064,9 +694,6 @@ main (int   argc,
   ADD ("context-menu", test_context_menu);
   ADD ("nodes-kept", test_nodes_kept);
   g_test_add_func ("/gui/article-view/empty", test_empty);
-  g_test_add_func ("/gui/article-view/tokens-near", test_tokens_near);
-  g_test_add_func ("/gui/article-view/idle-tagging", test_idle_tagging);
-  g_test_add_func ("/gui/article-view/speed", test_speed);
 
 #undef ADD
 
