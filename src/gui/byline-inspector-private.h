@@ -34,6 +34,10 @@ struct _BylineInspector
   /* Set while widgets are filled from the model, so that their change
    * handlers do not commit what they are shown. */
   guint                 updating;
+  /* A rebuild of relations_list waiting for the frame (see
+   * queue_refresh_relations). */
+  guint                 relations_tick_id;
+  guint                 relations_idle_id;
 
   /* From byline-inspector.ui: the stack with its placeholder page when
    * the inspector is made, the rest (annotation_page) when an annotation

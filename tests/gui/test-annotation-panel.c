@@ -529,7 +529,8 @@ test_panel_relations (Fixture       *fixture,
   gtk_test_accessible_assert_property (buttons->pdata[0], GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Delete relation said_by to Blinken");
   g_signal_emit_by_name (buttons->pdata[0], "clicked");
-  gui_test_flush ();
+  /* The list follows the relation's removal after the frame showing it. */
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
   g_assert_null (byline_document_lookup_relation (fixture->document, relation_id));
   g_assert_null (byline_annotation_panel_get_selected_relation (fixture->panel));
   g_clear_pointer (&buttons, g_ptr_array_unref);
@@ -538,6 +539,7 @@ test_panel_relations (Fixture       *fixture,
 
   g_assert_true (byline_document_undo (fixture->document));
   g_assert_nonnull (byline_document_lookup_relation (fixture->document, relation_id));
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
   g_clear_pointer (&buttons, g_ptr_array_unref);
   buttons = find_delete_buttons (fixture);
   g_assert_cmpuint (buttons->len, ==, 1);
