@@ -133,7 +133,8 @@ void      _byline_article_view_tag_annotation      (BylineArticleView *self,
                                                     guint clip_end);
 void      _byline_article_view_retag_range         (BylineArticleView *self,
                                                     guint start,
-                                                    guint end);
+                                                    guint end,
+                                                    BylineAnnotation *gone);
 void      _byline_article_view_tag_forward         (BylineArticleView *self,
                                                     GtkTextBuffer *buffer,
                                                     guint end);

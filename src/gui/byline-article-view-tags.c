@@ -328,14 +328,23 @@ _byline_article_view_tag_annotation (BylineArticleView *self,
 
 /* Removes this view's label tags from [start, end) and puts back those of
  * the annotations that intersect it, clipped to it: the only way to know
- * what a merged tag should still cover is to ask the model. */
+ * what a merged tag should still cover is to ask the model.
+ *
+ * A tag in the range comes from an annotation over it: one the model
+ * still has, or @gone, just taken out of it. With @gone, only their looks'
+ * tags are taken off. Without it (an annotation changed, maybe to another
+ * label) every look's are: each gtk_text_buffer_remove_tag () splits the
+ * B-tree's segments at both ends even where the tag is absent, and the
+ * 60 calls of the 30 looks made 0.65 ms of each removal. */
 void
 _byline_article_view_retag_range (BylineArticleView *self,
                                   guint              start,
-                                  guint              end)
+                                  guint              end,
+                                  BylineAnnotation  *gone)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) looks = NULL;
   GtkTextIter s;
   GtkTextIter e;
 
@@ -344,17 +353,34 @@ _byline_article_view_retag_range (BylineArticleView *self,
   end = MIN (end, self->tagged_end);
   if (start >= end)
     return;
+  annotations = byline_document_query (self->document, start, end);
+  if (gone != NULL)
+    {
+      looks = g_ptr_array_new ();
+      g_ptr_array_add (looks, ensure_look (self, gone));
+      for (guint i = 0; i < annotations->len; i++)
+        {
+          BylineLook *look = ensure_look (self, annotations->pdata[i]);
+
+          if (!g_ptr_array_find (looks, look, NULL))
+            g_ptr_array_add (looks, look);
+        }
+    }
+  else
+    {
+      looks = g_ptr_array_ref (self->look_order);
+    }
+
   gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
   gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) end);
-  for (guint i = 0; i < self->look_order->len; i++)
+  for (guint i = 0; i < looks->len; i++)
     {
-      BylineLook *look = self->look_order->pdata[i];
+      BylineLook *look = looks->pdata[i];
 
       gtk_text_buffer_remove_tag (buffer, look->tags[0], &s, &e);
       gtk_text_buffer_remove_tag (buffer, look->tags[1], &s, &e);
     }
 
-  annotations = byline_document_query (self->document, start, end);
   for (guint i = 0; i < annotations->len; i++)
     _byline_article_view_tag_annotation (self, buffer, annotations->pdata[i], start, end);
 }

@@ -107,7 +107,7 @@ on_annotation_removed_cb (BylineDocument    *document,
     _byline_article_view_set_pick_target (self, NULL);
   _byline_article_view_retag_range (self,
                byline_annotation_get_start (annotation),
-               byline_annotation_get_end (annotation));
+               byline_annotation_get_end (annotation), annotation);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -125,12 +125,12 @@ on_annotation_changed_cb (BylineDocument    *document,
    * or relabel), two otherwise. */
   if (old_start <= end && start <= old_end)
     {
-      _byline_article_view_retag_range (self, MIN (start, old_start), MAX (end, old_end));
+      _byline_article_view_retag_range (self, MIN (start, old_start), MAX (end, old_end), NULL);
     }
   else
     {
-      _byline_article_view_retag_range (self, old_start, old_end);
-      _byline_article_view_retag_range (self, start, end);
+      _byline_article_view_retag_range (self, old_start, old_end, NULL);
+      _byline_article_view_retag_range (self, start, end, NULL);
     }
 
   if (annotation == self->selected)

@@ -144,6 +144,26 @@ test_overlap_remove (Fixture       *fixture,
   g_assert_true (byline_document_remove_annotation (fixture->document,
                                                     byline_annotation_get_id (first)));
   gui_test_assert_tag_covers (view, person, s2, e2);
+
+  /* A removal takes off the tags of its own look only where no other
+   * annotation of that look stays, and leaves the other looks' tags. */
+  {
+    GtkTextTag *org = byline_article_view_get_label_tag (view, "ORG", BYLINE_STATUS_MANUAL);
+    GtkTextTag *gpe = byline_article_view_get_label_tag (view, "GPE", BYLINE_STATUS_SUGGESTED);
+    BylineAnnotation *department;
+    guint ds, de;
+
+    gui_test_find_text (fixture->document, "US State Department", 1, &ds, &de);
+    department = gui_test_add_annotation (fixture->document, "entities", "ORG", ds, de, BYLINE_STATUS_MANUAL);
+    gui_test_add_annotation (fixture->document, "entities", "GPE", ds, ds + 2, BYLINE_STATUS_SUGGESTED);
+    gui_test_assert_tag_covers (view, org, ds, de);
+    gui_test_assert_tag_covers (view, gpe, ds, ds + 2);
+    g_assert_true (byline_document_remove_annotation (fixture->document,
+                                                      byline_annotation_get_id (department)));
+    gui_test_assert_tag_absent (view, org, ds, de);
+    gui_test_assert_tag_covers (view, gpe, ds, ds + 2);
+    gui_test_assert_tag_covers (view, person, s2, e2);
+  }
 }
 
 static void
