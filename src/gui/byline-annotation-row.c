@@ -29,10 +29,10 @@ struct _BylineAnnotationRow
   GtkWidget        *box;
   GtkWidget        *swatch;
   /* Inscriptions, not labels: their size comes from the font, not from
-   * laying out their text, and a jump in the list makes 30 new rows,
+   * laying out their text, and a jump in the list binds 200 rows anew,
    * each measured across and then down for the width it gets. */
   GtkInscription   *label_label;
-  GtkLabel         *status_label;
+  GtkInscription   *status_label;
   GtkInscription   *text_label;
 
   /* What the row shows now, so that a bind changes only what differs:
@@ -355,7 +355,7 @@ byline_annotation_row_bind (BylineAnnotationRow *self,
   if (state != BYLINE_STATUS_MANUAL)
     {
       status = byline_annotation_row_dup_status_text (annotation);
-      gtk_label_set_label (self->status_label, status);
+      gtk_inscription_set_text (self->status_label, status);
     }
   if ((int) state != self->shown_state)
     {
