@@ -337,7 +337,7 @@ on_document_notify_modified_cb (BylineDocument *document,
   g_assert (BYLINE_IS_DOCUMENT (document));
   g_assert (BYLINE_IS_WINDOW (self));
 
-  byline_window_update_title (self);
+  byline_window_update_title_after_frame (self);
 
   if (byline_document_get_modified (document))
     {

@@ -75,11 +75,13 @@ struct _BylineWindow
    * byline-review-suggest.c */
   BylineWindowReview   *review;
 
-  /* Toasts that follow an edit, shown after the frame that shows the
-   * edit: see byline_window_add_toast_after_frame (). */
+  /* What follows an edit after the frame that shows it: toasts
+   * (byline_window_add_toast_after_frame) and the title's unsaved mark
+   * (byline_window_update_title_after_frame). */
   GPtrArray            *later_toasts;     /* AdwToast */
-  guint                 later_toasts_tick_id;
-  guint                 later_toasts_idle_id;
+  gboolean              later_title;
+  guint                 later_tick_id;
+  guint                 later_idle_id;
 
   /* Finding: byline-window-search.c */
   GArray               *search_matches;   /* BylineFragment */
@@ -92,6 +94,7 @@ void byline_window_add_error_toast    (BylineWindow   *self,
                                        const char     *message);
 void byline_window_add_toast_after_frame (BylineWindow *self,
                                           AdwToast     *toast);
+void byline_window_update_title_after_frame (BylineWindow *self);
 void byline_window_set_document       (BylineWindow   *self,
                                        BylineDocument *document,
                                        GFile          *file);

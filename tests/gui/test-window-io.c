@@ -90,10 +90,16 @@ wait_for_recovery (BylineWindow *window)
   gui_test_flush ();
 }
 
+/* The title follows an edit in the idle after the frame that shows the
+ * edit. */
 static gboolean
 title_is_marked (BylineWindow *window)
 {
-  const char *title = gtk_window_get_title (GTK_WINDOW (window));
+  const char *title;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    gui_test_wait_frame (GTK_WIDGET (window));
+  title = gtk_window_get_title (GTK_WINDOW (window));
 
   g_assert_cmpstr (title, ==, adw_window_title_get_title (window->window_title));
 
