@@ -402,6 +402,23 @@ median (GArray *samples)
   return (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
+/* The @p-th percentile of @samples (the nearest rank: the smallest value
+ * at least @p % of them do not exceed); sorts them. */
+double
+percentile (GArray *samples,
+            double  p)
+{
+  gint64 *v = (gint64 *) (gpointer) samples->data;
+  guint n = samples->len;
+  guint rank;
+
+  g_assert (n > 0);
+  g_assert (p > 0 && p <= 100);
+  qsort (v, n, sizeof (gint64), compare_gint64);
+  rank = (guint) (p / 100.0 * n + 0.999999);
+  return (double) v[MAX (rank, 1) - 1];
+}
+
 void
 add_sample (GArray *samples,
             gint64  t0)

@@ -27,6 +27,8 @@ BylineDocument *bench_make_document (guint32  seed,
                                      double  *build_us);
 
 double  median             (GArray     *samples);
+double  percentile         (GArray     *samples,
+                            double      p);
 void    add_sample         (GArray     *samples,
                             gint64      t0);
 GArray *new_samples        (void);
