@@ -207,6 +207,55 @@ apply_moved (BylineAnnotationPanel *self,
  * the order they were made. Each change's keys are where the annotation
  * sorted when it was made; when a later change moved it again, the list
  * finds it by a scan instead (byline_panel_list_remove, _move). */
+/* Shows self->selected in the inspector, now. */
+void
+_byline_annotation_panel_update_inspector (BylineAnnotationPanel *self)
+{
+  if (self->inspector_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->inspector_tick_id);
+      self->inspector_tick_id = 0;
+    }
+  g_clear_handle_id (&self->inspector_idle_id, g_source_remove);
+  if (!self->inspector_stale || !self->built)
+    return;
+  self->inspector_stale = FALSE;
+  byline_inspector_set_annotation (self->inspector, self->selected);
+}
+
+static gboolean
+inspector_idle_cb (gpointer user_data)
+{
+  BylineAnnotationPanel *self = user_data;
+
+  self->inspector_idle_id = 0;
+  _byline_annotation_panel_update_inspector (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the update phase of the frame that shows the list's changes: the
+ * idle runs once that frame is painted. */
+static gboolean
+inspector_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  BylineAnnotationPanel *self = BYLINE_ANNOTATION_PANEL (widget);
+
+  self->inspector_tick_id = 0;
+  if (self->inspector_idle_id == 0)
+    self->inspector_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, inspector_idle_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The inspector, after the frame that shows the list's changes. */
+void
+_byline_annotation_panel_schedule_inspector (BylineAnnotationPanel *self)
+{
+  if (self->inspector_tick_id == 0 && self->inspector_idle_id == 0)
+    self->inspector_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), inspector_tick_cb, NULL, NULL);
+}
+
 void
 _byline_annotation_panel_apply_changes (BylineAnnotationPanel *self)
 {
@@ -249,8 +298,10 @@ _byline_annotation_panel_apply_changes (BylineAnnotationPanel *self)
 
   if (self->inspector_stale && self->built)
     {
-      self->inspector_stale = FALSE;
-      byline_inspector_set_annotation (self->inspector, self->selected);
+      if (any && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        _byline_annotation_panel_schedule_inspector (self);
+      else
+        _byline_annotation_panel_update_inspector (self);
     }
   if (any)
     _byline_annotation_panel_sync_list_selection (self, FALSE);

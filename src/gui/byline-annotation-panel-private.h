@@ -54,8 +54,14 @@ struct _BylineAnnotationPanel
   GArray              *changes;
   guint                changes_tick_id;
   guint                changes_idle_id;
-  /* The inspector shows another annotation than self->selected. */
+  /* The inspector shows another annotation than self->selected. When
+   * the list changed too, the inspector follows it a frame later
+   * (inspector_tick_id, then inspector_idle_id): the two together made
+   * one frame of up to 50 ms after a window's first label (the first
+   * showing of the inspector's page and the list's first repaint). */
   gboolean             inspector_stale;
+  guint                inspector_tick_id;
+  guint                inspector_idle_id;
 
   /* The filters. Layer and label names are interned. */
   char                *search;
@@ -159,6 +165,8 @@ void     _byline_annotation_panel_schedule_fill       (BylineAnnotationPanel *se
 void     _byline_annotation_panel_ensure_filled       (BylineAnnotationPanel *self);
 void     _byline_annotation_panel_schedule_changes    (BylineAnnotationPanel *self);
 void     _byline_annotation_panel_apply_changes       (BylineAnnotationPanel *self);
+void     _byline_annotation_panel_schedule_inspector  (BylineAnnotationPanel *self);
+void     _byline_annotation_panel_update_inspector    (BylineAnnotationPanel *self);
 void     _byline_annotation_panel_on_annotation_added_cb   (BylineAnnotationPanel *self,
                                                             BylineAnnotation      *annotation);
 void     _byline_annotation_panel_on_annotation_changed_cb (BylineAnnotationPanel *self,

@@ -168,6 +168,7 @@ byline_annotation_panel_unmap (GtkWidget *widget)
 
   /* No frame will come to apply them after. */
   _byline_annotation_panel_apply_changes (BYLINE_ANNOTATION_PANEL (widget));
+  _byline_annotation_panel_update_inspector (BYLINE_ANNOTATION_PANEL (widget));
   GTK_WIDGET_CLASS (byline_annotation_panel_parent_class)->unmap (widget);
 }
 
@@ -188,6 +189,7 @@ byline_annotation_panel_dispose (GObject *object)
   g_clear_handle_id (&self->prepare_idle_id, g_source_remove);
   g_clear_handle_id (&self->fill_idle_id, g_source_remove);
   g_clear_handle_id (&self->changes_idle_id, g_source_remove);
+  g_clear_handle_id (&self->inspector_idle_id, g_source_remove);
   g_clear_pointer (&self->changes, g_array_unref);
   self->fill_pending = FALSE;
 

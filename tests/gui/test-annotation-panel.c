@@ -139,6 +139,15 @@ shown_item (Fixture *fixture,
   return item;
 }
 
+/* The side panel follows an edit: the list in the idle after the frame
+ * that shows it, the inspector after the list's own frame. */
+static void
+wait_panel (Fixture *fixture)
+{
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+}
+
 static void
 test_panel_sorted (Fixture       *fixture,
                    gconstpointer  data)
@@ -192,7 +201,7 @@ test_panel_count (Fixture       *fixture,
 
   id = g_strdup (byline_annotation_get_id (a));
   byline_annotation_panel_set_selected (fixture->panel, a);
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  wait_panel (fixture);
   g_assert_true (byline_annotation_panel_get_selected (fixture->panel) == a);
 
   /* Deleting the selected annotation clears the selection. */
@@ -342,7 +351,7 @@ test_panel_inspector_label (Fixture       *fixture,
 
   byline_annotation_panel_set_selected (fixture->panel, blinken);
 
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  wait_panel (fixture);
   g_assert_true (byline_annotation_panel_get_selected (fixture->panel) == blinken);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "annotation");
 
@@ -389,7 +398,7 @@ test_panel_inspector_attributes (Fixture       *fixture,
   g_assert_true (byline_document_replace_annotation (fixture->document,
                                                      byline_annotation_get_id (quote), state, NULL));
   byline_annotation_panel_set_selected (fixture->panel, quote);
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  wait_panel (fixture);
 
   quote_type = gui_test_find_widget (fixture->panel, ADW_TYPE_COMBO_ROW, NULL, "quote_type", NULL);
   g_assert_cmpuint (adw_combo_row_get_selected (quote_type), ==, 0);
@@ -434,7 +443,7 @@ test_panel_review (Fixture       *fixture,
 
   china = add_annotation (fixture, "entities", "GPE", "China", 0, BYLINE_STATUS_SUGGESTED);
   byline_annotation_panel_set_selected (fixture->panel, china);
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  wait_panel (fixture);
 
   accept = gui_test_find_widget (fixture->panel, GTK_TYPE_BUTTON, "accept_button", NULL, NULL);
   reject = gui_test_find_widget (fixture->panel, GTK_TYPE_BUTTON, "reject_button", NULL, NULL);
@@ -457,7 +466,7 @@ test_panel_review (Fixture       *fixture,
     AdwComboRow *label_row;
 
     byline_annotation_panel_set_selected (fixture->panel, beijing);
-    gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+    wait_panel (fixture);
     label_row = gui_test_find_widget (fixture->panel, ADW_TYPE_COMBO_ROW, "label_row", NULL, NULL);
     adw_combo_row_set_selected (label_row, find_string (adw_combo_row_get_model (label_row), "LOC"));
     g_assert_cmpstr (byline_annotation_get_label (beijing), ==, "LOC");
@@ -514,7 +523,7 @@ test_panel_relations (Fixture       *fixture,
 
   byline_annotation_panel_set_selected (fixture->panel, quote);
 
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  wait_panel (fixture);
   list = gui_test_find_widget (fixture->panel, GTK_TYPE_LIST_BOX, "relations_list", NULL, NULL);
   rows = gui_test_find_all (list, ADW_TYPE_ACTION_ROW, NULL, NULL, "said_by → SPEAKER “Blinken”");
   g_assert_cmpuint (rows->len, ==, 1);
@@ -530,7 +539,7 @@ test_panel_relations (Fixture       *fixture,
                                        "Delete relation said_by to Blinken");
   g_signal_emit_by_name (buttons->pdata[0], "clicked");
   /* The list follows the relation's removal after the frame showing it. */
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  wait_panel (fixture);
   g_assert_null (byline_document_lookup_relation (fixture->document, relation_id));
   g_assert_null (byline_annotation_panel_get_selected_relation (fixture->panel));
   g_clear_pointer (&buttons, g_ptr_array_unref);
@@ -539,14 +548,14 @@ test_panel_relations (Fixture       *fixture,
 
   g_assert_true (byline_document_undo (fixture->document));
   g_assert_nonnull (byline_document_lookup_relation (fixture->document, relation_id));
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  wait_panel (fixture);
   g_clear_pointer (&buttons, g_ptr_array_unref);
   buttons = find_delete_buttons (fixture);
   g_assert_cmpuint (buttons->len, ==, 1);
 
   /* The other end lists it the other way round. */
   byline_annotation_panel_set_selected (fixture->panel, speaker);
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  wait_panel (fixture);
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = gui_test_find_all (list, ADW_TYPE_ACTION_ROW, NULL, NULL, "said_by ← QUOTE “deep concerns”");
   g_assert_cmpuint (rows->len, ==, 1);
@@ -586,7 +595,7 @@ test_panel_activate (Fixture       *fixture,
   /* Selecting from outside does not re-emit. */
   activated = NULL;
   byline_annotation_panel_set_selected (fixture->panel, shown_item (fixture, 1));
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  wait_panel (fixture);
   g_assert_null (activated);
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view))),
                     ==, 1);
@@ -623,8 +632,8 @@ test_panel_accessible (Fixture       *fixture,
   add_annotation (fixture, "entities", "PERSON", "Antony Blinken", 0, BYLINE_STATUS_MANUAL);
   /* The list takes the change after a frame, and makes its row in the
    * frame after that. */
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  wait_panel (fixture);
+  wait_panel (fixture);
 
   gtk_test_accessible_assert_property (gui_test_find_widget (fixture->panel, GTK_TYPE_SEARCH_ENTRY, "search_entry", NULL, NULL),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Search annotations");
@@ -729,7 +738,7 @@ test_panel_large (Fixture       *fixture,
   byline_annotation_panel_set_document (fixture->panel, large, fixture->schema);
   /* Selected before the list is filled: shown once it is. */
   byline_annotation_panel_set_selected (fixture->panel, middle);
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  wait_panel (fixture);
   g_assert_true (byline_annotation_panel_get_selected (fixture->panel) == middle);
   gui_test_flush ();
   g_assert_cmpuint (byline_annotation_panel_get_n_shown (fixture->panel), ==, n);
@@ -754,13 +763,13 @@ test_panel_large (Fixture       *fixture,
   g_assert_true (byline_document_replace_annotation (large, byline_annotation_get_id (middle), state, &error));
   g_assert_no_error (error);
   /* The counts follow with the list, after the frame that shows the edit. */
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  wait_panel (fixture);
   gui_test_flush ();
   g_assert_cmpstr (selected_string (labels), ==, "All labels (3000)");
   g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "PERSON (1000)"), ==,
                     GTK_INVALID_LIST_POSITION);
   g_assert_true (byline_document_undo (large));
-  gui_test_wait_frame (GTK_WIDGET (fixture->panel));
+  wait_panel (fixture);
   gui_test_flush ();
   g_assert_cmpuint (find_string (gtk_drop_down_get_model (labels), "PERSON (1000)"), !=,
                     GTK_INVALID_LIST_POSITION);
