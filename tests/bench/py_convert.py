@@ -360,7 +360,7 @@ def document_from_object(obj, where, schema):
 
 
 def read_jsonl(path, schema):
-    """read_jsonl() in byline-format.c: one document a line, streamed."""
+    """read_jsonl() in byline-format-builtin.c: one document a line, streamed."""
     with open(path, 'rb') as f:
         for lineno, line in enumerate(f, 1):
             if lineno == 1 and line.startswith(b'\xef\xbb\xbf'):
@@ -1221,7 +1221,7 @@ def lose_annotation_extras(w, a):
         w.lose('discontinuous annotations split into fragments', label)
 
 
-# -- spaCy / Prodigy (byline-spacy.c) ---------------------------------------
+# -- spaCy / Prodigy (byline-spacy.c, byline-spacy-write.c) -----------------
 
 def spacy_span(sp, token_id):
     return ('{"start": %d, "end": %d, "token_start": %d, "token_end": %d, "label": %s}'
