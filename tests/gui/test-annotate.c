@@ -235,13 +235,33 @@ test_select_grow_delete (void)
   gui_test_discard_window (window);
 }
 
+/* In the speakers layer, "the official" labeled SPEAKER (s) and the quote
+ * before it QUOTE (q), from the keyboard; the quote is left selected. */
+static void
+label_quote_and_speaker (BylineWindow      *window,
+                         BylineAnnotation **quote,
+                         BylineAnnotation **speaker)
+{
+  guint qs, qe, ss, se;
+
+  byline_window_set_layer (window, "speakers");
+  gui_test_find_text (window->document, "“We are prepared to take action", 1, &qs, &qe);
+  gui_test_find_text (window->document, "the official told", 1, &ss, &se);
+  se = ss + 12;
+  byline_article_view_select_range (window->article_view, ss, se);
+  gui_test_type_key (GTK_WIDGET (window), XK_s, shift);
+  *speaker = byline_article_view_get_selected (window->article_view);
+  byline_article_view_select_range (window->article_view, qs, qe);
+  gui_test_type_key (GTK_WIDGET (window), XK_q, shift);
+  *quote = byline_article_view_get_selected (window->article_view);
+}
+
 /* r, then alt+arrows to the target and Enter: the schema's one fitting
  * relation (said_by from a QUOTE to a SPEAKER) is added. */
 static void
 test_relation_from_keyboard (void)
 {
   BylineWindow *window;
-  guint qs, qe, ss, se;
   BylineAnnotation *quote;
   BylineAnnotation *speaker;
   BylineRelation *relation;
@@ -249,16 +269,7 @@ test_relation_from_keyboard (void)
   if (gui_test_skip_without_x11 (have_display))
     return;
   window = open_sample ();
-  byline_window_set_layer (window, "speakers");
-  gui_test_find_text (window->document, "“We are prepared to take action", 1, &qs, &qe);
-  gui_test_find_text (window->document, "the official told", 1, &ss, &se);
-  se = ss + 12;
-  byline_article_view_select_range (window->article_view, ss, se);
-  gui_test_type_key (GTK_WIDGET (window), XK_s, shift);
-  speaker = byline_article_view_get_selected (window->article_view);
-  byline_article_view_select_range (window->article_view, qs, qe);
-  gui_test_type_key (GTK_WIDGET (window), XK_q, shift);
-  quote = byline_article_view_get_selected (window->article_view);
+  label_quote_and_speaker (window, &quote, &speaker);
   g_assert_cmpstr (byline_annotation_get_label (speaker), ==, "SPEAKER");
   g_assert_cmpstr (byline_annotation_get_label (quote), ==, "QUOTE");
 
@@ -307,7 +318,6 @@ test_relation_type_menu (void)
   BylineAnnotation *quote;
   BylineAnnotation *speaker;
   BylineRelation *relation;
-  guint qs, qe, ss, se;
 
   if (gui_test_skip_without_x11 (have_display))
     return;
@@ -336,16 +346,7 @@ test_relation_type_menu (void)
 
   window = open_sample ();
   g_set_object (&window->schema, schema);
-  byline_window_set_layer (window, "speakers");
-  gui_test_find_text (window->document, "“We are prepared to take action", 1, &qs, &qe);
-  gui_test_find_text (window->document, "the official told", 1, &ss, &se);
-  se = ss + 12;
-  byline_article_view_select_range (window->article_view, ss, se);
-  gui_test_type_key (GTK_WIDGET (window), XK_s, shift);
-  speaker = byline_article_view_get_selected (window->article_view);
-  byline_article_view_select_range (window->article_view, qs, qe);
-  gui_test_type_key (GTK_WIDGET (window), XK_q, shift);
-  quote = byline_article_view_get_selected (window->article_view);
+  label_quote_and_speaker (window, &quote, &speaker);
 
   /* No menu until one is needed. */
   g_assert_null (window->relation_popover);
