@@ -4,7 +4,9 @@
  *
  * byline-article-view-shapes.c finds where annotations are on screen
  * (runs), builds the paths of their shapes and keeps what was drawn from
- * frame to frame (items); byline-article-view-draw.c decides what to draw.
+ * frame to frame (items); byline-article-view-runs.c draws the items over
+ * an annotation's runs (boxes, fills, lines); byline-article-view-draw.c
+ * decides what to draw.
  */
 #pragma once
 
@@ -145,6 +147,29 @@ void      _byline_draw_runs_path          (cairo_t          *cr,
                                            GArray           *runs,
                                            double            pad_x,
                                            double            pad_y);
+
+/* Items over an annotation's runs: byline-article-view-runs.c */
+void      _byline_draw_stroke_runs        (Frame            *f,
+                                           GArray           *runs,
+                                           const GdkRGBA    *color,
+                                           double            width,
+                                           double            pad_x,
+                                           double            pad_y,
+                                           gboolean          dashed);
+void      _byline_draw_fill_runs          (Frame            *f,
+                                           GArray           *runs,
+                                           const GdkRGBA    *color,
+                                           double            pad_x,
+                                           double            pad_y);
+void      _byline_draw_underline_runs     (Frame            *f,
+                                           GArray           *runs,
+                                           const GdkRGBA    *color,
+                                           double            width,
+                                           double            offset,
+                                           gboolean          dashed);
+void      _byline_draw_strike_runs        (Frame            *f,
+                                           GArray           *runs,
+                                           const GdkRGBA    *color);
 
 /* Items */
 void      _byline_item_begin              (Item             *item,
