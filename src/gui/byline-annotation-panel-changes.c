@@ -203,10 +203,6 @@ apply_moved (BylineAnnotationPanel *self,
     }
 }
 
-/* Brings the list (and the inspector) up to the document's changes, in
- * the order they were made. Each change's keys are where the annotation
- * sorted when it was made; when a later change moved it again, the list
- * finds it by a scan instead (byline_panel_list_remove, _move). */
 /* Shows self->selected in the inspector, now. */
 void
 _byline_annotation_panel_update_inspector (BylineAnnotationPanel *self)
@@ -256,6 +252,10 @@ _byline_annotation_panel_schedule_inspector (BylineAnnotationPanel *self)
     self->inspector_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), inspector_tick_cb, NULL, NULL);
 }
 
+/* Brings the list (and the inspector) up to the document's changes, in
+ * the order they were made. Each change's keys are where the annotation
+ * sorted when it was made; when a later change moved it again, the list
+ * finds it by a scan instead (byline_panel_list_remove, _move). */
 void
 _byline_annotation_panel_apply_changes (BylineAnnotationPanel *self)
 {

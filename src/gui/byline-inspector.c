@@ -471,8 +471,8 @@ relations_tick_cb (GtkWidget     *widget,
 /* Relations change in bursts: deleting an annotation takes out each of
  * its relations first, one signal each, and each change drops the
  * document's index of relations, which the next question rebuilds from
- * all 5,000. The list is built again once, after the frame that shows
- * the edit (a deletion with 8 relations: 1 ms in that frame before). */
+ * all of them. The list is built again once, after the frame that shows
+ * the edit, instead of once per relation in that frame. */
 static void
 queue_refresh_relations (BylineInspector *self)
 {
