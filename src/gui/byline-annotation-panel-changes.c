@@ -47,7 +47,7 @@ schedule_counts (BylineAnnotationPanel *self)
    * work for the frame the user waits for. Counts that come with no list
    * change (an unmapped panel applies its changes at once) follow in an
    * idle. */
-  if (self->changes_tick_id != 0 || self->changes_idle_id != 0)
+  if (byline_after_frame_pending (&self->changes_later))
     {
       self->counts_pending = TRUE;
       return;
@@ -207,49 +207,18 @@ apply_moved (BylineAnnotationPanel *self,
 void
 _byline_annotation_panel_update_inspector (BylineAnnotationPanel *self)
 {
-  if (self->inspector_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->inspector_tick_id);
-      self->inspector_tick_id = 0;
-    }
-  g_clear_handle_id (&self->inspector_idle_id, g_source_remove);
+  byline_after_frame_cancel (&self->inspector_later);
   if (!self->inspector_stale || !self->built)
     return;
   self->inspector_stale = FALSE;
   byline_inspector_set_annotation (self->inspector, self->selected);
 }
 
-static gboolean
-inspector_idle_cb (gpointer user_data)
-{
-  BylineAnnotationPanel *self = user_data;
-
-  self->inspector_idle_id = 0;
-  _byline_annotation_panel_update_inspector (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the update phase of the frame that shows the list's changes: the
- * idle runs once that frame is painted. */
-static gboolean
-inspector_tick_cb (GtkWidget     *widget,
-                   GdkFrameClock *frame_clock,
-                   gpointer       user_data)
-{
-  BylineAnnotationPanel *self = BYLINE_ANNOTATION_PANEL (widget);
-
-  self->inspector_tick_id = 0;
-  if (self->inspector_idle_id == 0)
-    self->inspector_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, inspector_idle_cb, self, NULL);
-  return G_SOURCE_REMOVE;
-}
-
 /* The inspector, after the frame that shows the list's changes. */
 void
 _byline_annotation_panel_schedule_inspector (BylineAnnotationPanel *self)
 {
-  if (self->inspector_tick_id == 0 && self->inspector_idle_id == 0)
-    self->inspector_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), inspector_tick_cb, NULL, NULL);
+  byline_after_frame_schedule (&self->inspector_later);
 }
 
 /* Brings the list (and the inspector) up to the document's changes, in
@@ -262,12 +231,7 @@ _byline_annotation_panel_apply_changes (BylineAnnotationPanel *self)
   g_autoptr(GArray) changes = NULL;
   gboolean any;
 
-  g_clear_handle_id (&self->changes_idle_id, g_source_remove);
-  if (self->changes_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->changes_tick_id);
-      self->changes_tick_id = 0;
-    }
+  byline_after_frame_cancel (&self->changes_later);
 
   changes = g_steal_pointer (&self->changes);
   any = changes != NULL && changes->len > 0;
@@ -314,42 +278,12 @@ _byline_annotation_panel_apply_changes (BylineAnnotationPanel *self)
     }
 }
 
-static gboolean
-changes_idle_cb (gpointer user_data)
-{
-  BylineAnnotationPanel *self = user_data;
-
-  self->changes_idle_id = 0;
-  _byline_annotation_panel_apply_changes (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the update phase of the frame that shows the edit: the idle runs
- * once that frame is painted. */
-static gboolean
-changes_tick_cb (GtkWidget     *widget,
-                 GdkFrameClock *frame_clock,
-                 gpointer       user_data)
-{
-  BylineAnnotationPanel *self = BYLINE_ANNOTATION_PANEL (widget);
-
-  self->changes_tick_id = 0;
-  if (self->changes_idle_id == 0)
-    self->changes_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, changes_idle_cb, self, NULL);
-  return G_SOURCE_REMOVE;
-}
-
+/* A panel off screen has no frame to wait for, and no rows to make: it
+ * applies the changes at once. */
 void
 _byline_annotation_panel_schedule_changes (BylineAnnotationPanel *self)
 {
-  /* A panel off screen has no frame to wait for, and no rows to make. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      _byline_annotation_panel_apply_changes (self);
-      return;
-    }
-  if (self->changes_tick_id == 0 && self->changes_idle_id == 0)
-    self->changes_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), changes_tick_cb, NULL, NULL);
+  byline_after_frame_schedule (&self->changes_later);
 }
 
 void

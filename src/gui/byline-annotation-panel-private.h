@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "byline-gui-private.h"
+
 #include "byline-annotation-panel.h"
 #include "byline-inspector.h"
 #include "byline-panel-list.h"
@@ -47,21 +49,19 @@ struct _BylineAnnotationPanel
   guint                fill_idle_id;
   /* The document's changes the list has not taken yet (PendingChange):
    * an edit's frame shows the article first, and the list follows in
-   * the idle after that frame (changes_tick_id, then changes_idle_id),
+   * the idle after that frame (changes_later),
    * or at once when something asks for it (ensure_filled). Making and
    * binding rows, and the panel measuring itself again, cost an edit's
    * frame 20–30 ms with 50,000 annotations. */
   GArray              *changes;
-  guint                changes_tick_id;
-  guint                changes_idle_id;
+  BylineAfterFrame     changes_later;
   /* The inspector shows another annotation than self->selected. When
    * the list changed too, the inspector follows it a frame later
-   * (inspector_tick_id, then inspector_idle_id): the two together made
+   * (inspector_later): the two together made
    * one frame of up to 50 ms after a window's first label (the first
    * showing of the inspector's page and the list's first repaint). */
   gboolean             inspector_stale;
-  guint                inspector_tick_id;
-  guint                inspector_idle_id;
+  BylineAfterFrame     inspector_later;
 
   /* The filters. Layer and label names are interned. */
   char                *search;

@@ -188,8 +188,8 @@ byline_annotation_panel_dispose (GObject *object)
   g_clear_handle_id (&self->build_idle_id, g_source_remove);
   g_clear_handle_id (&self->prepare_idle_id, g_source_remove);
   g_clear_handle_id (&self->fill_idle_id, g_source_remove);
-  g_clear_handle_id (&self->changes_idle_id, g_source_remove);
-  g_clear_handle_id (&self->inspector_idle_id, g_source_remove);
+  byline_after_frame_cancel (&self->changes_later);
+  byline_after_frame_cancel (&self->inspector_later);
   g_clear_pointer (&self->changes, g_array_unref);
   self->fill_pending = FALSE;
 
@@ -355,9 +355,23 @@ byline_annotation_panel_class_init (BylineAnnotationPanelClass *klass)
 }
 
 static void
+apply_changes_cb (gpointer data)
+{
+  _byline_annotation_panel_apply_changes (data);
+}
+
+static void
+update_inspector_cb (gpointer data)
+{
+  _byline_annotation_panel_update_inspector (data);
+}
+
+static void
 byline_annotation_panel_init (BylineAnnotationPanel *self)
 {
   self->status_filter = -1;
+  byline_after_frame_init (&self->changes_later, GTK_WIDGET (self), apply_changes_cb, self);
+  byline_after_frame_init (&self->inspector_later, GTK_WIDGET (self), update_inspector_cb, self);
   self->layer_names = g_ptr_array_new ();
   self->label_names = g_ptr_array_new ();
   self->counts = g_hash_table_new_full (_byline_label_count_hash, _byline_label_count_equal, g_free, NULL);

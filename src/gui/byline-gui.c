@@ -48,3 +48,77 @@ byline_gui_set_tooltip_text (GtkWidget  *widget,
   if (visible)
     gtk_widget_set_visible (widget, TRUE);
 }
+
+/* ---- After the frame ---------------------------------------------------- */
+
+static gboolean
+after_frame_idle_cb (gpointer user_data)
+{
+  BylineAfterFrame *self = user_data;
+
+  self->idle_id = 0;
+  self->func (self->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the update phase of the frame: the idle runs once it is painted. */
+static gboolean
+after_frame_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  BylineAfterFrame *self = user_data;
+
+  self->tick_id = 0;
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, after_frame_idle_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+void
+byline_after_frame_init (BylineAfterFrame *self,
+                         GtkWidget        *widget,
+                         void            (*func) (gpointer data),
+                         gpointer          data)
+{
+  *self = (BylineAfterFrame) { widget, func, data, 0, 0 };
+}
+
+/**
+ * byline_after_frame_schedule:
+ *
+ * Runs the function once, after the next frame of the widget is painted;
+ * at once when the widget is not mapped (no frame would come). Asked
+ * again before it ran, it still runs once.
+ */
+void
+byline_after_frame_schedule (BylineAfterFrame *self)
+{
+  if (!gtk_widget_get_mapped (self->widget))
+    {
+      byline_after_frame_cancel (self);
+      self->func (self->data);
+      return;
+    }
+  if (self->tick_id == 0 && self->idle_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (self->widget, after_frame_tick_cb, self, NULL);
+}
+
+gboolean
+byline_after_frame_pending (BylineAfterFrame *self)
+{
+  return self->tick_id != 0 || self->idle_id != 0;
+}
+
+/* Forgets a run asked for; for a widget's dispose, or before doing the
+ * work at once. */
+void
+byline_after_frame_cancel (BylineAfterFrame *self)
+{
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (self->widget, self->tick_id);
+      self->tick_id = 0;
+    }
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+}

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "byline-gui-private.h"
+
 #include <adwaita.h>
 
 #include "byline-inspector.h"
@@ -36,8 +38,7 @@ struct _BylineInspector
   guint                 updating;
   /* A rebuild of relations_list waiting for the frame (see
    * queue_refresh_relations). */
-  guint                 relations_tick_id;
-  guint                 relations_idle_id;
+  BylineAfterFrame      relations_later;
 
   /* From byline-inspector.ui: the stack with its placeholder page when
    * the inspector is made, the rest (annotation_page) when an annotation

@@ -257,12 +257,10 @@ refresh_note (BylineInspector *self)
 
 static void ensure_page (BylineInspector *self);
 
-static void cancel_refresh_relations (BylineInspector *self);
-
 static void
 refresh (BylineInspector *self)
 {
-  cancel_refresh_relations (self);
+  byline_after_frame_cancel (&self->relations_later);
   if (self->annotation == NULL || self->document == NULL)
     {
       _byline_inspector_clear_attribute_rows (self);
@@ -433,39 +431,9 @@ shows_relation_to (BylineInspector  *self,
 }
 
 static void
-cancel_refresh_relations (BylineInspector *self)
+refresh_relations_cb (gpointer data)
 {
-  if (self->relations_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->relations_tick_id);
-      self->relations_tick_id = 0;
-    }
-  g_clear_handle_id (&self->relations_idle_id, g_source_remove);
-}
-
-static gboolean
-relations_idle_cb (gpointer user_data)
-{
-  BylineInspector *self = user_data;
-
-  self->relations_idle_id = 0;
-  refresh_relations (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the update phase of the frame that shows the edit: the idle runs
- * once that frame is painted. */
-static gboolean
-relations_tick_cb (GtkWidget     *widget,
-                   GdkFrameClock *frame_clock,
-                   gpointer       user_data)
-{
-  BylineInspector *self = BYLINE_INSPECTOR (widget);
-
-  self->relations_tick_id = 0;
-  if (self->relations_idle_id == 0)
-    self->relations_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, relations_idle_cb, self, NULL);
-  return G_SOURCE_REMOVE;
+  refresh_relations (data);
 }
 
 /* Relations change in bursts: deleting an annotation takes out each of
@@ -476,14 +444,7 @@ relations_tick_cb (GtkWidget     *widget,
 static void
 queue_refresh_relations (BylineInspector *self)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      cancel_refresh_relations (self);
-      refresh_relations (self);
-      return;
-    }
-  if (self->relations_tick_id == 0 && self->relations_idle_id == 0)
-    self->relations_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), relations_tick_cb, NULL, NULL);
+  byline_after_frame_schedule (&self->relations_later);
 }
 
 static void
@@ -572,7 +533,7 @@ byline_inspector_dispose (GObject *object)
 {
   BylineInspector *self = BYLINE_INSPECTOR (object);
 
-  cancel_refresh_relations (self);
+  byline_after_frame_cancel (&self->relations_later);
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
@@ -684,6 +645,7 @@ byline_inspector_init (BylineInspector *self)
 
   self->attribute_rows = g_ptr_array_new ();
   self->label_model = gtk_string_list_new (NULL);
+  byline_after_frame_init (&self->relations_later, GTK_WIDGET (self), refresh_relations_cb, self);
 
   /* Only the placeholder: see ensure_page (). */
   if (!gtk_builder_add_objects_from_resource (builder, INSPECTOR_UI, ids, &error))

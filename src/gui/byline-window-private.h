@@ -6,6 +6,7 @@
 
 #include "byline-annotation-panel.h"
 #include "byline-article-view.h"
+#include "byline-gui-private.h"
 #include "byline-label-palette.h"
 #include "byline-window.h"
 
@@ -80,8 +81,7 @@ struct _BylineWindow
    * (byline_window_update_title_after_frame). */
   GPtrArray            *later_toasts;     /* AdwToast */
   gboolean              later_title;
-  guint                 later_tick_id;
-  guint                 later_idle_id;
+  BylineAfterFrame      later;
 
   /* Finding: byline-window-search.c */
   GArray               *search_matches;   /* BylineFragment */

@@ -46,8 +46,9 @@ byline_window_add_error_toast (BylineWindow *self,
  * shows the edit: it is not needed to see the edit, and in that frame it
  * would make the frame longer. */
 static void
-run_later (BylineWindow *self)
+run_later (gpointer data)
 {
+  BylineWindow *self = data;
   g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->later_toasts);
 
   if (self->later_title)
@@ -57,56 +58,6 @@ run_later (BylineWindow *self)
     }
   for (guint i = 0; toasts != NULL && i < toasts->len; i++)
     adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toasts->pdata[i]));
-}
-
-static gboolean
-later_idle_cb (gpointer user_data)
-{
-  BylineWindow *self = user_data;
-
-  self->later_idle_id = 0;
-  run_later (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the update phase of the frame that shows the edit: the idle runs
- * once that frame is painted (drawing has a lower priority). */
-static gboolean
-later_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *frame_clock,
-               gpointer       user_data)
-{
-  BylineWindow *self = BYLINE_WINDOW (widget);
-
-  self->later_tick_id = 0;
-  if (self->later_idle_id == 0)
-    self->later_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, later_idle_cb, self, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_later (BylineWindow *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      run_later (self);
-      return;
-    }
-  if (self->later_tick_id == 0 && self->later_idle_id == 0)
-    self->later_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), later_tick_cb, NULL, NULL);
-}
-
-static void
-cancel_later (BylineWindow *self)
-{
-  if (self->later_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->later_tick_id);
-      self->later_tick_id = 0;
-    }
-  g_clear_handle_id (&self->later_idle_id, g_source_remove);
-  g_clear_pointer (&self->later_toasts, g_ptr_array_unref);
-  self->later_title = FALSE;
 }
 
 /**
@@ -128,7 +79,7 @@ byline_window_add_toast_after_frame (BylineWindow *self,
   if (self->later_toasts == NULL)
     self->later_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (self->later_toasts, toast);
-  schedule_later (self);
+  byline_after_frame_schedule (&self->later);
 }
 
 /* The unsaved mark comes and goes with edits (the first one after a save,
@@ -140,7 +91,7 @@ byline_window_update_title_after_frame (BylineWindow *self)
   g_assert (BYLINE_IS_WINDOW (self));
 
   self->later_title = TRUE;
-  schedule_later (self);
+  byline_after_frame_schedule (&self->later);
 }
 
 void
@@ -430,7 +381,8 @@ byline_window_dispose (GObject *object)
   byline_window_review_dispose (self);
   byline_window_annotate_dispose (self);
 
-  cancel_later (self);
+  byline_after_frame_cancel (&self->later);
+  g_clear_pointer (&self->later_toasts, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_WINDOW);
 
@@ -693,6 +645,7 @@ byline_window_init (BylineWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   set_tooltips (self);
+  byline_after_frame_init (&self->later, GTK_WIDGET (self), run_later, self);
 
   gtk_menu_button_set_create_popup_func (self->main_menu_button, create_main_menu_cb, self, NULL);
 
