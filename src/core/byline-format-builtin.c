@@ -199,6 +199,88 @@ ensure_line_id (BylineDocument *doc,
   byline_document_set_id (doc, id);
 }
 
+typedef struct
+{
+  JsonParser         *parser;
+  const char         *path;
+  BylineProblems     *warnings;
+  BylineDocumentFunc  func;
+  gpointer            user_data;
+} JsonlReader;
+
+static gboolean
+read_jsonl_line (const char  *text,
+                 gsize        len,
+                 guint        lineno,
+                 const char  *where,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  JsonlReader *r = user_data;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(BylineDocument) doc = NULL;
+  g_autofree char *location = g_strdup_printf ("line %u", lineno);
+  JsonNode *root;
+
+  /* A good native line is read by the scanner straight from the text
+   * (six times faster than building JSON-GLib's tree and walking it);
+   * anything else, it declines, and the tree path below reads it. */
+  {
+    g_autoptr(BylineProblems) problems = byline_problems_new ();
+
+    doc = _byline_native_scan (text, len, NULL, problems);
+    if (doc != NULL)
+      {
+        copy_warnings (problems, location, r->warnings);
+        ensure_line_id (doc, r->path, lineno);
+        return emit_document (doc, r->func, r->user_data, error);
+      }
+  }
+  /* JSON-GLib parses recursively: hostile nesting would overflow the
+   * stack. */
+  if (!_byline_json_check_depth (text, len, BYLINE_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
+                   _("%s: JSON nested deeper than %u levels"), where, BYLINE_JSON_MAX_DEPTH);
+      return FALSE;
+    }
+  if (!json_parser_load_from_data (r->parser, text, (gssize) len, &local_error))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE, _("%s: invalid JSON: %s"),
+                   where, local_error->message);
+      return FALSE;
+    }
+  root = json_parser_get_root (r->parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: expected a JSON object on each line"), where);
+      return FALSE;
+    }
+  if (byline_native_is_document (json_node_get_object (root)))
+    {
+      g_autoptr(BylineProblems) problems = byline_problems_new ();
+
+      doc = byline_native_from_object (json_node_get_object (root), where, NULL, problems, error);
+      copy_warnings (problems, location, r->warnings);
+      if (doc != NULL)
+        ensure_line_id (doc, r->path, lineno);
+    }
+  else
+    {
+      doc = byline_records_document_from_object (json_node_get_object (root), r->path,
+                                                 location, error);
+      if (doc != NULL)
+        {
+          ensure_line_id (doc, r->path, lineno);
+          /* The record's own line is what this document came from. */
+          byline_import_record_source (doc, r->path, "json", text, len);
+          byline_document_mark_loaded (doc);
+        }
+    }
+  return emit_document (doc, r->func, r->user_data, error);
+}
+
 /* JSONL: one document a line, native or an article record, streamed. */
 static gboolean
 read_jsonl (const BylineFormat  *format,
@@ -210,123 +292,10 @@ read_jsonl (const BylineFormat  *format,
             GError             **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autofree char *line = NULL;
-  size_t cap = 0;
-  gssize n;
-  guint lineno = 0;
-  FILE *fp;
-  gboolean ok = TRUE;
+  JsonlReader r = { parser, path, warnings, func, user_data };
 
-  fp = g_fopen (path, "rbe");
-  if (fp == NULL)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  while (ok && (n = getline (&line, &cap, fp)) >= 0)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(BylineDocument) doc = NULL;
-      g_autofree char *where = NULL;
-      char *text = line;
-      gsize len = (gsize) n;
-      JsonNode *root;
-
-      lineno++;
-      if (lineno == 1)
-        {
-          gsize skip = byline_import_skip_bom (text, len);
-          text += skip;
-          len -= skip;
-        }
-      while (len > 0 && g_ascii_isspace (text[len - 1]))
-        len--;
-      if (len == 0)
-        continue;
-      where = g_strdup_printf ("%s:%u", path, lineno);
-      if (!byline_import_check_utf8 (text, len, where, error))
-        {
-          ok = FALSE;
-          break;
-        }
-      /* A good native line is read by the scanner straight from the text
-       * (six times faster than building JSON-GLib's tree and walking it);
-       * anything else, it declines, and the tree path below reads it. */
-      {
-        g_autoptr(BylineProblems) problems = byline_problems_new ();
-
-        doc = _byline_native_scan (text, len, NULL, problems);
-        if (doc != NULL)
-          {
-            g_autofree char *location = g_strdup_printf ("line %u", lineno);
-
-            copy_warnings (problems, location, warnings);
-            ensure_line_id (doc, path, lineno);
-            ok = emit_document (doc, func, user_data, error);
-            continue;
-          }
-      }
-      /* JSON-GLib parses recursively: hostile nesting would overflow the
-       * stack. */
-      if (!_byline_json_check_depth (text, len, BYLINE_JSON_MAX_DEPTH))
-        {
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
-                       _("%s: JSON nested deeper than %u levels"), where, BYLINE_JSON_MAX_DEPTH);
-          ok = FALSE;
-          break;
-        }
-      if (!json_parser_load_from_data (parser, text, (gssize) len, &local_error))
-        {
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE, _("%s: invalid JSON: %s"),
-                       where, local_error->message);
-          ok = FALSE;
-          break;
-        }
-      root = json_parser_get_root (parser);
-      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-        {
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                       _("%s: expected a JSON object on each line"), where);
-          ok = FALSE;
-          break;
-        }
-      if (byline_native_is_document (json_node_get_object (root)))
-        {
-          g_autoptr(BylineProblems) problems = byline_problems_new ();
-          g_autofree char *location = g_strdup_printf ("line %u", lineno);
-
-          doc = byline_native_from_object (json_node_get_object (root), where, NULL, problems, error);
-          copy_warnings (problems, location, warnings);
-          if (doc != NULL)
-            ensure_line_id (doc, path, lineno);
-        }
-      else
-        {
-          g_autofree char *location = g_strdup_printf ("line %u", lineno);
-          doc = byline_records_document_from_object (json_node_get_object (root), path,
-                                                     location, error);
-          if (doc != NULL)
-            {
-              ensure_line_id (doc, path, lineno);
-              /* The record's own line is what this document came from. */
-              byline_import_record_source (doc, path, "json", text, len);
-              byline_document_mark_loaded (doc);
-            }
-        }
-      ok = emit_document (doc, func, user_data, error);
-    }
-  if (ok && ferror (fp))
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, _("%s: read error"), path);
-      ok = FALSE;
-    }
-  fclose (fp);
-  return ok;
+  return byline_import_foreach_line (path, read_jsonl_line, &r, error);
 }
-
 /* ---- Writers ---------------------------------------------------------- */
 
 static gboolean

@@ -4,9 +4,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "byline-error.h"
 #include "byline-import.h"
@@ -64,6 +66,70 @@ byline_import_skip_bom (const char *data,
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     return 3;
   return 0;
+}
+
+/**
+ * byline_import_foreach_line:
+ * @path: a JSON Lines file
+ * @func: called for each line that is not blank
+ *
+ * Reads @path a line at a time (a corpus is never held whole), skipping
+ * the byte order mark of the first line, trailing white space and blank
+ * lines, and refusing a line that is not UTF-8, with its place.
+ *
+ * Returns: whether every line was read and @func never stopped
+ */
+gboolean
+byline_import_foreach_line (const char     *path,
+                            BylineLineFunc  func,
+                            gpointer        user_data,
+                            GError        **error)
+{
+  g_autofree char *line = NULL;
+  size_t cap = 0;
+  gssize n;
+  guint lineno = 0;
+  gboolean ok = TRUE;
+  FILE *fp;
+
+  fp = g_fopen (path, "rbe");
+  if (fp == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  while (ok && (n = getline (&line, &cap, fp)) >= 0)
+    {
+      g_autofree char *where = NULL;
+      char *text = line;
+      gsize len = (gsize) n;
+
+      lineno++;
+      if (lineno == 1)
+        {
+          gsize skip = byline_import_skip_bom (text, len);
+
+          text += skip;
+          len -= skip;
+        }
+      while (len > 0 && g_ascii_isspace (text[len - 1]))
+        len--;
+      if (len == 0)
+        continue;
+      where = g_strdup_printf ("%s:%u", path, lineno);
+      ok = byline_import_check_utf8 (text, len, where, error) &&
+           func (text, len, lineno, where, user_data, error);
+    }
+  if (ok && ferror (fp))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, _("%s: read error"), path);
+      ok = FALSE;
+    }
+  fclose (fp);
+  return ok;
 }
 
 /**

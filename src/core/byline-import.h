@@ -17,6 +17,20 @@ gboolean        byline_import_check_utf8     (const char      *data,
                                               GError         **error);
 gsize           byline_import_skip_bom       (const char      *data,
                                               gsize            len);
+
+/* One line of a JSON Lines file: without its byte order mark (first line)
+ * and trailing white space, never empty, valid UTF-8. @where is
+ * "PATH:LINE", for messages. Returns FALSE (with @error set) to stop. */
+typedef gboolean (*BylineLineFunc)           (const char      *text,
+                                              gsize            len,
+                                              guint            lineno,
+                                              const char      *where,
+                                              gpointer         user_data,
+                                              GError         **error);
+gboolean        byline_import_foreach_line   (const char      *path,
+                                              BylineLineFunc   func,
+                                              gpointer         user_data,
+                                              GError         **error);
 char           *byline_import_document_id    (const char      *filename);
 char           *byline_describe_json_error   (const GError    *error);
 char           *byline_describe_io_error     (const GError    *error);

@@ -637,6 +637,65 @@ has_escaped_nul (const char *data,
   return FALSE;
 }
 
+typedef struct
+{
+  Reader             *reader;
+  JsonParser         *parser;
+  BylineDocumentFunc  func;
+  gpointer            user_data;
+} LineReader;
+
+static gboolean
+read_spacy_line (const char  *data,
+                 gsize        len,
+                 guint        lineno,
+                 const char  *where,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  LineReader *lr = user_data;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(BylineDocument) doc = NULL;
+  JsonNode *root;
+
+  if (memchr (data, '\\', len) != NULL && has_escaped_nul (data, len))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
+                   _("%s: holds a NUL character (\\u0000), which no text can hold"), where);
+      return FALSE;
+    }
+  /* JSON-GLib parses recursively: hostile nesting would overflow the
+   * stack. */
+  if (!_byline_json_check_depth (data, len, BYLINE_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
+                   _("%s: JSON nested deeper than %u levels"), where, BYLINE_JSON_MAX_DEPTH);
+      return FALSE;
+    }
+  if (!json_parser_load_from_data (lr->parser, data, (gssize) len, &local_error))
+    {
+      g_autofree char *why = byline_describe_json_error (local_error);
+
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE, _("%s: invalid JSON: %s"), where, why);
+      return FALSE;
+    }
+  root = json_parser_get_root (lr->parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s: expected a task (a JSON object) on each line, not %s"),
+                   where, describe_node (root));
+      return FALSE;
+    }
+  doc = document_from_task (lr->reader, json_node_get_object (root), lineno, where, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return doc == NULL || lr->func (doc, lr->user_data, error);
+}
+
 static gboolean
 read_spacy (const BylineFormat        *format,
             const char                *path,
@@ -649,100 +708,11 @@ read_spacy (const BylineFormat        *format,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *base_id = byline_import_document_id (path);
-  g_autofree char *line = NULL;
   Reader r = { path, _byline_spacy_options_schema (options), warnings,
                { options, warnings, warned, BYLINE_SCHEMA_WARNING_SEMICOLON }, base_id };
-  size_t cap = 0;
-  gssize n;
-  guint lineno = 0;
-  gboolean ok = TRUE;
-  FILE *fp;
+  LineReader lr = { &r, parser, func, user_data };
 
-  fp = g_fopen (path, "rbe");
-  if (fp == NULL)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  while (ok && (n = getline (&line, &cap, fp)) >= 0)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(BylineDocument) doc = NULL;
-      g_autofree char *where = NULL;
-      char *data = line;
-      gsize len = (gsize) n;
-      JsonNode *root;
-
-      lineno++;
-      if (lineno == 1)
-        {
-          gsize skip = byline_import_skip_bom (data, len);
-
-          data += skip;
-          len -= skip;
-        }
-      while (len > 0 && g_ascii_isspace (data[len - 1]))
-        len--;
-      if (len == 0)
-        continue;
-      where = g_strdup_printf ("%s:%u", path, lineno);
-      if (!byline_import_check_utf8 (data, len, where, error))
-        {
-          ok = FALSE;
-          break;
-        }
-      if (memchr (data, '\\', len) != NULL && has_escaped_nul (data, len))
-        {
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
-                       _("%s: holds a NUL character (\\u0000), which no text can hold"), where);
-          ok = FALSE;
-          break;
-        }
-      /* JSON-GLib parses recursively: hostile nesting would overflow the
-       * stack. */
-      if (!_byline_json_check_depth (data, len, BYLINE_JSON_MAX_DEPTH))
-        {
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
-                       _("%s: JSON nested deeper than %u levels"), where, BYLINE_JSON_MAX_DEPTH);
-          ok = FALSE;
-          break;
-        }
-      if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
-        {
-          g_autofree char *why = byline_describe_json_error (local_error);
-
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE, _("%s: invalid JSON: %s"), where, why);
-          ok = FALSE;
-          break;
-        }
-      root = json_parser_get_root (parser);
-      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-        {
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                       _("%s: expected a task (a JSON object) on each line, not %s"),
-                       where, describe_node (root));
-          ok = FALSE;
-          break;
-        }
-      doc = document_from_task (&r, json_node_get_object (root), lineno, where, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          ok = FALSE;
-        }
-      else if (doc != NULL)
-        ok = func (doc, user_data, error);
-    }
-  if (ok && ferror (fp))
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_IO, _("%s: read error"), path);
-      ok = FALSE;
-    }
-  fclose (fp);
-  return ok;
+  return byline_import_foreach_line (path, read_spacy_line, &lr, error);
 }
 
 static const char * const spacy_ext[] = { ".spacy.jsonl", ".prodigy.jsonl", NULL };
