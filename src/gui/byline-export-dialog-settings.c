@@ -15,6 +15,7 @@
 #include "byline-export-dialog-private.h"
 #include "byline-export-job.h"
 #include "byline-format-row.h"
+#include "byline-gui-private.h"
 #include "byline-native.h"
 #include "byline-schema.h"
 
@@ -335,14 +336,7 @@ byline_export_dialog_dup_destination (BylineExportDialog *self)
 void
 _byline_export_dialog_close_chooser (BylineExportDialog *self)
 {
-  GtkNativeDialog *chooser = g_steal_pointer (&self->chooser);
-
-  if (chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (chooser, self);
-      gtk_native_dialog_destroy (chooser);
-      g_object_unref (chooser);
-    }
+  byline_gui_close_native_dialog (&self->chooser, self);
 }
 
 static void

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 void byline_gui_ensure_resources (void);
 void byline_gui_set_tooltip_text (GtkWidget  *widget,
                                   const char *text);
+void byline_gui_close_native_dialog (GtkNativeDialog **dialog,
+                                     gpointer          handler_data);
 
 /* Work that follows an edit once the frame showing the edit is painted:
  * a tick callback in that frame's update phase adds an idle, which runs

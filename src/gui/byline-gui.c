@@ -49,6 +49,27 @@ byline_gui_set_tooltip_text (GtkWidget  *widget,
     gtk_widget_set_visible (widget, TRUE);
 }
 
+/**
+ * byline_gui_close_native_dialog:
+ * @dialog: (inout) (nullable): a file chooser kept by its owner, or NULL
+ * @handler_data: what its owner's handlers were connected with
+ *
+ * Closes *@dialog, if any, without its response reaching the owner, and
+ * sets it to NULL first, so that nothing it sets off finds it half gone.
+ */
+void
+byline_gui_close_native_dialog (GtkNativeDialog **dialog,
+                                gpointer          handler_data)
+{
+  GtkNativeDialog *native = g_steal_pointer (dialog);
+
+  if (native == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (native, handler_data);
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
 /* ---- After the frame ---------------------------------------------------- */
 
 static gboolean

@@ -266,14 +266,7 @@ byline_import_dialog_get_file (BylineImportDialog *self)
 static void
 close_chooser (BylineImportDialog *self)
 {
-  GtkNativeDialog *chooser = g_steal_pointer (&self->chooser);
-
-  if (chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (chooser, self);
-      gtk_native_dialog_destroy (chooser);
-      g_object_unref (chooser);
-    }
+  byline_gui_close_native_dialog (&self->chooser, self);
 }
 
 static void

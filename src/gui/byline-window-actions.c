@@ -116,12 +116,7 @@ byline_window_close_open_dialog (BylineWindow *self)
 {
   g_assert (BYLINE_IS_WINDOW (self));
 
-  if (self->open_dialog != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->open_dialog, self);
-      gtk_native_dialog_destroy (self->open_dialog);
-      g_clear_object (&self->open_dialog);
-    }
+  byline_gui_close_native_dialog (&self->open_dialog, self);
 }
 
 /* The dialog of @type this window shows, if any. */

@@ -195,14 +195,7 @@ byline_window_ensure_native_suffix (GFile *file)
 void
 _byline_window_close_save_dialog (BylineWindow *self)
 {
-  GtkNativeDialog *dialog = g_steal_pointer (&self->io->save_dialog);
-
-  if (dialog != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (dialog, self);
-      gtk_native_dialog_destroy (dialog);
-      g_object_unref (dialog);
-    }
+  byline_gui_close_native_dialog (&self->io->save_dialog, self);
 }
 
 static void
