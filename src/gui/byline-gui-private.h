@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -13,6 +13,10 @@ void byline_gui_set_tooltip_text (GtkWidget  *widget,
                                   const char *text);
 void byline_gui_close_native_dialog (GtkNativeDialog **dialog,
                                      gpointer          handler_data);
+GtkWidget *byline_gui_message_dialog_add_text  (AdwMessageDialog *dialog,
+                                                const char       *text,
+                                                int               max_height);
+void       byline_gui_message_dialog_add_close (AdwMessageDialog *dialog);
 
 /* Work that follows an edit once the frame showing the edit is painted:
  * a tick callback in that frame's update phase adds an idle, which runs

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
 #include "byline-gui-private.h"
@@ -68,6 +69,51 @@ byline_gui_close_native_dialog (GtkNativeDialog **dialog,
   g_signal_handlers_disconnect_by_data (native, handler_data);
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
+}
+
+/**
+ * byline_gui_message_dialog_add_text:
+ * @text: what the dialog shows below its message (warnings, a command's
+ *   output)
+ * @max_height: the most it takes, in pixels, before it scrolls
+ *
+ * Shows @text in @dialog as a selectable caption that wraps at a width
+ * the dialog has (so that its height is right) and scrolls when long.
+ *
+ * Returns: (transfer none): the label, for more style or a name
+ */
+GtkWidget *
+byline_gui_message_dialog_add_text (AdwMessageDialog *dialog,
+                                    const char       *text,
+                                    int               max_height)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), 56);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 56);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), max_height);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (dialog, scroller);
+  return label;
+}
+
+/* A Close button, which Enter and Escape press too. */
+void
+byline_gui_message_dialog_add_close (AdwMessageDialog *dialog)
+{
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
 }
 
 /* ---- After the frame ---------------------------------------------------- */

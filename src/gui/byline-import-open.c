@@ -29,34 +29,13 @@ on_warnings_toast_clicked_cb (AdwToast *toast,
   const char *heading = g_object_get_data (G_OBJECT (toast), "byline-heading");
   GtkWindow *window = GTK_WINDOW (user_data);
   GtkWidget *dialog;
-  GtkWidget *scroller;
-  GtkWidget *label;
 
   dialog = adw_message_dialog_new (window, heading,
                                    _("Byline kept everything the file holds, but these parts look doubtful."));
 
   /* A hundred warnings scroll, and can be copied. */
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* Wrapped at a width the dialog has, so that its height is right. */
-  gtk_label_set_width_chars (GTK_LABEL (label), 56);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 56);
-  gtk_widget_add_css_class (label, "caption");
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  byline_gui_message_dialog_add_text (ADW_MESSAGE_DIALOG (dialog), text, 320);
+  byline_gui_message_dialog_add_close (ADW_MESSAGE_DIALOG (dialog));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }

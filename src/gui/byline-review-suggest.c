@@ -150,7 +150,6 @@ show_error (BylineWindow *self,
       const char *tail = stderr_text;
       g_autofree char *shown = NULL;
       GtkWidget *label;
-      GtkWidget *scroller;
 
       if (len > MAX_STDERR_SHOWN)
         {
@@ -160,30 +159,13 @@ show_error (BylineWindow *self,
         }
       shown = g_utf8_make_valid (tail, -1);
       g_strchomp (shown);
-      label = gtk_label_new (shown);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_yalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (label), 56);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 56);
+      label = byline_gui_message_dialog_add_text (ADW_MESSAGE_DIALOG (dialog), shown, 280);
       gtk_widget_add_css_class (label, "monospace");
-      gtk_widget_add_css_class (label, "caption");
       gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("What the command wrote"),
                                       -1);
-      scroller = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-      gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 280);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
     }
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  byline_gui_message_dialog_add_close (ADW_MESSAGE_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (on_error_dialog_response_cb), NULL);
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
