@@ -835,11 +835,8 @@ test_row_rebind (void)
   GtkInscription *status;
   GtkWidget *shown;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   g_assert_true (byline_document_set_text (document, text, -1, &error));
   {

@@ -200,11 +200,8 @@ test_export_document (DialogTestFixture *fixture,
   AdwActionRow *speakers;
   guint n_tmp;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (app, 1000, 700);
   gui_test_load_file (window, fixture->sample);
@@ -313,11 +310,8 @@ test_export_unsaved (DialogTestFixture *fixture,
   BylineDocument *document;
   GtkWidget *dialog;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (app, 1000, 700);
   gui_test_load_file (window, fixture->sample);
@@ -407,11 +401,8 @@ test_export_corpus_split (DialogTestFixture *fixture,
   GtkWidget *dialog;
   AdwComboRow *scope;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (app, 1000, 700);
   gui_test_load_file (window, first);
@@ -485,11 +476,8 @@ test_export_cancel_on_close (DialogTestFixture *fixture,
   GtkWidget *dialog;
   guint n_tmp = count_export_tmp_dirs ();
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (app, 1000, 700);
   gui_test_load_file (window, first);
@@ -530,11 +518,8 @@ test_export_formats (DialogTestFixture *fixture,
   BylineWindow *window;
   GtkWidget *dialog;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
   if (!dialog_test_format_ready ("conll", TRUE) || !dialog_test_format_ready ("brat", TRUE))
     {
       g_test_skip ("the CoNLL or brat writer is not there yet");
@@ -614,11 +599,8 @@ test_accessible_names (DialogTestFixture *fixture,
   BylineWindow *window;
   GtkWidget *dialog;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (app, 1000, 700);
   gui_test_load_file (window, fixture->sample);

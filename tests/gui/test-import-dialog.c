@@ -51,11 +51,8 @@ test_import_merge (DialogTestFixture *fixture,
   GListModel *formats;
   BylineRelation *merged;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (app, 1000, 700);
   gui_test_load_file (window, fixture->text);
@@ -138,11 +135,8 @@ test_import_suggestions (DialogTestFixture *fixture,
   GtkWidget *dialog;
   GString *out = g_string_new (NULL);
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (app, 1000, 700);
   gui_test_load_file (window, fixture->text);
@@ -200,11 +194,8 @@ test_import_spacy (DialogTestFixture *fixture,
   GtkWidget *dialog;
   guint n;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
   if (!dialog_test_format_ready ("spacy", TRUE) || !dialog_test_format_ready ("spacy", FALSE))
     {
       g_test_skip ("the spaCy format is not there yet");
@@ -270,11 +261,8 @@ test_import_warnings (DialogTestFixture *fixture,
   GtkWidget *button;
   GtkWidget *question;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (app, 1000, 700);
   gui_test_load_file (window, fixture->text);
@@ -336,11 +324,8 @@ test_import_opens_other (DialogTestFixture *fixture,
   GtkWidget *dialog;
   AdwMessageDialog *question;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   g_file_set_contents (other, "A different article.\n", -1, &error);
   g_assert_no_error (error);
@@ -397,11 +382,8 @@ test_import_error (DialogTestFixture *fixture,
   BylineWindow *window;
   GtkWidget *dialog;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   g_file_set_contents (broken, "{\"text\": \"ok\"}\n{not json\n", -1, &error);
   g_assert_no_error (error);

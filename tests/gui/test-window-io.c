@@ -123,11 +123,8 @@ test_io_actions_enabled (Fixture       *fixture,
 {
   BylineWindow *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (NULL, 0, 0);
 
@@ -160,11 +157,8 @@ test_io_save (Fixture       *fixture,
   BylineAnnotation *annotation;
   GtkWindow *chooser;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   g_file_get_contents (fixture->article, &article_before, NULL, &error);
   g_assert_no_error (error);
@@ -256,11 +250,8 @@ test_io_save_error (Fixture       *fixture,
   g_autofree char *path = NULL;
   BylineWindow *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (NULL, 0, 0);
   gui_test_load_file (window, fixture->article);
@@ -310,11 +301,8 @@ test_io_recovery (Fixture       *fixture,
   AdwMessageDialog *dialog;
   JsonObject *object;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   settings = g_settings_new (APP_ID);
   g_settings_set_uint (settings, "autosave-interval", 1);
@@ -426,11 +414,8 @@ test_io_recovery_stale (Fixture       *fixture,
   gint64 longest = -1;
   guint n = 0;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   settings = g_settings_new (APP_ID);
   g_settings_set_uint (settings, "autosave-interval", 1);
@@ -468,11 +453,8 @@ test_io_recovery_discard (Fixture       *fixture,
   BylineWindow *window;
   AdwMessageDialog *dialog;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   copy = recovery_path_for (fixture->article, ".byline.json");
 
@@ -521,11 +503,8 @@ test_io_close (Fixture       *fixture,
   BylineWindow *window;
   AdwMessageDialog *dialog;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   copy = recovery_path_for (fixture->article, ".byline.json");
 
@@ -591,11 +570,8 @@ test_io_close_save (Fixture       *fixture,
   BylineWindow *window;
   AdwMessageDialog *dialog;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (NULL, 0, 0);
   gui_test_load_file (window, fixture->article);
@@ -628,11 +604,8 @@ test_io_open_asks (Fixture       *fixture,
   BylineWindow *window;
   AdwMessageDialog *dialog;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (NULL, 0, 0);
   gui_test_load_file (window, fixture->article);
@@ -705,11 +678,8 @@ test_io_drop (Fixture       *fixture,
   BylineWindow *window;
   gboolean handled = FALSE;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (NULL, 0, 0);
   target = find_drop_target (GTK_WIDGET (window));
@@ -780,11 +750,8 @@ test_io_recent (Fixture       *fixture,
   BylineWindow *window;
   GVariant *target;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   missing = g_build_filename (fixture->dir, "gone.txt", NULL);
   recent[0] = fixture->article;

@@ -34,11 +34,8 @@ test_window_empty (void)
 {
   BylineWindow *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (NULL, 0, 0);
 
@@ -66,11 +63,8 @@ test_window_open_sample (void)
   const char *title;
   gsize length;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   path = gui_test_sample_path ("blinken-china-nbc.txt");
   g_file_get_contents (path, &contents, &length, &error);
@@ -120,11 +114,8 @@ test_window_open_missing (void)
   g_autofree char *path = NULL;
   BylineWindow *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   path = g_test_build_filename (G_TEST_BUILT, "no-such-article.txt", NULL);
 
@@ -159,11 +150,8 @@ test_window_open_twice (void)
   GuiTestLoad second_load = { FALSE, FALSE, NULL };
   BylineWindow *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   path = gui_test_sample_path ("blinken-china-nbc.txt");
   missing = g_test_build_filename (G_TEST_BUILT, "no-such-article.txt", NULL);
@@ -199,11 +187,8 @@ test_window_open_button (void)
   GtkWindow *chooser;
   GtkWidget *header_button = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (NULL, 0, 0);
 
@@ -284,11 +269,8 @@ test_window_accessible_labels (void)
   BylineWindow *window;
   guint n_tooltips = 0;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   path = gui_test_sample_path ("blinken-china-nbc.txt");
   window = gui_test_create_window (NULL, 0, 0);
@@ -308,11 +290,8 @@ test_window_actions (void)
 {
   BylineWindow *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   window = gui_test_create_window (NULL, 0, 0);
 
@@ -334,11 +313,8 @@ test_window_settings (void)
   BylineWindow *window;
   int width, height;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  if (gui_test_skip_without_display (have_display))
+    return;
 
   /* GSETTINGS_BACKEND=memory: nothing reaches the user's settings. */
   settings = g_settings_new (APP_ID);
